@@ -1,0 +1,190 @@
+package org.eemt.geo.raster;
+
+import java.awt.Rectangle;
+import java.awt.image.Raster;
+import java.awt.image.RenderedImage;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import org.apache.sis.coverage.grid.GridCoverage;
+import org.apache.sis.coverage.grid.GridExtent;
+import org.apache.sis.coverage.grid.GridGeometry;
+import org.apache.sis.coverage.grid.PixelInCell;
+import org.apache.sis.referencing.operation.transform.MathTransforms;
+import org.apache.sis.storage.Aggregate;
+import org.apache.sis.storage.DataStoreException;
+import org.apache.sis.storage.geotiff.GeoTiffStoreProvider;
+import org.apache.sis.storage.GridCoverageResource;
+import org.apache.sis.storage.Resource;
+import org.apache.sis.storage.StorageConnector;
+import org.apache.sis.storage.geotiff.GeoTiffStore;
+import org.eemt.geo.EemtException;
+import org.eemt.geo.storage.Storage;
+import org.opengis.referencing.operation.Matrix;
+import org.opengis.referencing.operation.MathTransform;
+
+/**
+ * Reads band 1 of a GeoTIFF with Apache SIS: the grid ({@link RasterGrid}) from the metadata alone,
+ * and any window of cells as {@code float} values with NoData turned into NaN.
+ *
+ * <p>Values are the file's raw samples; the NoData value comes from the {@code GDAL_NODATA} tag
+ * ({@link GdalNoDataTag}). The file may live on any Hadoop file system. Problems with the file are
+ * reported as {@link EemtException#input} naming the file.
+ */
+public final class GeoTiffReader implements AutoCloseable {
+    private final String location;
+    private final SeekableByteChannel channel;
+    private final GeoTiffStore store;
+    private final GridCoverageResource resource;
+    private final RasterGrid grid;
+    private final double noData;
+
+    private GeoTiffReader(String location) {
+        this.location = location;
+        try {
+            if (!Storage.exists(location)) {
+                throw EemtException.input(location, "file not found", "check the path (plain paths, file://, hdfs:// and s3a:// are accepted)");
+            }
+            if (Storage.status(location).isDirectory()) {
+                throw EemtException.input(location, "is a directory, not a GeoTIFF file", "give the path of a .tif file");
+            }
+            channel = Storage.openChannel(location);
+        } catch (IOException e) {
+            throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check the path and its permissions", e);
+        }
+        try {
+            Double nd;
+            try {
+                nd = GdalNoDataTag.read(channel);
+            } catch (IOException e) {
+                throw EemtException.input(location, "is not a GeoTIFF file (" + e.getMessage() + ")",
+                        "give a GeoTIFF DEM (convert other formats with gdal_translate -of GTiff)", e);
+            }
+            noData = nd == null ? Double.NaN : nd;
+            channel.position(0);
+            java.nio.file.Path local = Storage.localFile(location);
+            store = new GeoTiffStore(new GeoTiffStoreProvider(), new StorageConnector(local != null ? local : channel));
+            resource = firstCoverage(store);
+            grid = gridOf(resource.getGridGeometry());
+        } catch (DataStoreException | IOException e) {
+            closeQuietly();
+            throw EemtException.input(location, "is not a readable GeoTIFF file (" + e.getMessage() + ")",
+                    "give a GeoTIFF DEM (convert other formats with gdal_translate -of GTiff)", e);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Opens a GeoTIFF; the caller closes it. */
+    public static GeoTiffReader open(String location) {
+        return new GeoTiffReader(location);
+    }
+
+    /** Reads only the grid of a GeoTIFF (no cell values). */
+    public static RasterGrid readGrid(String location) {
+        try (GeoTiffReader r = open(location)) {
+            return r.grid();
+        }
+    }
+
+    public RasterGrid grid() {
+        return grid;
+    }
+
+    /** The NoData value of the file (NaN when it has none, or when NoData is NaN). */
+    public double noData() {
+        return noData;
+    }
+
+    /** Reads a window (inside the raster) row-major; NoData and NaN samples become NaN. */
+    public float[] read(PixelWindow window) {
+        float[] out = new float[Math.toIntExact(window.cells())];
+        if (out.length == 0) {
+            return out;
+        }
+        try {
+            GridExtent extent = new GridExtent(null,
+                    new long[] {window.x0(), window.y0()},
+                    new long[] {window.x0() + window.width() - 1L, window.y0() + window.height() - 1L}, true);
+            GridGeometry domain = resource.getGridGeometry().derive().subgrid(extent).build();
+            GridCoverage coverage = resource.read(domain, 0).forConvertedValues(false);
+            // The coverage may hold more than asked (whole TIFF strips or tiles): locate the window in it.
+            RenderedImage image = coverage.render(null);
+            GridExtent held = coverage.getGridGeometry().getExtent();
+            int x = Math.toIntExact(image.getMinX() + window.x0() - held.getLow(0));
+            int y = Math.toIntExact(image.getMinY() + window.y0() - held.getLow(1));
+            Raster raster = image.getData(new Rectangle(x, y, window.width(), window.height()));
+            double[] samples = raster.getSamples(x, y, window.width(), window.height(), 0, (double[]) null);
+            boolean noDataIsNumber = !Double.isNaN(noData);
+            float noDataAsFloat = (float) noData;
+            for (int i = 0; i < out.length; i++) {
+                double v = samples[i];
+                // compare in the file's precision too: a Float32 file stores -3.4e38 as the nearest float
+                if (noDataIsNumber && (v == noData || (float) v == noDataAsFloat)) {
+                    out[i] = Float.NaN;
+                } else {
+                    out[i] = (float) v;
+                }
+            }
+            return out;
+        } catch (DataStoreException | RuntimeException e) {
+            throw EemtException.input(location, "cannot read cells " + window + " (" + e.getMessage() + ")",
+                    "check that the file is complete (gdalinfo -checksum)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (DataStoreException e) {
+            // nothing to recover
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing to recover
+        }
+    }
+
+    private GridCoverageResource firstCoverage(Aggregate aggregate) throws DataStoreException {
+        for (Resource r : aggregate.components()) {
+            if (r instanceof GridCoverageResource g) {
+                return g;
+            }
+        }
+        throw EemtException.input(location, "holds no raster image", "give a GeoTIFF DEM with one band of elevations");
+    }
+
+    private RasterGrid gridOf(GridGeometry gg) {
+        String fix = "add the georeferencing, e.g. gdal_translate -a_srs EPSG:<code> -a_ullr <ulx> <uly> <lrx> <lry> in.tif out.tif";
+        if (!gg.isDefined(GridGeometry.CRS) || !gg.isDefined(GridGeometry.GRID_TO_CRS)) {
+            throw EemtException.input(location, "has no georeferencing (no CRS or no pixel-to-map transform)", fix);
+        }
+        GridExtent extent = gg.getExtent();
+        if (extent.getDimension() != 2) {
+            throw EemtException.input(location, "is not a 2-D raster", "give a single-band 2-D GeoTIFF");
+        }
+        MathTransform gridToCrs = gg.getGridToCRS(PixelInCell.CELL_CORNER);
+        Matrix m = MathTransforms.getMatrix(gridToCrs);
+        if (m == null || m.getNumRow() != 3 || m.getElement(0, 1) != 0 || m.getElement(1, 0) != 0
+                || !(m.getElement(0, 0) > 0) || !(m.getElement(1, 1) < 0)) {
+            throw EemtException.input(location, "is not a north-up grid (rotated, flipped or non-affine georeferencing)",
+                    "warp it to a north-up grid with gdalwarp");
+        }
+        long columns = extent.getSize(0);
+        long rows = extent.getSize(1);
+        if (extent.getLow(0) != 0 || extent.getLow(1) != 0) {
+            throw EemtException.input(location, "has a grid that does not start at cell (0, 0)", "rewrite it with gdal_translate");
+        }
+        return RasterGrid.of(Math.toIntExact(columns), Math.toIntExact(rows),
+                m.getElement(0, 2), m.getElement(1, 2), m.getElement(0, 0), -m.getElement(1, 1),
+                gg.getCoordinateReferenceSystem());
+    }
+}

@@ -1,0 +1,136 @@
+package org.eemt.geo.raster;
+
+import java.awt.Point;
+import java.awt.color.ColorSpace;
+import java.awt.image.BandedSampleModel;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferFloat;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.awt.Transparency;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.sis.coverage.grid.GridExtent;
+import org.apache.sis.coverage.grid.GridGeometry;
+import org.apache.sis.coverage.grid.PixelInCell;
+import org.apache.sis.image.PlanarImage;
+import org.apache.sis.referencing.operation.matrix.Matrix3;
+import org.apache.sis.referencing.operation.transform.MathTransforms;
+import org.apache.sis.storage.DataStoreException;
+import org.apache.sis.storage.StorageConnector;
+import org.apache.sis.storage.geotiff.Compression;
+import org.apache.sis.storage.geotiff.GeoTiffStore;
+import org.apache.sis.storage.DataStores;
+import org.eemt.geo.storage.Storage;
+
+/**
+ * Writes one band of {@code float} cells as the project's product format: a Float32 GeoTIFF,
+ * deflate-compressed, internally tiled ({@value #TILE} x {@value #TILE}), NoData NaN declared in
+ * the {@code GDAL_NODATA} tag, georeferenced exactly as the {@link RasterGrid} says.
+ *
+ * <p>The file is written to local scratch with Apache SIS, the NoData tag is added, and the result
+ * is published atomically to its location on any Hadoop file system ({@link Storage#publish}).
+ */
+public final class GeoTiffWriter {
+    /** Internal tile size in cells. */
+    static final int TILE = 256;
+
+    private GeoTiffWriter() {
+    }
+
+    /** Writes {@code cells} (row-major, {@code grid.columns() x grid.rows()}) to {@code location}. */
+    public static void write(RasterGrid grid, float[] cells, String location) throws IOException {
+        if (cells.length != grid.cells()) {
+            throw new IllegalArgumentException(cells.length + " cells for a grid of " + grid.cells());
+        }
+        Path local = Files.createTempFile("eemt-", ".tif");
+        try {
+            writeLocal(grid, cells, local);
+            Storage.publish(local, location);
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    /** Writes a local GeoTIFF file (replacing it). */
+    public static void writeLocal(RasterGrid grid, float[] cells, Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Matrix3 gridToCrs = new Matrix3(
+                grid.cellWidth(), 0, grid.originX(),
+                0, -grid.cellHeight(), grid.originY(),
+                0, 0, 1);
+        GridGeometry domain = new GridGeometry(new GridExtent(grid.columns(), grid.rows()),
+                PixelInCell.CELL_CORNER, MathTransforms.linear(gridToCrs), grid.crs());
+        StorageConnector connector = new StorageConnector(file);
+        connector.setOption(Compression.OPTION_KEY, Compression.DEFLATE);
+        try (GeoTiffStore store = (GeoTiffStore) DataStores.openWritable(connector, "GeoTIFF")) {
+            store.append(new TiledFloatImage(grid.columns(), grid.rows(), cells), domain, null);
+        } catch (DataStoreException e) {
+            throw new IOException("cannot write GeoTIFF " + file + ": " + e.getMessage(), e);
+        }
+        GdalNoDataTag.append(file, "nan");
+    }
+
+    /** A read-only single-band float image over a row-major array, cut into square tiles. */
+    private static final class TiledFloatImage extends PlanarImage {
+        private final int width;
+        private final int height;
+        private final float[] cells;
+        private final SampleModel tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, TILE, TILE, 1);
+        private final ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
+
+        TiledFloatImage(int width, int height, float[] cells) {
+            this.width = width;
+            this.height = height;
+            this.cells = cells;
+        }
+
+        @Override
+        public ColorModel getColorModel() {
+            return colorModel;
+        }
+
+        @Override
+        public SampleModel getSampleModel() {
+            return tileModel;
+        }
+
+        @Override
+        public int getWidth() {
+            return width;
+        }
+
+        @Override
+        public int getHeight() {
+            return height;
+        }
+
+        @Override
+        public int getTileWidth() {
+            return TILE;
+        }
+
+        @Override
+        public int getTileHeight() {
+            return TILE;
+        }
+
+        @Override
+        public Raster getTile(int tileX, int tileY) {
+            float[] tile = new float[TILE * TILE];
+            java.util.Arrays.fill(tile, Float.NaN);
+            int x0 = tileX * TILE;
+            int y0 = tileY * TILE;
+            int w = Math.min(TILE, width - x0);
+            int h = Math.min(TILE, height - y0);
+            for (int r = 0; r < h; r++) {
+                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * TILE, w);
+            }
+            return Raster.createWritableRaster(tileModel, new DataBufferFloat(tile, tile.length), new Point(x0, y0));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.eemt.geo.raster;
+
+import java.io.Serializable;
+import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.IdentifiedObjects;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.crs.GeographicCRS;
+import org.opengis.referencing.crs.ProjectedCRS;
+import org.opengis.referencing.crs.SingleCRS;
+import org.opengis.referencing.datum.Ellipsoid;
+
+/**
+ * The grid of a north-up raster: {@code columns x rows} cells, the upper-left corner of cell (0, 0)
+ * at ({@code originX}, {@code originY}) in CRS units, cells {@code cellWidth} wide (x grows with
+ * the column) and {@code cellHeight} high (y decreases with the row; both sizes positive).
+ *
+ * <p>The CRS travels as its identifier (for example {@code EPSG:26913}) when it has one and as WKT
+ * otherwise. For geographic CRSs the axis order is longitude, latitude (x, y) and cell sizes are in
+ * degrees; {@link #geographic()} says which. The ellipsoid of the CRS's datum (semi-major axis in
+ * metres, inverse flattening) is kept for metric cell sizes and latitudes.
+ */
+public record RasterGrid(int columns, int rows, double originX, double originY,
+                         double cellWidth, double cellHeight,
+                         String crsCode, String crsWkt, boolean geographic,
+                         double semiMajorAxisMetres, double inverseFlattening) implements Serializable {
+
+    /** Builds the grid record from a SIS CRS (its identifier, WKT, kind and ellipsoid). */
+    public static RasterGrid of(int columns, int rows, double originX, double originY,
+                                double cellWidth, double cellHeight, CoordinateReferenceSystem crs) {
+        String code = null;
+        try {
+            code = IdentifiedObjects.lookupURN(crs, null);
+        } catch (org.opengis.util.FactoryException e) {
+            // no identifier: the WKT carries the CRS
+        }
+        String wkt = crs.toWKT();
+        SingleCRS base = crs instanceof ProjectedCRS p ? p.getBaseCRS() : (SingleCRS) crs;
+        Ellipsoid ellipsoid = base.getDatum() instanceof org.opengis.referencing.datum.GeodeticDatum g
+                ? g.getEllipsoid() : null;
+        double a = ellipsoid == null ? 6378137.0 : ellipsoid.getSemiMajorAxis();
+        double invF = ellipsoid == null ? 298.257223563
+                : (ellipsoid.isSphere() ? Double.POSITIVE_INFINITY : ellipsoid.getInverseFlattening());
+        return new RasterGrid(columns, rows, originX, originY, cellWidth, cellHeight, code, wkt,
+                crs instanceof GeographicCRS, a, invF);
+    }
+
+    /** The CRS object, rebuilt from the identifier or the WKT. */
+    public CoordinateReferenceSystem crs() {
+        try {
+            if (crsCode != null) {
+                return CRS.forCode(crsCode);
+            }
+        } catch (org.opengis.util.FactoryException e) {
+            // fall back to the WKT below
+        }
+        try {
+            return CRS.fromWKT(crsWkt);
+        } catch (org.opengis.util.FactoryException e) {
+            throw new IllegalStateException("cannot rebuild CRS from WKT: " + e.getMessage(), e);
+        }
+    }
+
+    public long cells() {
+        return (long) columns * rows;
+    }
+
+    /** The whole raster as a window. */
+    public PixelWindow extent() {
+        return new PixelWindow(0, 0, columns, rows);
+    }
+
+    /** x (CRS units) of the centre of a column. */
+    public double centreX(int column) {
+        return originX + (column + 0.5) * cellWidth;
+    }
+
+    /** y (CRS units) of the centre of a row. */
+    public double centreY(int row) {
+        return originY - (row + 0.5) * cellHeight;
+    }
+
+    /** The part of this grid covered by {@code window}, with its own origin. */
+    public RasterGrid window(PixelWindow window) {
+        return new RasterGrid(window.width(), window.height(),
+                originX + window.x0() * cellWidth, originY - window.y0() * cellHeight,
+                cellWidth, cellHeight, crsCode, crsWkt, geographic, semiMajorAxisMetres, inverseFlattening);
+    }
+
+    /** Short human description, e.g. {@code 228x211 cells of 10 x 10 (EPSG:26913)}. */
+    public String describe() {
+        return columns + "x" + rows + " cells of " + cellWidth + " x " + cellHeight
+                + (geographic ? " degrees" : " CRS units") + " (" + (crsCode != null ? crsCode : "CRS from WKT") + ")";
+    }
+
+}

@@ -1,0 +1,218 @@
+package org.eemt.geo.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Every file the project reads or writes goes through here, over Hadoop's {@link FileSystem} API:
+ * plain paths and {@code file://} on a laptop, {@code hdfs://} on a cluster, {@code s3a://} in a
+ * cloud, with one code path. Locations are plain strings so that they travel between JVMs.
+ *
+ * <p>Products appear atomically: {@link #publish} copies a finished local file next to its target
+ * under a hidden temporary name, then renames it into place.
+ */
+public final class Storage {
+    private static final Configuration CONF = new Configuration();
+
+    private Storage() {
+    }
+
+    /** The Hadoop path of a location (a plain path is taken as a local file). */
+    public static Path path(String location) {
+        return new Path(location);
+    }
+
+    public static FileSystem fileSystem(String location) throws IOException {
+        return path(location).getFileSystem(CONF);
+    }
+
+    /** A location inside a directory location. */
+    public static String child(String directory, String relative) {
+        return new Path(path(directory), relative).toString();
+    }
+
+    /** The local file behind a location, or {@code null} when it lives on another file system. */
+    public static java.nio.file.Path localFile(String location) throws IOException {
+        Path p = path(location);
+        FileSystem fs = p.getFileSystem(CONF);
+        if (!"file".equals(fs.getUri().getScheme())) {
+            return null;
+        }
+        return java.nio.file.Path.of(fs.makeQualified(p).toUri());
+    }
+
+    public static boolean exists(String location) throws IOException {
+        return fileSystem(location).exists(path(location));
+    }
+
+    public static FileStatus status(String location) throws IOException {
+        return fileSystem(location).getFileStatus(path(location));
+    }
+
+    /** A seekable channel for reading, for file formats that need random access (TIFF). */
+    public static SeekableByteChannel openChannel(String location) throws IOException {
+        java.nio.file.Path local = localFile(location);
+        if (local != null) {
+            return Files.newByteChannel(local);
+        }
+        FileSystem fs = fileSystem(location);
+        Path p = path(location);
+        return new HadoopSeekableChannel(fs.open(p), fs.getFileStatus(p).getLen());
+    }
+
+    public static InputStream open(String location) throws IOException {
+        return fileSystem(location).open(path(location));
+    }
+
+    /** Writes a small file (a manifest, a VRT) atomically. */
+    public static void writeAtomically(String location, byte[] content) throws IOException {
+        FileSystem fs = fileSystem(location);
+        Path target = path(location);
+        Path part = hiddenSibling(target);
+        try (OutputStream out = fs.create(part, true)) {
+            out.write(content);
+        }
+        moveIntoPlace(fs, part, target);
+    }
+
+    /** Copies a finished local file to {@code location} under a temporary name, then renames it into place. */
+    public static void publish(java.nio.file.Path localFile, String location) throws IOException {
+        FileSystem fs = fileSystem(location);
+        Path target = path(location);
+        Path part = hiddenSibling(target);
+        fs.copyFromLocalFile(false, true, new Path(localFile.toUri()), part);
+        moveIntoPlace(fs, part, target);
+    }
+
+    public static void mkdirs(String location) throws IOException {
+        fileSystem(location).mkdirs(path(location));
+    }
+
+    public static void delete(String location) throws IOException {
+        fileSystem(location).delete(path(location), true);
+    }
+
+    /** Renames a file or directory; an existing target is replaced. */
+    public static void move(String from, String to) throws IOException {
+        FileSystem fs = fileSystem(from);
+        moveIntoPlace(fs, path(from), path(to));
+    }
+
+    /** The names of the files directly inside a directory (empty if it does not exist). */
+    public static List<String> list(String directory) throws IOException {
+        FileSystem fs = fileSystem(directory);
+        Path dir = path(directory);
+        List<String> names = new ArrayList<>();
+        if (fs.exists(dir)) {
+            for (FileStatus s : fs.listStatus(dir)) {
+                names.add(s.getPath().getName());
+            }
+        }
+        return names;
+    }
+
+    /** Hex SHA-256 of a file's bytes. */
+    public static String sha256(String location) throws IOException {
+        try (InputStream in = open(location)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path hiddenSibling(Path target) {
+        return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
+    }
+
+    private static void moveIntoPlace(FileSystem fs, Path from, Path to) throws IOException {
+        fs.mkdirs(to.getParent());
+        if (fs.exists(to)) {
+            fs.delete(to, true);
+        }
+        if (!fs.rename(from, to)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    /** A {@link SeekableByteChannel} over a Hadoop input stream, read-only. */
+    private static final class HadoopSeekableChannel implements SeekableByteChannel {
+        private final FSDataInputStream in;
+        private final long size;
+        private boolean open = true;
+
+        HadoopSeekableChannel(FSDataInputStream in, long size) {
+            this.in = in;
+            this.size = size;
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) throws IOException {
+            if (in.getPos() >= size) {
+                return -1;
+            }
+            int n = Math.min(dst.remaining(), 1 << 20);
+            byte[] b = new byte[n];
+            int r = in.read(b, 0, n);
+            if (r > 0) {
+                dst.put(b, 0, r);
+            }
+            return r;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) {
+            throw new java.nio.channels.NonWritableChannelException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            return in.getPos();
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            in.seek(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long s) {
+            throw new java.nio.channels.NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() throws IOException {
+            open = false;
+            in.close();
+        }
+    }
+}
