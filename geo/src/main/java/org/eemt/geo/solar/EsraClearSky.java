@@ -18,10 +18,12 @@ package org.eemt.geo.solar;
  */
 public final class EsraClearSky {
     static final double MAX_AIR_MASS = 48;
-    static final int PER_UNIT = 256;
+    static final int PER_UNIT = 512;
 
     private final double linke;
-    private final double[] transmittance;
+    /** τ at the left end of each table interval (its limit from the right) and its change across the interval. */
+    private final double[] intervalStart;
+    private final double[] intervalRise;
     private final double tn;
     private final double a1;
     private final double a2;
@@ -33,9 +35,14 @@ public final class EsraClearSky {
         }
         this.linke = linkeTurbidity;
         int n = (int) (MAX_AIR_MASS * PER_UNIT);
-        transmittance = new double[n + 2];
-        for (int i = 0; i <= n + 1; i++) {
-            transmittance[i] = beamTransmittanceExact((double) i / PER_UNIT);
+        intervalStart = new double[n];
+        intervalRise = new double[n];
+        for (int i = 0; i < n; i++) {
+            // limits from inside the interval: δR jumps (by 6e-4 relative) at m = 20, a table node
+            double start = beamTransmittanceExact(Math.nextUp((double) i / PER_UNIT));
+            double end = beamTransmittanceExact((double) (i + 1) / PER_UNIT);
+            intervalStart[i] = start;
+            intervalRise[i] = end - start;
         }
         double t = linkeTurbidity;
         tn = -0.015843 + 0.030543 * t + 0.0003797 * t * t;
@@ -66,12 +73,12 @@ public final class EsraClearSky {
     /** τ(m), from the table for m ≤ {@value #MAX_AIR_MASS}. */
     public double beamTransmittance(double airMass) {
         double u = airMass * PER_UNIT;
-        int i = (int) u;
-        if (i >= transmittance.length - 1) {
+        // intervals are closed on the right, so that m = 20 takes the m ≤ 20 formula
+        int i = Math.max(0, (int) Math.ceil(u) - 1);
+        if (i >= intervalStart.length) {
             return beamTransmittanceExact(airMass);
         }
-        double w = u - i;
-        return transmittance[i] + w * (transmittance[i + 1] - transmittance[i]);
+        return intervalStart[i] + (u - i) * intervalRise[i];
     }
 
     /** D_h/G0 = Tn·(A1 + A2·sin h0 + A3·sin²h0), the horizontal diffuse irradiance per unit G0. */

@@ -16,7 +16,7 @@ package org.eemt.geo.solar;
 public final class OpticalAirMass {
     /** Scale height of the atmosphere in the elevation correction (m). */
     static final double SCALE_HEIGHT_METRES = 8434.5;
-    static final int INTERVALS = 16384;
+    static final int INTERVALS = 32768;
     private static final double[] SEA_LEVEL = new double[INTERVALS + 2];
 
     static {
