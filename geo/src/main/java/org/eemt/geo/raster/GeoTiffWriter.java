@@ -17,7 +17,9 @@ import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
 import org.apache.sis.image.PlanarImage;
+import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.operation.matrix.Matrix3;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.apache.sis.referencing.operation.transform.MathTransforms;
 import org.apache.sis.storage.DataStoreException;
 import org.apache.sis.storage.StorageConnector;
@@ -62,8 +64,22 @@ public final class GeoTiffWriter {
                 grid.cellWidth(), 0, grid.originX(),
                 0, -grid.cellHeight(), grid.originY(),
                 0, 0, 1);
+        CoordinateReferenceSystem crs = grid.crs();
+        if (grid.geographic() && grid.crsCode() != null && grid.crsCode().startsWith("EPSG:")) {
+            // Written as the EPSG CRS itself (latitude first) so that readers see its code:
+            // (column, row) -> (latitude, longitude).
+            try {
+                crs = CRS.forCode(grid.crsCode());
+            } catch (org.opengis.util.FactoryException e) {
+                throw new IOException("cannot build " + grid.crsCode() + ": " + e.getMessage(), e);
+            }
+            gridToCrs = new Matrix3(
+                    0, -grid.cellHeight(), grid.originY(),
+                    grid.cellWidth(), 0, grid.originX(),
+                    0, 0, 1);
+        }
         GridGeometry domain = new GridGeometry(new GridExtent(grid.columns(), grid.rows()),
-                PixelInCell.CELL_CORNER, MathTransforms.linear(gridToCrs), grid.crs());
+                PixelInCell.CELL_CORNER, MathTransforms.linear(gridToCrs), crs);
         StorageConnector connector = new StorageConnector(file);
         connector.setOption(Compression.OPTION_KEY, Compression.DEFLATE);
         try (GeoTiffStore store = (GeoTiffStore) DataStores.openWritable(connector, "GeoTIFF")) {

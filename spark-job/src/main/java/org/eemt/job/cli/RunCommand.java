@@ -25,6 +25,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Pipeline.check(options);
         SparkSession session = SparkSessions.getOrCreate(options.master);
         try {
             Map<String, String> products = Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()),

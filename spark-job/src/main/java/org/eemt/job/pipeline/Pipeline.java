@@ -52,8 +52,7 @@ public final class Pipeline {
             throws IOException {
         long runStart = System.nanoTime();
         List<Stage> stages = selectStages(options.products);
-        checkWritable(options.out);
-        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        RasterGrid dem = check(options);
         String demSha = Storage.sha256(options.dem);
         String runKey = runKey(demSha, parameters);
 
@@ -88,7 +87,9 @@ public final class Pipeline {
                     wanted.add(p);
                 }
             }
+            int tilesResumed = 0;
             if (!wanted.isEmpty()) {
+                tilesResumed = finishedTiles(store, plan, wanted);
                 stage.run(context, wanted);
                 for (Product p : wanted) {
                     String location = store.publish(p, plan);
@@ -98,6 +99,7 @@ public final class Pipeline {
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("tiles", plan.tileCount());
+            details.put("tilesResumed", tilesResumed);
             details.put("computed", wanted.stream().map(Product::path).toList());
             details.put("kept", kept);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -134,6 +136,25 @@ public final class Pipeline {
             }
         }
         return STAGES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    /**
+     * The checks that need no Spark: the product groups are known, the output directory can be
+     * written, the DEM is a readable, georeferenced GeoTIFF. Returns the DEM's grid.
+     */
+    public static RasterGrid check(RunOptions options) {
+        selectStages(options.products);
+        checkWritable(options.out);
+        return GeoTiffReader.readGrid(options.dem);
+    }
+
+    /** Tiles whose work tiles of every wanted product an interrupted run already wrote. */
+    private static int finishedTiles(ProductStore store, TilePlan plan, List<Product> wanted) throws IOException {
+        int finished = 0;
+        for (org.eemt.job.plan.TileKey key : plan.keys()) {
+            finished += store.hasTiles(wanted, key) ? 1 : 0;
+        }
+        return finished;
     }
 
     private static void checkWritable(String out) {
