@@ -90,12 +90,18 @@ public final class GeoTiffWriter {
         GdalNoDataTag.append(file, "nan");
     }
 
-    /** A read-only single-band float image over a row-major array, cut into square tiles. */
+    /**
+     * A read-only single-band float image over a row-major array, cut into {@value #TILE}-cell
+     * square tiles; an image that fits in one tile is one tile of its own size (SIS 1.6 writes a
+     * single tile as one block of the image's size and would otherwise mix the padding in).
+     */
     private static final class TiledFloatImage extends PlanarImage {
         private final int width;
         private final int height;
         private final float[] cells;
-        private final SampleModel tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, TILE, TILE, 1);
+        private final int tileWidth;
+        private final int tileHeight;
+        private final SampleModel tileModel;
         private final ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
                 false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
 
@@ -103,6 +109,10 @@ public final class GeoTiffWriter {
             this.width = width;
             this.height = height;
             this.cells = cells;
+            boolean oneTile = width <= TILE && height <= TILE;
+            this.tileWidth = oneTile ? width : TILE;
+            this.tileHeight = oneTile ? height : TILE;
+            this.tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, tileWidth, tileHeight, 1);
         }
 
         @Override
@@ -127,24 +137,24 @@ public final class GeoTiffWriter {
 
         @Override
         public int getTileWidth() {
-            return TILE;
+            return tileWidth;
         }
 
         @Override
         public int getTileHeight() {
-            return TILE;
+            return tileHeight;
         }
 
         @Override
         public Raster getTile(int tileX, int tileY) {
-            float[] tile = new float[TILE * TILE];
+            float[] tile = new float[tileWidth * tileHeight];
             java.util.Arrays.fill(tile, Float.NaN);
-            int x0 = tileX * TILE;
-            int y0 = tileY * TILE;
-            int w = Math.min(TILE, width - x0);
-            int h = Math.min(TILE, height - y0);
+            int x0 = tileX * tileWidth;
+            int y0 = tileY * tileHeight;
+            int w = Math.min(tileWidth, width - x0);
+            int h = Math.min(tileHeight, height - y0);
             for (int r = 0; r < h; r++) {
-                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * TILE, w);
+                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * tileWidth, w);
             }
             return Raster.createWritableRaster(tileModel, new DataBufferFloat(tile, tile.length), new Point(x0, y0));
         }

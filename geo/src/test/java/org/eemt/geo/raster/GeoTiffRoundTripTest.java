@@ -63,6 +63,29 @@ class GeoTiffRoundTripTest {
     }
 
     @Test
+    void imagesSmallerThanOneTileOrWithPartialTilesRoundTripCellForCellAlsoInGdal() throws Exception {
+        ExternalTool.require("gdallocationinfo");
+        RasterGrid dem = GeoTiffReader.readGrid(TestData.sampleDem().toString());
+        for (int[] size : new int[][] {{64, 64}, {28, 11}, {228, 211}, {300, 20}, {257, 300}}) {
+            RasterGrid grid = dem.window(new PixelWindow(0, 0, size[0], size[1]));
+            float[] cells = new float[size[0] * size[1]];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = i;
+            }
+            Path out = tmp.resolve(size[0] + "x" + size[1] + ".tif");
+            GeoTiffWriter.write(grid, cells, out.toString());
+            try (GeoTiffReader back = GeoTiffReader.open(out.toString())) {
+                assertArrayEquals(cells, back.read(grid.extent()), size[0] + "x" + size[1]);
+            }
+            int column = size[0] - 1;
+            int row = size[1] - 1;
+            String gdal = ExternalTool.run(tmp, List.of("gdallocationinfo", "-valonly", out.toString(),
+                    String.valueOf(column), String.valueOf(row))).trim();
+            assertEquals(row * size[0] + column, Double.parseDouble(gdal), 0, "last cell of " + out);
+        }
+    }
+
+    @Test
     void noDataOfAnIntegerDemBecomesNaN() throws Exception {
         Path zion = TestData.shared("dem/zion_srtm_3arcsec_4326.tif");
         try (GeoTiffReader r = GeoTiffReader.open(zion.toString())) {
