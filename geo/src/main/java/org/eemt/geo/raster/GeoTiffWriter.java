@@ -79,7 +79,9 @@ public final class GeoTiffWriter {
         private final int width;
         private final int height;
         private final float[] cells;
-        private final SampleModel tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, TILE, TILE, 1);
+        private final int tileWidth;
+        private final int tileHeight;
+        private final SampleModel tileModel;
         private final ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
                 false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
 
@@ -87,6 +89,11 @@ public final class GeoTiffWriter {
             this.width = width;
             this.height = height;
             this.cells = cells;
+            // SIS 1.6 shrinks the TIFF tile to an image smaller than one tile but keeps reading the
+            // raster with the tile's row stride: such images get one tile of exactly their size.
+            this.tileWidth = Math.min(TILE, width);
+            this.tileHeight = Math.min(TILE, height);
+            this.tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, tileWidth, tileHeight, 1);
         }
 
         @Override
@@ -111,24 +118,24 @@ public final class GeoTiffWriter {
 
         @Override
         public int getTileWidth() {
-            return TILE;
+            return tileWidth;
         }
 
         @Override
         public int getTileHeight() {
-            return TILE;
+            return tileHeight;
         }
 
         @Override
         public Raster getTile(int tileX, int tileY) {
-            float[] tile = new float[TILE * TILE];
+            float[] tile = new float[tileWidth * tileHeight];
             java.util.Arrays.fill(tile, Float.NaN);
-            int x0 = tileX * TILE;
-            int y0 = tileY * TILE;
-            int w = Math.min(TILE, width - x0);
-            int h = Math.min(TILE, height - y0);
+            int x0 = tileX * tileWidth;
+            int y0 = tileY * tileHeight;
+            int w = Math.min(tileWidth, width - x0);
+            int h = Math.min(tileHeight, height - y0);
             for (int r = 0; r < h; r++) {
-                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * TILE, w);
+                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * tileWidth, w);
             }
             return Raster.createWritableRaster(tileModel, new DataBufferFloat(tile, tile.length), new Point(x0, y0));
         }
