@@ -13,40 +13,17 @@ import org.eemt.geo.terrain.MetricCellSize;
  * perimeter-sized data, or the finished products. Passes are pure functions of the tile and their
  * input, so a lost task can simply be run again.
  */
-public final class HydrologyTile implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final RasterGrid dem;
-    private final PixelWindow core;
-    private final float[] elevation;
+public record HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation) implements Serializable {
 
     /**
      * @param dem       the whole DEM's grid (for metric cell sizes and its edges)
      * @param core      the tile's cells
      * @param elevation elevations (m) of the core, row-major, NaN = NoData
      */
-    public HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation) {
+    public HydrologyTile {
         if (elevation.length != core.cells()) {
             throw new IllegalArgumentException(elevation.length + " elevations for a tile of " + core.cells() + " cells");
         }
-        this.dem = dem;
-        this.core = core;
-        this.elevation = elevation;
-    }
-
-    public PixelWindow core() {
-        return core;
-    }
-
-    /** The valid-cell count of the tile. */
-    public long validCells() {
-        long n = 0;
-        for (float z : elevation) {
-            if (!Float.isNaN(z)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Fill pass: the ε-filled elevations of the tile's perimeter cells given the ring's filled elevations. */
