@@ -3,6 +3,9 @@ package org.eemt.job.pipeline;
 import com.esotericsoftware.kryo.Kryo;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.eemt.geo.hydrology.HydrologyTile;
+import org.eemt.geo.hydrology.TileBoundary;
+import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
@@ -17,7 +20,8 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
 
     /** The project's records shipped between JVMs. */
     static final List<Class<? extends Record>> RECORDS = List.of(
-            TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class);
+            TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
+            HydrologyTile.class, TileBoundary.class, TileProducts.class);
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -25,5 +29,8 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         for (Class<? extends Record> type : RECORDS) {
             kryo.register(type, new RecordSerializer(type));
         }
+        // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
+        kryo.register(Object[].class);
+        kryo.register(TileBoundary[].class);
     }
 }

@@ -23,6 +23,7 @@ import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.hydrology.HydrologyStage;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage());
+    static final List<Stage> STAGES = List.of(new TerrainStage(), new HydrologyStage());
 
     private Pipeline() {
     }
