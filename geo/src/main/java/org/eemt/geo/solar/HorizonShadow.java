@@ -1,5 +1,6 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.terrain.MetricCellSize;
 /**
  * Terrain horizons precomputed once per tile ({@link Shading#HORIZON}): for each core cell and each
  * of N azimuths 2πk/N (compass, clockwise from north), the horizon angle
@@ -46,8 +47,8 @@ final class HorizonShadow implements TerrainShadow {
         for (int cell = 0; cell < coreCells; cell++) {
             int column = tile.core().x0() + cell % coreWidth;
             int row = tile.core().y0() + cell / coreWidth;
-            double dx = cellSize.widthMetres(row);
-            double dy = cellSize.heightMetres(row);
+            double dx = cellSize.dx(row);
+            double dy = cellSize.dy(row);
             if (dx != raysDx || dy != raysDy) {
                 double reach = NearestCellRay.reach(maxDistance, columns, rows, dx, dy);
                 for (int k = 0; k < azimuths; k++) {

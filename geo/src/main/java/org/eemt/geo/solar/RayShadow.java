@@ -1,5 +1,6 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.terrain.MetricCellSize;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,8 +96,8 @@ final class RayShadow implements TerrainShadow {
         long key = sameCellSizeEveryRow ? bin : (long) row * AZIMUTH_BINS + bin;
         NearestCellRay ray = rays.get(key);
         if (ray == null) {
-            double dx = cellSize.widthMetres(row);
-            double dy = cellSize.heightMetres(row);
+            double dx = cellSize.dx(row);
+            double dy = cellSize.dy(row);
             ray = NearestCellRay.trace(bin * (2 * Math.PI / AZIMUTH_BINS), dx, dy,
                     NearestCellRay.reach(maxDistance, lastColumn + 1, lastRow + 1, dx, dy));
             rays.put(key, ray);

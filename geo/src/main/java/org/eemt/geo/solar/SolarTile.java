@@ -1,5 +1,6 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.terrain.MetricCellSize;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
@@ -38,14 +39,30 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
 
     /**
      * Reads the window of {@code core} grown by the halo that {@code horizonDistanceMetres} needs
-     * ({@link MetricCellSize#haloCells}) from an open DEM; slope and aspect of the core come from the caller.
+     * ({@link #haloCells}) from an open DEM; slope and aspect of the core come from the caller.
      */
     public static SolarTile read(GeoTiffReader dem, double demMaxElevation, PixelWindow core, double horizonDistanceMetres,
                                  float[] slopeRadians, float[] aspectRadians) {
         RasterGrid grid = dem.grid();
-        int halo = MetricCellSize.of(grid).haloCells(horizonDistanceMetres);
+        int halo = haloCells(grid, horizonDistanceMetres);
         PixelWindow window = core.expandClipped(halo, grid.columns(), grid.rows());
         return new SolarTile(grid, demMaxElevation, window, dem.read(window), core, slopeRadians, aspectRadians);
+    }
+
+    /**
+     * Cells of halo a tile of {@code dem} needs so that every cell within {@code distanceMetres} of a core
+     * cell (and the nearest centre of any ray step within it) is in its window.
+     */
+    public static int haloCells(RasterGrid dem, double distanceMetres) {
+        MetricCellSize sizes = new MetricCellSize(dem);
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int row = 0; row < dem.rows(); row++) {
+            smallest = Math.min(smallest, Math.min(sizes.dx(row), sizes.dy(row)));
+            if (!dem.geographic()) {
+                break;
+            }
+        }
+        return (int) Math.ceil(distanceMetres / smallest) + 1;
     }
 
     /** Elevation (m) of DEM cell (column, row), which must lie in the window. */

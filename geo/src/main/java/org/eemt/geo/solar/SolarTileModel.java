@@ -1,5 +1,6 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.terrain.MetricCellSize;
 /**
  * The clear-sky r.sun model (SCIENCE.md §2; Šúri &amp; Hofierka 2004, Hofierka &amp; Šúri 2002) over
  * the core cells of one tile, one day at a time.
@@ -69,7 +70,7 @@ public final class SolarTileModel {
 
     /** Prepares a tile: latitudes, per-cell constants and, in {@link Shading#HORIZON} mode, the horizon angles. */
     public static SolarTileModel prepare(SolarTile tile, SolarParameters parameters) {
-        MetricCellSize cellSize = MetricCellSize.of(tile.dem());
+        MetricCellSize cellSize = new MetricCellSize(tile.dem());
         TerrainShadow shadow = switch (parameters.shading()) {
             case NONE -> TerrainShadow.NONE;
             case RAY -> new RayShadow(tile, cellSize, parameters.horizonDistanceMetres());

@@ -1,7 +1,5 @@
 package org.eemt.geo.solar;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,37 +9,29 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.testing.ExternalTool;
+import org.eemt.geo.testing.TestData;
 
 /**
  * Runs GRASS GIS (the black-box reference) on a DEM: a bash script of GRASS commands inside
  * {@code grass --tmp-location DEM --exec}, with the DEM imported as raster {@code dem} and the
  * region set to it. The script writes GeoTIFFs into {@code $OUT}; outputs are cached under
  * {@code target/grass-oracle/<hash of DEM path and script>} so that each script runs once per build
- * directory. Tests call {@link #requireGrass()} first: without GRASS they are skipped, loudly.
+ * directory. Tests call {@link #requireGrass()} first: without GRASS they are skipped, loudly
+ * ({@link ExternalTool#require}).
  */
 final class GrassOracle {
     private GrassOracle() {
     }
 
     static void requireGrass() {
-        boolean found;
-        try {
-            Process p = new ProcessBuilder("grass", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            found = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            found = false;
-        }
-        if (!found) {
-            System.err.println("**** GRASS GIS (grass) not found on PATH: the r.sun comparison tests are SKIPPED ****");
-        }
-        assumeTrue(found, "GRASS GIS not installed");
+        ExternalTool.require("grass");
     }
 
     /** Runs {@code script} (bash, GRASS commands, $OUT = output directory) once and returns the output directory. */
     static synchronized Path run(Path dem, String script) throws IOException, InterruptedException {
         String key = hash(dem.toAbsolutePath() + "\n" + script);
-        Path out = Path.of("target", "grass-oracle", key).toAbsolutePath();
+        Path out = TestData.projectDir().resolve("geo/target/grass-oracle").resolve(key);
         Path done = out.resolve("DONE");
         if (Files.exists(done)) {
             return out;

@@ -1,5 +1,6 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.terrain.MetricCellSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,8 @@ class LatLonShadowGeometryTest {
         SolarTile tile = new SolarTile(grid, 1500, all, z, all, flat, noAspect);
         SolarParameters p = SolarParameters.defaults().withShading(shading).withHorizon(2_000, 360);
         TerrainShadow shadow = shading == Shading.RAY
-                ? new RayShadow(tile, MetricCellSize.of(grid), p.horizonDistanceMetres())
-                : HorizonShadow.compute(tile, MetricCellSize.of(grid), p.horizonDistanceMetres(), p.horizonAzimuths());
+                ? new RayShadow(tile, new MetricCellSize(grid), p.horizonDistanceMetres())
+                : HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths());
 
         double latitude = CellLatitudes.radians(grid, new PixelWindow(TOWER, TOWER, 1, 1))[0];
         SolarDay day = SolarDay.of(172);
@@ -57,9 +58,9 @@ class LatLonShadowGeometryTest {
         double cos = Math.hypot(north, east);
         double azimuth = (Math.atan2(east, north) + 2 * Math.PI) % (2 * Math.PI);
 
-        MetricCellSize size = MetricCellSize.of(grid);
-        double dx = size.widthMetres(TOWER);
-        double dy = size.heightMetres(TOWER);
+        MetricCellSize size = new MetricCellSize(grid);
+        double dx = size.dx(TOWER);
+        double dy = size.dy(TOWER);
         double farthest = 0;
         double worstSide = 0;
         for (int cell = 0; cell < N * N; cell++) {

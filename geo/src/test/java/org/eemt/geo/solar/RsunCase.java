@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.testing.TestData;
 
 /**
  * A DEM of the comparison with GRASS r.sun, read whole as one tile, with GRASS r.slope.aspect's
@@ -12,10 +13,9 @@ import org.eemt.geo.raster.RasterGrid;
  * clockwise), NaN where the slope is zero.
  */
 final class RsunCase {
-    static final Path SAMPLE = Path.of("..", "data", "sample");
-    static final Path MCN = SAMPLE.resolve("mcn_10m.tif");
-    static final Path PERU = SAMPLE.resolve("peru_mongon_utm17s_30m.tif");
-    static final Path ZION = SAMPLE.resolve("zion_srtm_3arcsec_4326.tif");
+    static final Path MCN = TestData.sampleDem();
+    static final Path PERU = TestData.shared("dem/peru_mongon_utm17s_30m.tif");
+    static final Path ZION = TestData.shared("dem/zion_srtm_3arcsec_4326.tif");
 
     final Path dem;
     final RasterGrid grid;
