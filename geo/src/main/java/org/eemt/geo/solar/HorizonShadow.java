@@ -11,12 +11,15 @@ import org.eemt.geo.terrain.MetricCellSize;
  * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
  * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
  *
+ * <p>The march skips runs of steps whose cells ({@link BlockMaxima}) could not raise the horizon,
+ * and stops once even the DEM's highest elevation at the smallest distance still ahead could not:
+ * both exact, so the result does not depend on the tile.
+ *
  * <p>Terrain sampling chosen by measurement (docs/performance.md): bilinear sampling along the exact
  * azimuth converges to the continuous surface but sees systematically lower horizons than r.sun's
  * nearest-cell ray (on the sample DEM, +0.85 % irradiation on day 80 and +3.4 % on day 355 against
  * r.sun's instantaneous sums), while nearest-cell sampling leaves only the azimuth interpolation
- * as a difference. The march stops once even the DEM's highest elevation at the smallest distance
- * still ahead could not raise the horizon: exact, so the result does not depend on the tile.
+ * as a difference.
  */
 final class HorizonShadow implements TerrainShadow {
     private final int azimuths;
@@ -41,6 +44,7 @@ final class HorizonShadow implements TerrainShadow {
         int windowX0 = tile.window().x0();
         int windowY0 = tile.window().y0();
         int windowWidth = tile.window().width();
+        BlockMaxima blocks = new BlockMaxima(tile);
         NearestCellRay[] rays = new NearestCellRay[azimuths];
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
@@ -73,6 +77,16 @@ final class HorizonShadow implements TerrainShadow {
                 double best = 0;
                 for (int i = 0; i < dcs.length; i++) {
                     double lower = after[i];
+                    if (i % NearestCellRay.RUN == 0) {
+                        float runMax = ray.runMaximum(i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
+                        if (runMax == Float.NEGATIVE_INFINITY) {
+                            break;
+                        }
+                        if (lower > 0 && runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
+                            i += NearestCellRay.RUN - 1;
+                            continue;
+                        }
+                    }
                     if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
                         break;
                     }

@@ -17,9 +17,19 @@ import java.util.Arrays;
  * @param drop         L²/(2R) (m)
  * @param rayDistance  the distance (m) travelled along the ray at that step
  * @param nearestAfter a lower bound of L over this and every later step (m), for exact early stops
+ * @param runBounds    for each run of {@value #RUN} steps (steps [k·RUN, (k+1)·RUN)): the smallest and largest
+ *                     column and row offsets of its centres, {@code [4k .. 4k+3]} = min column, max column,
+ *                     min row, max row; with {@link BlockMaxima} a march skips a run whose cells cannot matter
  */
 record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, double[] drop, double[] rayDistance,
-                      double[] nearestAfter) {
+                      double[] nearestAfter, int[] runBounds) {
+    /** Steps per run of {@link #runBounds}. */
+    static final int RUN = 32;
+
+    /** Number of runs. */
+    int runs() {
+        return runBounds.length / 4;
+    }
 
     /** The ray toward {@code azimuth} (radians) over cells {@code dx} by {@code dy} metres, up to {@code maxDistance} metres. */
     static NearestCellRay trace(double azimuth, double dx, double dy, double maxDistance) {
@@ -53,8 +63,39 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
             after[n] = Math.max(0, i * step - halfDiagonal);
             n++;
         }
+        int runs = (n + RUN - 1) / RUN;
+        int[] bounds = new int[4 * runs];
+        for (int k = 0; k < runs; k++) {
+            int minC = Integer.MAX_VALUE, maxC = Integer.MIN_VALUE, minR = Integer.MAX_VALUE, maxR = Integer.MIN_VALUE;
+            for (int i = k * RUN; i < Math.min(n, (k + 1) * RUN); i++) {
+                minC = Math.min(minC, dc[i]);
+                maxC = Math.max(maxC, dc[i]);
+                minR = Math.min(minR, dr[i]);
+                maxR = Math.max(maxR, dr[i]);
+            }
+            bounds[4 * k] = minC;
+            bounds[4 * k + 1] = maxC;
+            bounds[4 * k + 2] = minR;
+            bounds[4 * k + 3] = maxR;
+        }
         return new NearestCellRay(Arrays.copyOf(dc, n), Arrays.copyOf(dr, n), Arrays.copyOf(distance, n),
-                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n));
+                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), bounds);
+    }
+
+    /**
+     * The highest elevation of the DEM cells of run {@code k} seen from ({@code column}, {@code row}), or
+     * +∞ when it has a cell without data; cells outside the DEM are left out, and a run wholly outside
+     * gives −∞.
+     */
+    float runMaximum(int k, int column, int row, int lastColumn, int lastRow, BlockMaxima blocks) {
+        int c0 = Math.max(0, column + runBounds[4 * k]);
+        int c1 = Math.min(lastColumn, column + runBounds[4 * k + 1]);
+        int r0 = Math.max(0, row + runBounds[4 * k + 2]);
+        int r1 = Math.min(lastRow, row + runBounds[4 * k + 3]);
+        if (c0 > c1 || r0 > r1) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        return blocks.max(c0, c1, r0, r1);
     }
 
     /** Steps needed to cross a DEM of {@code columns x rows} cells of {@code dx x dy} metres, capped by the search distance. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * distance. Cells of the DEM's last column and last row never shade (as in r.sun). Distances use
  * the cell sizes of the observer's row ({@link MetricCellSize}).
  *
- * <p>Speed: the sun's azimuth is rounded to 1/{@value #AZIMUTH_BINS} of a turn (0.01°) and one ray
+ * <p>Speed: runs of steps whose cells ({@link BlockMaxima}) are all too low to shade are skipped
+ * (exactly: the result is the same). The sun's azimuth is rounded to 1/{@value #AZIMUTH_BINS} of a turn (0.01°) and one ray
  * per rounded azimuth (and, for geographic DEMs, per row) is shared by every cell of the tile. The
  * rounding, the rays and the DEM maximum depend on DEM coordinates only, never on the tile, so
  * results are tile-invariant as long as the window covers the search distance.
@@ -30,6 +31,7 @@ final class RayShadow implements TerrainShadow {
     private final double maxElevation;
     private final int lastColumn;
     private final int lastRow;
+    private final BlockMaxima blocks;
     private final Map<Long, NearestCellRay> rays = new LinkedHashMap<>(CACHED_RAYS * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -47,6 +49,7 @@ final class RayShadow implements TerrainShadow {
         this.maxElevation = tile.demMaxElevation();
         this.lastColumn = tile.dem().columns() - 1;
         this.lastRow = tile.dem().rows() - 1;
+        this.blocks = new BlockMaxima(tile);
     }
 
     @Override
@@ -69,7 +72,24 @@ final class RayShadow implements TerrainShadow {
         int windowX0 = tile.window().x0();
         int windowY0 = tile.window().y0();
         int windowWidth = tile.window().width();
+        double[] after = ray.nearestAfter();
         for (int i = 0; i < dcs.length; i++) {
+            if (i % NearestCellRay.RUN == 0) {
+                float runMax = ray.runMaximum(i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
+                if (runMax == Float.NEGATIVE_INFINITY) {
+                    return false;
+                }
+                double lower = after[i];
+                if (lower > 0 && runMax - lower * lower / (2 * EARTH_RADIUS_METRES) <= z0 + lower * tanAltitude) {
+                    // no cell of this run can shade; the ray may still rise above the DEM inside it
+                    int end = Math.min(dcs.length, i + NearestCellRay.RUN) - 1;
+                    if (z0 + rayDistance[end] * tanAltitude > maxElevation) {
+                        return false;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
             if (z0 + rayDistance[i] * tanAltitude > maxElevation) {
                 return false;
             }
