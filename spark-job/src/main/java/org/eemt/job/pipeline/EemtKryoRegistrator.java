@@ -7,6 +7,7 @@ import org.eemt.geo.hydrology.HydrologyTile;
 import org.eemt.geo.hydrology.TileBoundary;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.solar.MonthlySolarSums;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;
@@ -32,5 +33,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
         kryo.register(TileBoundary[].class);
+        // per-tile partial sums of the solar stage's blocks of days (exact fixed-point sums)
+        kryo.register(MonthlySolarSums.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
     }
 }

@@ -24,6 +24,7 @@ import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.solar.SolarStage;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage(), new HydrologyStage());
+    static final List<Stage> STAGES = List.of(new TerrainStage(), new SolarStage(), new HydrologyStage());
 
     private Pipeline() {
     }
