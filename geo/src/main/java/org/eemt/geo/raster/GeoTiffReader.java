@@ -96,8 +96,23 @@ public final class GeoTiffReader implements AutoCloseable {
         return noData;
     }
 
-    /** Reads a window (inside the raster) row-major; NoData and NaN samples become NaN. */
+    /** Reads a window (inside the raster) of band 1 row-major; NoData and NaN samples become NaN. */
     public float[] read(PixelWindow window) {
+        return read(window, 0);
+    }
+
+    /** The number of bands (a Daymet NCSS monthly GeoTIFF has 12, one per month). */
+    public int bands() {
+        try {
+            return resource.getSampleDimensions().size();
+        } catch (DataStoreException e) {
+            throw EemtException.input(location, "cannot list its bands (" + e.getMessage() + ")",
+                    "check that the file is complete (gdalinfo -checksum)", e);
+        }
+    }
+
+    /** Reads a window (inside the raster) of one band (0-based) row-major; NoData and NaN samples become NaN. */
+    public float[] read(PixelWindow window, int band) {
         float[] out = new float[Math.toIntExact(window.cells())];
         if (out.length == 0) {
             return out;
@@ -107,7 +122,7 @@ public final class GeoTiffReader implements AutoCloseable {
                     new long[] {window.x0(), window.y0()},
                     new long[] {window.x0() + window.width() - 1L, window.y0() + window.height() - 1L}, true);
             GridGeometry domain = resource.getGridGeometry().derive().subgrid(extent).build();
-            GridCoverage coverage = resource.read(domain, 0).forConvertedValues(false);
+            GridCoverage coverage = resource.read(domain, band).forConvertedValues(false);
             // The coverage may hold more than asked (whole TIFF strips or tiles): locate the window in it.
             RenderedImage image = coverage.render(null);
             GridExtent held = coverage.getGridGeometry().getExtent();
@@ -128,7 +143,7 @@ public final class GeoTiffReader implements AutoCloseable {
             }
             return out;
         } catch (DataStoreException | RuntimeException e) {
-            throw EemtException.input(location, "cannot read cells " + window + " (" + e.getMessage() + ")",
+            throw EemtException.input(location, "cannot read band " + (band + 1) + ", cells " + window + " (" + e.getMessage() + ")",
                     "check that the file is complete (gdalinfo -checksum)", e);
         }
     }
