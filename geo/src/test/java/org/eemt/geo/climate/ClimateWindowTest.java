@@ -85,18 +85,19 @@ class ClimateWindowTest {
     void demMeanBaseElevationIsTheMeanOfTheDemCellsInsideEachClimateCellAndTileIndependent() throws Exception {
         String demFile = Fixtures.sampleDem().toString();
         RasterGrid dem;
-        float[] z;
+        double[] elevations;
         try (GeoTiffReader r = GeoTiffReader.open(demFile)) {
             dem = r.grid();
-            z = r.read(dem.extent());
+            elevations = r.readDoubles(dem.extent());
         }
+        float[] z = dem.extent().crop(elevations, dem.extent());
         ClimateWindow window = ClimateWindow.read(FIXTURE, null, dem, List.of(2000));
         assertTrue(window.needsBaseElevation());
         float[] whole = new DemMeanElevation(window).add(dem, z).means();
         PixelWindow top = new PixelWindow(0, 0, dem.columns(), 100);
         PixelWindow bottom = new PixelWindow(0, 100, dem.columns(), dem.rows() - 100);
-        float[] split = new DemMeanElevation(window).add(dem.window(bottom), dem.extent().crop(z, bottom))
-                .merge(new DemMeanElevation(window).add(dem.window(top), dem.extent().crop(z, top))).means();
+        float[] split = new DemMeanElevation(window).add(dem.window(bottom), dem.extent().crop(elevations, bottom))
+                .merge(new DemMeanElevation(window).add(dem.window(top), dem.extent().crop(elevations, top))).means();
         assertArrayEquals(whole, split, 0f);
 
         // independent: every DEM cell centre through gdaltransform, binned into 1000 m cells
