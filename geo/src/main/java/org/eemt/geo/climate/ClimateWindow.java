@@ -100,6 +100,22 @@ public final class ClimateWindow implements ClimateSource {
         return new ClimateWindow(windowGrid, values, base, what + "; z_b from the reference elevation " + referenceElevation);
     }
 
+    /** The years for which a directory holds all four variables, in order. */
+    public static List<Integer> yearsIn(String directory) {
+        Map<String, String> files = filesIn(directory);
+        TreeMap<Integer, Integer> variables = new TreeMap<>();
+        for (String key : files.keySet()) {
+            variables.merge(Integer.parseInt(key.substring(key.indexOf('_') + 1)), 1, Integer::sum);
+        }
+        List<Integer> years = new ArrayList<>();
+        variables.forEach((year, count) -> {
+            if (count == ClimateVariable.values().length) {
+                years.add(year);
+            }
+        });
+        return years;
+    }
+
     /** True until z_b is known: no reference elevation was given, and the DEM means are not in yet. */
     public boolean needsBaseElevation() {
         return baseElevationMetres == null;

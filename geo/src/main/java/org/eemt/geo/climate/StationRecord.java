@@ -3,6 +3,7 @@ package org.eemt.geo.climate;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.RasterGrid;
@@ -37,6 +38,11 @@ public record StationRecord(String location, double elevationMetres, double lati
                     "choose complete years with --years");
         }
         return values[variable.ordinal()].clone();
+    }
+
+    /** The years with all 365 daily rows, in order. */
+    public List<Integer> completeYears() {
+        return daysPerYear.entrySet().stream().filter(e -> e.getValue() == 365).map(Map.Entry::getKey).sorted().toList();
     }
 
     @Override

@@ -46,7 +46,7 @@ class ClimateWindowTest {
             pixels.append(i % 12).append(' ').append(i / 12).append('\n');
         }
         Path pixelFile = Files.writeString(temp.resolve("pixels.txt"), pixels);
-        String[] located = Fixtures.run("sh", "-c", "gdallocationinfo -valonly " + REFERENCE + " < " + pixelFile).trim().split("\\s+");
+        String[] located = Fixtures.runWithInput(pixelFile, "gdallocationinfo", "-valonly", REFERENCE).trim().split("\\s+");
         assertEquals(144, located.length);
         float[] zb = new float[144];
         for (int i = 0; i < 144; i++) {
@@ -55,8 +55,9 @@ class ClimateWindowTest {
         int[][] cells = {{0, 0}, {113, 97}, {227, 210}, {40, 180}};
         for (int[] cell : cells) {
             int i = cell[1] * dem.columns() + cell[0];
-            String out = Fixtures.run("sh", "-c", String.format(Locale.ROOT, "echo %f %f | gdaltransform -s_srs EPSG:26913 -t_srs '%s'",
-                    dem.centreX(cell[0]), dem.centreY(cell[1]), LCC));
+            Path point = Files.writeString(temp.resolve("point.txt"),
+                    String.format(Locale.ROOT, "%f %f%n", dem.centreX(cell[0]), dem.centreY(cell[1])));
+            String out = Fixtures.runWithInput(point, "gdaltransform", "-s_srs", "EPSG:26913", "-t_srs", LCC);
             String[] xy = out.trim().split("\\s+");
             double x = Double.parseDouble(xy[0]);
             double y = Double.parseDouble(xy[1]);
@@ -108,7 +109,7 @@ class ClimateWindowTest {
             }
         }
         Path in = Files.writeString(temp.resolve("centres.txt"), points);
-        String[] lines = Fixtures.run("sh", "-c", "gdaltransform -s_srs EPSG:26913 -t_srs '" + LCC + "' < " + in).split("\n");
+        String[] lines = Fixtures.runWithInput(in, "gdaltransform", "-s_srs", "EPSG:26913", "-t_srs", LCC).split("\n");
         RasterGrid g = window.grid();
         double[] sums = new double[Math.toIntExact(g.cells())];
         int[] counts = new int[sums.length];

@@ -1,13 +1,12 @@
 package org.eemt.geo.climate;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eemt.geo.testing.ExternalTool;
+import org.eemt.geo.testing.TestData;
 
 /** The shared climate fixtures and the command-line tools (ncdump, ncgen, GDAL) tests compare with. */
 final class Fixtures {
@@ -15,11 +14,7 @@ final class Fixtures {
     }
 
     static Path climate(String name) {
-        Path p = Path.of(System.getProperty("eemt.shared.dir", "../../shared"), "data", "climate", name);
-        if (!Files.exists(p)) {
-            throw new IllegalStateException("fixture missing: " + p);
-        }
-        return p;
+        return TestData.shared("climate/" + name);
     }
 
     static Path monthly(String name) {
@@ -27,22 +22,26 @@ final class Fixtures {
     }
 
     static Path sampleDem() {
-        return Path.of(System.getProperty("eemt.project.dir", "../.."), "data", "sample", "mcn_10m.tif");
+        return TestData.sampleDem();
+    }
+
+    /** Runs a tool and returns its standard output; see {@link #runWithInput}. */
+    static String run(String... command) throws IOException, InterruptedException {
+        return runWithInput(null, command);
     }
 
     /**
-     * Runs a tool and returns its standard output; when the tool is not installed, prints so
-     * loudly and skips the test (CI installs it, so it never skips there).
+     * Runs a tool with {@code stdin} (a file, or {@code null}) as its input and returns its
+     * standard output alone (GDAL's warnings on standard error must not mix with the numbers);
+     * skips the test loudly when the tool is not installed.
      */
-    static String run(String... command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(false).start();
-        } catch (IOException e) {
-            System.err.println("!!!!! " + command[0] + " is not installed: SKIPPING the comparison with it !!!!!");
-            assumeTrue(false, command[0] + " not installed");
-            throw e;
+    static String runWithInput(Path stdin, String... command) throws IOException, InterruptedException {
+        ExternalTool.require(command[0]);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
         }
+        Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -1,8 +1,12 @@
 package org.eemt.job.pipeline;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.eemt.geo.climate.ClimateWindow;
+import org.eemt.geo.climate.DemMeanElevation;
+import org.eemt.geo.climate.StationRecord;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
@@ -19,11 +23,20 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class);
 
+    /**
+     * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their
+     * nested maps and arrays simple, and costs nothing that matters.
+     */
+    static final List<Class<?>> JAVA_SERIALIZED = List.of(ClimateWindow.class, StationRecord.class, DemMeanElevation.class);
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void registerClasses(Kryo kryo) {
         for (Class<? extends Record> type : RECORDS) {
             kryo.register(type, new RecordSerializer(type));
+        }
+        for (Class<?> type : JAVA_SERIALIZED) {
+            kryo.register(type, new JavaSerializer());
         }
     }
 }
