@@ -18,8 +18,11 @@ import org.eemt.geo.climate.CellClimate;
  *     Penman–Monteith with r_s = r_l/(0.5·LAI), r_l = 1/0.008 s m⁻¹); F = MCWI·(PPT − AET); the
  *     canopy-height NPP (Eq. 12) allocated like EEMT_TOPO's.</li>
  * </ul>
- * and EEMT = E_PPT + E_BIO ({@link EnergyTransfer}, Eq. 3–5), summed over the year. A cell with
- * any missing input in any month of the year is NaN in every output of that year.
+ * and EEMT = E_PPT + E_BIO ({@link EnergyTransfer}, Eq. 3–5), summed over the year. A cell missing
+ * an input of an output in any month of the year is NaN in that output for the whole year
+ * (EEMT_TRAD needs elevation, latitude and climate; EEMT_TOPO also northness, MCWI, vapour
+ * pressure and S_topo/S_flat, so it is NaN where northness is, e.g. on the DEM's edge cells;
+ * EEMT_TOPO-VEG also LAI and canopy height).
  */
 public final class EemtModel {
     /** Leaf stomatal resistance r_l = 1/0.008 s m⁻¹ (maximum stomatal conductance 0.008 m s⁻¹). */
@@ -50,36 +53,31 @@ public final class EemtModel {
         double[] tmin = new double[12];
         double[] month = new double[12];
         for (int i = 0; i < n; i++) {
-            if (!valid(cells, climate, i)) {
-                for (int m = 0; m < 12; m++) {
-                    trad[m][i] = Float.NaN;
-                    topo[m][i] = Float.NaN;
-                    if (veg) {
-                        topoVeg[m][i] = Float.NaN;
-                    }
-                }
-                tradAnnual[i] = Float.NaN;
-                topoAnnual[i] = Float.NaN;
-                if (veg) {
-                    topoVegAnnual[i] = Float.NaN;
-                }
-                continue;
-            }
+            boolean tradValid = climateValid(cells, climate, i);
+            boolean topoValid = tradValid && topographyValid(cells, climate, i);
+            boolean vegValid = veg && topoValid && Float.isFinite(cells.leafAreaIndex()[i]) && Float.isFinite(cells.canopyHeightMetres()[i]);
             double z = cells.elevationMetres()[i];
             double zb = climate.baseElevationMetres()[i];
-            for (int m = 0; m < 12; m++) {
+            for (int m = 0; m < 12 && tradValid; m++) {
                 tmax[m] = LapseRate.adjustCelsius(climate.tmaxCelsius()[m][i], z, zb, lapseRateCelsiusPerKm);
                 tmin[m] = LapseRate.adjustCelsius(climate.tminCelsius()[m][i], z, zb, lapseRateCelsiusPerKm);
             }
-            tradAnnual[i] = yearSum(traditional(cells.latitudeDegrees()[i], climate, i, tmax, tmin, month), trad, i);
+            tradAnnual[i] = tradValid ? yearSum(traditional(cells.latitudeDegrees()[i], climate, i, tmax, tmin, month), trad, i)
+                    : noData(trad, i);
             double wetness = cells.wetnessIndex()[i];
-            double nppTopo = NetPrimaryProduction.whittakerNieringGramsPerYear(z, cells.northness()[i]);
-            topoAnnual[i] = yearSum(topographic(cells, climate, i, tmax, tmin, false, 0, 0, nppTopo, wetness, ra, month), topo, i);
-            if (veg) {
+            if (topoValid) {
+                double nppTopo = NetPrimaryProduction.whittakerNieringGramsPerYear(z, cells.northness()[i]);
+                topoAnnual[i] = yearSum(topographic(cells, climate, i, tmax, tmin, false, 0, 0, nppTopo, wetness, ra, month), topo, i);
+            } else {
+                topoAnnual[i] = noData(topo, i);
+            }
+            if (vegValid) {
                 double lai = cells.leafAreaIndex()[i];
                 double rs = LEAF_RESISTANCE_S_PER_M / (0.5 * lai);
                 double nppVeg = NetPrimaryProduction.canopyHeightGramsPerYear(cells.canopyHeightMetres()[i]);
                 topoVegAnnual[i] = yearSum(topographic(cells, climate, i, tmax, tmin, true, lai, rs, nppVeg, wetness, ra, month), topoVeg, i);
+            } else if (veg) {
+                topoVegAnnual[i] = noData(topoVeg, i);
             }
         }
         return new EemtMaps(trad, tradAnnual, topo, topoAnnual, topoVeg, topoVegAnnual);
@@ -140,19 +138,37 @@ public final class EemtModel {
         return (float) sum;
     }
 
-    private static boolean valid(EemtCells cells, CellClimate climate, int i) {
-        if (!Float.isFinite(cells.elevationMetres()[i]) || !Double.isFinite(cells.latitudeDegrees()[i])
-                || !Float.isFinite(cells.northness()[i]) || !Float.isFinite(cells.wetnessIndex()[i])
-                || !Float.isFinite(climate.baseElevationMetres()[i])) {
-            return false;
+    /** NaN in every month of one cell; returns the annual NaN. */
+    private static float noData(float[][] target, int i) {
+        for (int m = 0; m < 12; m++) {
+            target[m][i] = Float.NaN;
         }
-        if (cells.hasVegetation() && !(Float.isFinite(cells.leafAreaIndex()[i]) && Float.isFinite(cells.canopyHeightMetres()[i]))) {
+        return Float.NaN;
+    }
+
+    /** What EEMT_TRAD needs: elevation, latitude, z_b, and T_max, T_min, PPT of every month. */
+    private static boolean climateValid(EemtCells cells, CellClimate climate, int i) {
+        if (!Float.isFinite(cells.elevationMetres()[i]) || !Double.isFinite(cells.latitudeDegrees()[i])
+                || !Float.isFinite(climate.baseElevationMetres()[i])) {
             return false;
         }
         for (int m = 0; m < 12; m++) {
             if (!Float.isFinite(climate.tmaxCelsius()[m][i]) || !Float.isFinite(climate.tminCelsius()[m][i])
-                    || !Float.isFinite(climate.precipitationMm()[m][i]) || !Float.isFinite(climate.vapourPressurePa()[m][i])
-                    || !Float.isFinite(cells.sTopoWhPerM2()[m][i]) || !Float.isFinite(cells.sFlatWhPerM2()[m][i])) {
+                    || !Float.isFinite(climate.precipitationMm()[m][i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What EEMT_TOPO needs besides: northness, MCWI, and VP, S_topo, S_flat of every month. */
+    private static boolean topographyValid(EemtCells cells, CellClimate climate, int i) {
+        if (!Float.isFinite(cells.northness()[i]) || !Float.isFinite(cells.wetnessIndex()[i])) {
+            return false;
+        }
+        for (int m = 0; m < 12; m++) {
+            if (!Float.isFinite(climate.vapourPressurePa()[m][i]) || !Float.isFinite(cells.sTopoWhPerM2()[m][i])
+                    || !Float.isFinite(cells.sFlatWhPerM2()[m][i])) {
                 return false;
             }
         }
