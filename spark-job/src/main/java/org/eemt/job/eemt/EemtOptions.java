@@ -46,9 +46,11 @@ public class EemtOptions implements Serializable {
 
     /** The years of {@code --years} in order, or {@code null} when it is not given. */
     public List<Integer> yearList() {
-        if (years == null || years.isBlank()) {
-            return null;
-        }
+        return years == null || years.isBlank() ? null : parseYears(years);
+    }
+
+    /** Years written as a range ({@code 2000-2001}), a list ({@code 2000,2003}) or both, in order. */
+    public static List<Integer> parseYears(String years) {
         TreeSet<Integer> list = new TreeSet<>();
         try {
             for (String part : years.split(",")) {
