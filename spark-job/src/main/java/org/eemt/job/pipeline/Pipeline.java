@@ -113,6 +113,11 @@ public final class Pipeline {
         return published;
     }
 
+    /** The names of the stages this build has, in pipeline order. */
+    public static List<String> stageNames() {
+        return STAGES.stream().map(Stage::name).toList();
+    }
+
     /** The stages {@code --products} asks for, with the stages they need, in pipeline order. */
     static List<Stage> selectStages(List<String> requested) {
         Set<String> names = new LinkedHashSet<>();
