@@ -57,9 +57,14 @@ abstract class NetcdfFile implements AutoCloseable {
             closeQuietly(channel);
             throw EemtException.input(location, "is not a readable netCDF file (" + e.getMessage() + ")",
                     "download it again (the file may be truncated)", e);
-        } catch (RuntimeException e) {
+        } catch (EemtException e) {
             closeQuietly(channel);
             throw e;
+        } catch (RuntimeException e) {
+            // a corrupt header (lengths out of range, bad dimension ids) of a file that looked like netCDF
+            closeQuietly(channel);
+            throw EemtException.input(location, "is not a readable netCDF file (" + e + ")",
+                    "download it again (the file may be truncated or corrupt)", e);
         }
     }
 
