@@ -26,6 +26,7 @@ import org.eemt.job.outputs.TileSummary;
 import org.eemt.job.pipeline.Stage;
 import org.eemt.job.pipeline.StageContext;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.hydrology.HydrologyStage;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class EemtStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EemtStage.class);
     static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    /** The inputs other stages make: S_topo and S_flat per month (Wh m⁻² month⁻¹) and MCWI. */
-    static final Product MCWI = new Product("terrain/mcwi", "1", "mass-conservative wetness index TWI / mean TWI");
 
     @Override
     public String name() {
@@ -64,7 +63,7 @@ public final class EemtStage implements Stage {
         return products;
     }
 
-    /** Monthly S_topo (m = 0..11) as the solar stage publishes it. */
+    /** Monthly S_topo (m = 0..11) as the solar stage publishes it (DESIGN.md's output names). */
     static Product sTopo(int month) {
         return new Product("global/monthly/total_sun_" + MONTHS[month] + "_sum", "Wh m-2 month-1", "S_topo");
     }
@@ -101,7 +100,7 @@ public final class EemtStage implements Stage {
         RasterGrid dem = context.dem();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
-        List<Product> inputs = new ArrayList<>(List.of(TerrainStage.DEM, TerrainStage.NORTHNESS, MCWI));
+        List<Product> inputs = new ArrayList<>(List.of(TerrainStage.DEM, TerrainStage.NORTHNESS, HydrologyStage.MCWI));
         for (int m = 0; m < 12; m++) {
             inputs.add(sTopo(m));
             inputs.add(sFlat(m));
@@ -150,7 +149,7 @@ public final class EemtStage implements Stage {
                 sFlat[m] = store.read(sFlat(m), core);
             }
             EemtCells tile = new EemtCells(store.read(TerrainStage.DEM, core), CellCoordinates.latitudesDegrees(cells),
-                    store.read(TerrainStage.NORTHNESS, core), store.read(MCWI, core), sTopo, sFlat,
+                    store.read(TerrainStage.NORTHNESS, core), store.read(HydrologyStage.MCWI, core), sTopo, sFlat,
                     lai == null ? null : readWindow(lai, core), canopy == null ? null : readWindow(canopy, core));
             long valid = 0;
             for (int year : years) {

@@ -7,6 +7,9 @@ import org.apache.spark.serializer.KryoRegistrator;
 import org.eemt.geo.climate.ClimateWindow;
 import org.eemt.geo.climate.DemMeanElevation;
 import org.eemt.geo.climate.StationRecord;
+import org.eemt.geo.hydrology.HydrologyTile;
+import org.eemt.geo.hydrology.TileBoundary;
+import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
@@ -21,7 +24,8 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
 
     /** The project's records shipped between JVMs. */
     static final List<Class<? extends Record>> RECORDS = List.of(
-            TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class);
+            TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
+            HydrologyTile.class, TileBoundary.class, TileProducts.class);
 
     /**
      * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their
@@ -38,5 +42,8 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         for (Class<?> type : JAVA_SERIALIZED) {
             kryo.register(type, new JavaSerializer());
         }
+        // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
+        kryo.register(Object[].class);
+        kryo.register(TileBoundary[].class);
     }
 }

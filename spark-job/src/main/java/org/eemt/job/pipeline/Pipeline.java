@@ -24,6 +24,7 @@ import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.eemt.EemtStage;
+import org.eemt.job.hydrology.HydrologyStage;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage(), new EemtStage());
+    static final List<Stage> STAGES = List.of(new TerrainStage(), new HydrologyStage(), new EemtStage());
 
     private Pipeline() {
     }

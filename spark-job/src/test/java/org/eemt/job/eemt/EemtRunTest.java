@@ -20,12 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code eemt run --products eemt} on the sample DEM, in local[2], through the CLI, with the gridded
  * Daymet fixture (2000–2001) and with the Telluride single-pixel record.
  *
- * <p>Until the solar and twi stages are in the pipeline, their products are fixtures written here
- * into the output directory before the run: S_flat per month from clear-sky daily totals typical
- * of 36 °N at 2.5 km (Wh m⁻² day⁻¹ × days), S_topo = S_flat (S_i = 1, so no temperature
- * adjustment), MCWI = 1 (the mean of MCWI by definition). The EEMT_TOPO contrast between north-
- * and south-facing cells then comes from Eq. 11's northness term alone; with the solar stage it
- * gains the S_i term.
+ * <p>Until the solar stage is in the pipeline, its products are fixtures written here into the
+ * output directory before the run: S_flat per month from clear-sky daily totals typical of 36 °N
+ * at 2.5 km (Wh m⁻² day⁻¹ × days), S_topo = S_flat (S_i = 1, so no temperature adjustment). The
+ * EEMT_TOPO contrast between north- and south-facing cells then comes from Eq. 11's northness term
+ * and MCWI; with the solar stage it gains the S_i term.
  */
 class EemtRunTest {
     private static final String FIXTURE = TestData.shared("climate/daymet-monthly-fixture").toString();
@@ -73,8 +72,6 @@ class EemtRunTest {
             GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.sTopo(m).path() + ".tif").toString());
             GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.sFlat(m).path() + ".tif").toString());
         }
-        java.util.Arrays.fill(flat, 1f);
-        GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.MCWI.path() + ".tif").toString());
         List<String> args = new ArrayList<>(List.of("run", "--dem", TestData.sampleDem().toString(), "--out", out.toString(),
                 "--products", "eemt", "--master", "local[2]"));
         args.addAll(List.of(extra));
@@ -96,7 +93,7 @@ class EemtRunTest {
     }
 
     /**
-     * Every product on the DEM's grid, finite exactly where the DEM is valid (EEMT_TOPO: and northness);
+     * Every product on the DEM's grid, finite exactly where the DEM is valid (EEMT_TOPO: and northness and MCWI);
      * the annual sums equal
      * the monthly products; annual means within Rasmussen et al. (2015) Table 1's span (arid 5.5 to
      * humid 33.7 MJ m⁻² yr⁻¹, widened to 1–60 for another climate); EEMT_TOPO higher on north-facing
@@ -106,6 +103,7 @@ class EemtRunTest {
         RasterGrid dem = GeoTiffReader.readGrid(TestData.sampleDem().toString());
         float[] z = Products.cells(TestData.sampleDem());
         float[] northness = Products.cells(out.resolve("terrain/northness.tif"));
+        float[] mcwi = Products.cells(out.resolve("terrain/mcwi.tif"));
         for (String p : products(years)) {
             Path file = out.resolve(p);
             assertTrue(Files.isRegularFile(file), p);
@@ -115,10 +113,10 @@ class EemtRunTest {
             assertEquals(dem.originX(), g.originX(), 1e-6, p);
             assertEquals(dem.originY(), g.originY(), 1e-6, p);
             float[] cells = Products.cells(file);
-            // EEMT_TRAD needs the DEM; EEMT_TOPO also northness, which Horn leaves NaN on the DEM's edge and next to NoData
+            // EEMT_TRAD needs the DEM; EEMT_TOPO also northness (Horn leaves it NaN on the DEM's edge and next to NoData) and MCWI
             boolean topo = p.contains("Topo");
             for (int i = 0; i < cells.length; i++) {
-                boolean valid = !Float.isNaN(z[i]) && !(topo && Float.isNaN(northness[i]));
+                boolean valid = !Float.isNaN(z[i]) && !(topo && (Float.isNaN(northness[i]) || Float.isNaN(mcwi[i])));
                 assertEquals(valid, Float.isFinite(cells[i]), p + " cell " + i + " finite exactly where its inputs are valid");
             }
         }
