@@ -31,6 +31,10 @@ public final class RunCommand implements Callable<Integer> {
             Map<String, String> products = Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()),
                     options, scienceParameters(spec));
             System.out.println("eemt: " + products.size() + " products in " + options.out);
+            if (options.eemt.climate == null) {
+                System.out.println("eemt: no --climate given: terrain, solar radiation and wetness only; EEMT needs Daymet "
+                        + "climate (--climate <directory of monthly netCDF | single-pixel CSV>, see eemt fetch-daymet)");
+            }
             return 0;
         } finally {
             session.stop();
