@@ -1,6 +1,5 @@
 package org.eemt.geo.climate;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
