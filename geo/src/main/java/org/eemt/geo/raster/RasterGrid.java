@@ -29,7 +29,8 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
                                 double cellWidth, double cellHeight, CoordinateReferenceSystem crs) {
         String code = null;
         try {
-            code = IdentifiedObjects.lookupURN(crs, null);
+            Integer epsg = IdentifiedObjects.lookupEPSG(crs);
+            code = epsg != null ? "EPSG:" + epsg : IdentifiedObjects.lookupURN(crs, null);
         } catch (org.opengis.util.FactoryException e) {
             // no identifier: the WKT carries the CRS
         }

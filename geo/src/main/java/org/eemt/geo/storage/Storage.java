@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -36,8 +37,10 @@ public final class Storage {
         return new Path(location);
     }
 
+    /** The file system of a location; local files without Hadoop's {@code .crc} side files. */
     public static FileSystem fileSystem(String location) throws IOException {
-        return path(location).getFileSystem(CONF);
+        FileSystem fs = path(location).getFileSystem(CONF);
+        return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     }
 
     /** A location inside a directory location. */
@@ -48,7 +51,7 @@ public final class Storage {
     /** The local file behind a location, or {@code null} when it lives on another file system. */
     public static java.nio.file.Path localFile(String location) throws IOException {
         Path p = path(location);
-        FileSystem fs = p.getFileSystem(CONF);
+        FileSystem fs = fileSystem(location);
         if (!"file".equals(fs.getUri().getScheme())) {
             return null;
         }

@@ -1,0 +1,54 @@
+package org.eemt.job.cli;
+
+import org.eemt.geo.EemtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code eemt} command: {@code spark-submit eemt.jar <subcommand> ...} or {@code submit/eemt
+ * <subcommand> ...}. Exit codes: 0 done, 1 a bug, 2 bad usage or input, 3 broken environment.
+ */
+@Command(name = "eemt", mixinStandardHelpOptions = true, versionProvider = EemtCli.Version.class,
+        description = "Effective Energy and Mass Transfer (EEMT) from a DEM, on Apache Spark.",
+        subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class EemtCli {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (no {@code System.exit}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new EemtCli());
+        cli.setDefaultValueProvider(new ParameterDefaults());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            EemtException user = userError(e);
+            if (user != null) {
+                commandLine.getErr().println("eemt: " + user.getMessage());
+                return user.exitCode();
+            }
+            e.printStackTrace(commandLine.getErr());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** The user error behind an exception, also when Spark wrapped it in a task failure. */
+    static EemtException userError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EemtException user) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    /** Version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = EemtCli.class.getPackage().getImplementationVersion();
+            return new String[] {"eemt " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.eemt.job.cli;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.eemt.job.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code eemt run}: the whole pipeline on one DEM. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compute EEMT and its ingredients (terrain, solar radiation, wetness index) for a DEM.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession session = SparkSessions.getOrCreate(options.master);
+        try {
+            Map<String, String> products = Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()),
+                    options, scienceParameters(spec));
+            System.out.println("eemt: " + products.size() + " products in " + options.out);
+            return 0;
+        } finally {
+            session.stop();
+        }
+    }
+
+    /** Every option that can change results, by name without dashes, as given or defaulted. */
+    static SortedMap<String, String> scienceParameters(CommandSpec spec) {
+        SortedMap<String, String> parameters = new TreeMap<>();
+        for (OptionSpec o : spec.options()) {
+            String name = o.longestName();
+            if (o.usageHelp() || o.versionHelp() || name.equals("--dem") || RunOptions.EXECUTION_ONLY.contains(name)) {
+                continue;
+            }
+            Object value = o.getValue();
+            parameters.put(name.substring(2), value instanceof Iterable<?> list ? String.join(",", toStrings(list)) : String.valueOf(value));
+        }
+        return parameters;
+    }
+
+    private static java.util.List<String> toStrings(Iterable<?> list) {
+        java.util.List<String> s = new java.util.ArrayList<>();
+        list.forEach(v -> s.add(String.valueOf(v)));
+        return s;
+    }
+}

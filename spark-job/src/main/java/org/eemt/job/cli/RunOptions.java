@@ -1,0 +1,48 @@
+package org.eemt.job.cli;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The parameters of a run. Each has one name everywhere: the CLI flag {@code --tile-size}, the
+ * property {@code eemt.tile-size} in {@code conf/eemt.properties}, the Spark conf
+ * {@code spark.eemt.tile-size} ({@link ParameterDefaults} says which wins). Stages add their own
+ * parameter groups as picocli mixins.
+ */
+public class RunOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Option(names = "--dem", paramLabel = "FILE", required = true,
+            description = "DEM GeoTIFF (elevations in metres; projected or geographic CRS; plain path, file://, hdfs://, s3a://).")
+    public String dem;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Output directory; a rerun into it resumes, keeping finished products.")
+    public String out;
+
+    @Option(names = "--products", split = ",", paramLabel = "LIST", defaultValue = "all",
+            description = "What to compute: all, or a comma list of terrain, solar, twi, eemt (what they need is computed too). Default: ${DEFAULT-VALUE}.")
+    public List<String> products = new ArrayList<>(List.of("all"));
+
+    @Option(names = "--tile-size", paramLabel = "CELLS", defaultValue = "512",
+            description = "Tile edge in cells (outputs do not depend on it). Default: ${DEFAULT-VALUE} cells.")
+    public int tileSize;
+
+    @Option(names = "--mosaic-max-cells", paramLabel = "CELLS", defaultValue = "50000000",
+            description = "Products of DEMs up to this many cells are one GeoTIFF each; larger DEMs get a GDAL VRT over per-tile GeoTIFFs. Default: ${DEFAULT-VALUE} cells.")
+    public long mosaicMaxCells;
+
+    @Option(names = "--overwrite", defaultValue = "false",
+            description = "Recompute everything, even products a previous run into --out finished.")
+    public boolean overwrite;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+            description = "Spark master when not launched by spark-submit (spark-submit's --master wins). Default: ${DEFAULT-VALUE}.")
+    public String master;
+
+    /** Options that change how a run executes but never what it computes (left out of the run key). */
+    static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",
+            "--master", "--products");
+}

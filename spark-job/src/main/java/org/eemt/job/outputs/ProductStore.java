@@ -1,0 +1,185 @@
+package org.eemt.job.outputs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.GeoTiffWriter;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.storage.Storage;
+import org.eemt.job.plan.TileKey;
+import org.eemt.job.plan.TilePlan;
+
+/**
+ * Where products live while they are made and once they are finished.
+ *
+ * <ol>
+ *   <li>Executors write each tile of a product as its own GeoTIFF under
+ *       {@code <out>/.eemt-work/<runKey>/<product>/}, atomically ({@link #writeTile}). A tile
+ *       already there is finished work: a resumed run skips it ({@link #hasTile}).</li>
+ *   <li>The driver publishes a product once all its tiles exist ({@link #publish}): up to
+ *       {@code mosaicMaxCells} cells it assembles one GeoTIFF {@code <out>/<product>.tif};
+ *       above, the tiles move to {@code <out>/<product>.tiles/} under a GDAL VRT
+ *       {@code <out>/<product>.vrt}, so the driver never holds a large raster.</li>
+ *   <li>Later stages read any window of a finished product, in either form ({@link #read}).</li>
+ * </ol>
+ * {@code runKey} names the science of a run (inputs and parameters), so work tiles of another
+ * run are never mixed in.
+ */
+public final class ProductStore implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String WORK = ".eemt-work";
+
+    private final String out;
+    private final RasterGrid dem;
+    private final String runKey;
+    private final long mosaicMaxCells;
+
+    public ProductStore(String out, RasterGrid dem, String runKey, long mosaicMaxCells) {
+        this.out = out;
+        this.dem = dem;
+        this.runKey = runKey;
+        this.mosaicMaxCells = mosaicMaxCells;
+    }
+
+    public String outputDirectory() {
+        return out;
+    }
+
+    /** The finished file of a product: {@code .tif}, or {@code .vrt} above the mosaic size. */
+    public String location(Product product) {
+        return Storage.child(out, product.path() + (dem.cells() <= mosaicMaxCells ? ".tif" : ".vrt"));
+    }
+
+    /** Writes one tile of a product (executor side). */
+    public void writeTile(Product product, TileKey key, PixelWindow core, float[] cells) throws IOException {
+        GeoTiffWriter.write(dem.window(core), cells, workTile(product, key));
+    }
+
+    public boolean hasTile(Product product, TileKey key) throws IOException {
+        return Storage.exists(workTile(product, key));
+    }
+
+    /**
+     * Turns the finished work tiles of a product into its published file, replacing any older one,
+     * and removes the work tiles. Returns the published location.
+     */
+    public String publish(Product product, TilePlan plan) throws IOException {
+        String target = location(product);
+        if (dem.cells() <= mosaicMaxCells) {
+            float[] mosaic = new float[Math.toIntExact(dem.cells())];
+            for (TileKey key : plan.keys()) {
+                PixelWindow core = plan.core(key);
+                float[] tile;
+                try (GeoTiffReader r = GeoTiffReader.open(workTile(product, key))) {
+                    tile = r.read(new PixelWindow(0, 0, core.width(), core.height()));
+                }
+                for (int row = 0; row < core.height(); row++) {
+                    System.arraycopy(tile, row * core.width(), mosaic, (core.y0() + row) * dem.columns() + core.x0(), core.width());
+                }
+            }
+            GeoTiffWriter.write(dem, mosaic, target);
+        } else {
+            String tilesDir = Storage.child(out, product.path() + ".tiles");
+            Storage.delete(tilesDir);
+            Storage.move(workDirectory(product), tilesDir);
+            Storage.writeAtomically(target, vrt(product, plan).getBytes(StandardCharsets.UTF_8));
+        }
+        Storage.delete(workDirectory(product));
+        return target;
+    }
+
+    /** Reads a window of a published product. */
+    public float[] read(Product product, PixelWindow window) throws IOException {
+        String location = location(product);
+        if (location.endsWith(".tif")) {
+            try (GeoTiffReader r = GeoTiffReader.open(location)) {
+                return r.read(window);
+            }
+        }
+        float[] cells = new float[Math.toIntExact(window.cells())];
+        String text;
+        try (InputStream in = Storage.open(location)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String base = location.substring(0, location.lastIndexOf('/') + 1);
+        for (VrtSource s : VrtSource.parse(text)) {
+            int ax = Math.max(window.x0(), s.window.x0());
+            int ay = Math.max(window.y0(), s.window.y0());
+            int bx = Math.min(window.x0() + window.width(), s.window.x0() + s.window.width());
+            int by = Math.min(window.y0() + window.height(), s.window.y0() + s.window.height());
+            if (ax >= bx || ay >= by) {
+                continue;
+            }
+            float[] part;
+            try (GeoTiffReader r = GeoTiffReader.open(base + s.file)) {
+                part = r.read(new PixelWindow(ax - s.window.x0(), ay - s.window.y0(), bx - ax, by - ay));
+            }
+            for (int row = 0; row < by - ay; row++) {
+                System.arraycopy(part, row * (bx - ax), cells, window.index(ax, ay + row), bx - ax);
+            }
+        }
+        return cells;
+    }
+
+    /** Removes all work tiles of this run and of earlier, abandoned runs. */
+    public void clearWork() throws IOException {
+        Storage.delete(Storage.child(out, WORK));
+    }
+
+    private String workDirectory(Product product) {
+        return Storage.child(out, WORK + "/" + runKey + "/" + product.path());
+    }
+
+    private String workTile(Product product, TileKey key) {
+        return Storage.child(workDirectory(product), key.fileStem() + ".tif");
+    }
+
+    private String vrt(Product product, TilePlan plan) {
+        StringBuilder x = new StringBuilder();
+        x.append("<VRTDataset rasterXSize=\"").append(dem.columns()).append("\" rasterYSize=\"").append(dem.rows()).append("\">\n");
+        x.append("  <SRS dataAxisToSRSAxisMapping=\"1,2\">").append(escape(dem.crs().toWKT())).append("</SRS>\n");
+        x.append("  <GeoTransform>").append(dem.originX()).append(", ").append(dem.cellWidth()).append(", 0, ")
+                .append(dem.originY()).append(", 0, ").append(-dem.cellHeight()).append("</GeoTransform>\n");
+        x.append("  <VRTRasterBand dataType=\"Float32\" band=\"1\">\n    <NoDataValue>nan</NoDataValue>\n");
+        String dir = product.name() + ".tiles/";
+        for (TileKey key : plan.keys()) {
+            PixelWindow c = plan.core(key);
+            x.append("    <SimpleSource>\n")
+             .append("      <SourceFilename relativeToVRT=\"1\">").append(dir).append(key.fileStem()).append(".tif</SourceFilename>\n")
+             .append("      <SourceBand>1</SourceBand>\n")
+             .append(String.format("      <SrcRect xOff=\"0\" yOff=\"0\" xSize=\"%d\" ySize=\"%d\"/>%n", c.width(), c.height()))
+             .append(String.format("      <DstRect xOff=\"%d\" yOff=\"%d\" xSize=\"%d\" ySize=\"%d\"/>%n", c.x0(), c.y0(), c.width(), c.height()))
+             .append("    </SimpleSource>\n");
+        }
+        x.append("  </VRTRasterBand>\n</VRTDataset>\n");
+        return x.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A tile file of a VRT written by {@link #vrt} and the DEM window it covers. */
+    private record VrtSource(String file, PixelWindow window) {
+        private static final Pattern SOURCE = Pattern.compile(
+                "<SourceFilename[^>]*>([^<]+)</SourceFilename>.*?<DstRect xOff=\"(\\d+)\" yOff=\"(\\d+)\" xSize=\"(\\d+)\" ySize=\"(\\d+)\"",
+                Pattern.DOTALL);
+
+        static List<VrtSource> parse(String vrt) {
+            List<VrtSource> list = new ArrayList<>();
+            Matcher m = SOURCE.matcher(vrt);
+            while (m.find()) {
+                list.add(new VrtSource(m.group(1), new PixelWindow(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)))));
+            }
+            return list;
+        }
+    }
+}

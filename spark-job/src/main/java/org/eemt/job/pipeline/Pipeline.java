@@ -1,0 +1,197 @@
+package org.eemt.job.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.storage.Storage;
+import org.eemt.job.cli.RunOptions;
+import org.eemt.job.outputs.Manifest;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.ProductStore;
+import org.eemt.job.plan.TilePlan;
+import org.eemt.job.terrain.TerrainStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole run, in order:
+ * <ol>
+ *   <li><b>check</b> the output directory is writable and the DEM readable (driver, metadata only);</li>
+ *   <li><b>plan</b> the tiles and count the DEM's valid cells (one light Spark job);</li>
+ *   <li><b>stages</b> (terrain → solar → hydrology → eemt, as {@code --products} asks and what it
+ *       needs): each makes the products not finished by an earlier run, as work tiles;</li>
+ *   <li><b>publish</b> each product as one file (or a VRT), recorded in {@code manifest.json}
+ *       with its checksum as soon as it exists.</li>
+ * </ol>
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    /** Every stage, in the order they run. */
+    static final List<Stage> STAGES = List.of(new TerrainStage());
+
+    private Pipeline() {
+    }
+
+    /** Runs the pipeline; returns the published location of every product, by product path. */
+    public static Map<String, String> run(JavaSparkContext spark, RunOptions options, SortedMap<String, String> parameters)
+            throws IOException {
+        long runStart = System.nanoTime();
+        List<Stage> stages = selectStages(options.products);
+        checkWritable(options.out);
+        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        String demSha = Storage.sha256(options.dem);
+        String runKey = runKey(demSha, parameters);
+
+        TilePlan plan = new TilePlan(dem, options.tileSize);
+        ProductStore store = new ProductStore(options.out, dem, runKey, options.mosaicMaxCells);
+        if (options.overwrite) {
+            store.clearWork();
+        }
+        Manifest manifest = Manifest.start(options.out, runKey, options.overwrite);
+        describe(manifest.root(), options, dem, demSha, parameters, spark);
+
+        long valid = ValidCells.count(spark, options.dem, plan);
+        if (valid == 0) {
+            throw EemtException.input(options.dem, "contains only NoData cells", "give a DEM with elevations (check its NoData value with gdalinfo)");
+        }
+        manifest.root().with("dem").put("validCells", valid);
+        LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", options.dem, dem.describe(), valid, plan.tileCount(), options.tileSize);
+
+        StageContext context = new StageContext(spark, options, options.dem, dem, plan, store);
+        Map<String, String> published = new LinkedHashMap<>();
+        for (Stage stage : stages) {
+            long start = System.nanoTime();
+            List<Product> wanted = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            for (Product p : stage.products(options)) {
+                String location = store.location(p);
+                if (manifest.isFinished(p, location)) {
+                    manifest.keep(p);
+                    kept.add(p.path());
+                    published.put(p.path(), location);
+                } else {
+                    wanted.add(p);
+                }
+            }
+            if (!wanted.isEmpty()) {
+                stage.run(context, wanted);
+                for (Product p : wanted) {
+                    String location = store.publish(p, plan);
+                    manifest.recordProduct(p, stage.name(), location);
+                    published.put(p.path(), location);
+                }
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("tiles", plan.tileCount());
+            details.put("computed", wanted.stream().map(Product::path).toList());
+            details.put("kept", kept);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            manifest.recordStage(stage.name(), seconds, details);
+            LOG.info("stage {}: {} products computed, {} kept, {} s", stage.name(), wanted.size(), kept.size(), String.format("%.1f", seconds));
+        }
+        manifest.root().put("wallSeconds", (System.nanoTime() - runStart) / 1e9);
+        manifest.save();
+        store.clearWork();
+        return published;
+    }
+
+    /** The stages {@code --products} asks for, with the stages they need, in pipeline order. */
+    static List<Stage> selectStages(List<String> requested) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String r : requested) {
+            String name = r.trim().toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("all")) {
+                STAGES.forEach(s -> names.add(s.name()));
+            } else if (STAGES.stream().noneMatch(s -> s.name().equals(name))) {
+                throw EemtException.input("--products " + r, "unknown product group",
+                        "use all or a comma list of " + String.join(", ", STAGES.stream().map(Stage::name).toList()));
+            } else {
+                names.add(name);
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Stage s : STAGES) {
+                if (names.contains(s.name())) {
+                    grew |= names.addAll(s.dependsOn());
+                }
+            }
+        }
+        return STAGES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    private static void checkWritable(String out) {
+        String probe = Storage.child(out, ".eemt-write-check");
+        try {
+            Storage.mkdirs(out);
+            Storage.writeAtomically(probe, new byte[0]);
+            Storage.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw EemtException.input(out, "output directory cannot be written (" + e.getMessage() + ")",
+                    "choose a writable --out directory or fix its permissions");
+        }
+    }
+
+    /** Names the science of a run: the DEM's bytes and every parameter that changes results. */
+    private static String runKey(String demSha, SortedMap<String, String> parameters) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(demSha.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, String> e : parameters.entrySet()) {
+                md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void describe(ObjectNode root, RunOptions options, RasterGrid dem, String demSha,
+                                 SortedMap<String, String> parameters, JavaSparkContext spark) throws IOException {
+        ObjectNode input = root.putArray("inputs").addObject();
+        input.put("role", "dem");
+        input.put("location", Storage.fileSystem(options.dem).makeQualified(Storage.path(options.dem)).toString());
+        input.put("bytes", Storage.status(options.dem).getLen());
+        input.put("sha256", demSha);
+        ObjectNode d = root.putObject("dem");
+        d.put("columns", dem.columns());
+        d.put("rows", dem.rows());
+        d.put("crs", dem.crsCode() != null ? dem.crsCode() : dem.crsWkt());
+        d.put("originX", dem.originX());
+        d.put("originY", dem.originY());
+        d.put("cellWidth", dem.cellWidth());
+        d.put("cellHeight", dem.cellHeight());
+        d.put("geographic", dem.geographic());
+        ObjectNode p = root.putObject("parameters");
+        parameters.forEach(p::put);
+        p.put("tile-size", options.tileSize);
+        p.put("mosaic-max-cells", options.mosaicMaxCells);
+        ObjectNode v = root.putObject("versions");
+        Package eemt = Pipeline.class.getPackage();
+        v.put("eemt", eemt.getImplementationVersion() != null ? eemt.getImplementationVersion() : "development build");
+        v.put("spark", spark.version());
+        v.put("scala", scala.util.Properties.versionNumberString());
+        v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        v.put("apacheSis", org.apache.sis.util.Version.SIS.toString());
+        ObjectNode sparkInfo = root.putObject("spark");
+        sparkInfo.put("master", spark.master());
+        sparkInfo.put("applicationId", spark.sc().applicationId());
+        sparkInfo.put("defaultParallelism", spark.defaultParallelism());
+    }
+}

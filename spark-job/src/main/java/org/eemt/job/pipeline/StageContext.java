@@ -1,0 +1,50 @@
+package org.eemt.job.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.job.cli.RunOptions;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.ProductStore;
+import org.eemt.job.outputs.TileSummary;
+import org.eemt.job.plan.TileKey;
+import org.eemt.job.plan.TilePlan;
+
+/** What a running stage can use: Spark, the options, the DEM's grid and tile plan, the product store. */
+public record StageContext(JavaSparkContext spark, RunOptions options, String demLocation, RasterGrid dem,
+                           TilePlan plan, ProductStore store) {
+
+    /**
+     * Runs {@code task} on every tile that still lacks one of {@code wanted}'s work tiles (a resumed
+     * run skips finished tiles), one Spark task per tile, and returns the tasks' summaries.
+     */
+    public List<TileSummary> forEachTile(String description, List<Product> wanted, TileTask task) {
+        List<TileKey> todo = new ArrayList<>();
+        for (TileKey key : plan.keys()) {
+            if (!allTilesExist(wanted, key)) {
+                todo.add(key);
+            }
+        }
+        if (todo.isEmpty()) {
+            return List.of();
+        }
+        spark.setJobDescription(description);
+        return spark.parallelize(todo, todo.size()).map(task::run).collect();
+    }
+
+    private boolean allTilesExist(List<Product> wanted, TileKey key) {
+        try {
+            for (Product p : wanted) {
+                if (!store.hasTile(p, key)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
