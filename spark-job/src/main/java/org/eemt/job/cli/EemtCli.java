@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eemt", mixinStandardHelpOptions = true, versionProvider = EemtCli.Version.class,
         description = "Effective Energy and Mass Transfer (EEMT) from a DEM, on Apache Spark.",
-        subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class,
+                org.eemt.job.deploy.MasterCommand.class, org.eemt.job.deploy.WorkerCommand.class,
+                org.eemt.job.deploy.StatusCommand.class, org.eemt.job.deploy.DoctorCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EemtCli {
 
     public static void main(String[] args) {

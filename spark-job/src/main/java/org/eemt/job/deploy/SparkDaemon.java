@@ -52,14 +52,14 @@ final class SparkDaemon {
         return this;
     }
 
-    /** The child's command line; {@code logConfig} is the generated Log4j2 configuration. */
-    List<String> command(Path sparkHome, Path logConfig) {
+    /** The child's command line; {@code logConfig} is the URI of the generated Log4j2 configuration. */
+    private List<String> command(Path sparkHome, String logConfig) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + System.getenv().getOrDefault("SPARK_DAEMON_MEMORY", "1g"));
         command.add("-cp");
         command.add(sparkHome.resolve("jars") + "/*");
-        command.add("-Dlog4j2.configurationFile=" + logConfig.toUri());
+        command.add("-Dlog4j2.configurationFile=" + logConfig);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(mainClass);
         command.addAll(arguments);
@@ -72,7 +72,7 @@ final class SparkDaemon {
         Path logConfig = Files.createTempFile("eemt-daemon-log4j2", ".properties");
         logConfig.toFile().deleteOnExit();
         Files.writeString(logConfig, log4j2Configuration(logLevel));
-        List<String> command = command(sparkHome, logConfig);
+        List<String> command = command(sparkHome, logConfig.toUri().toString());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("SPARK_HOME", sparkHome.toString());
         builder.environment().put("SPARK_SCALA_VERSION", SparkHome.SCALA_BINARY_VERSION);
@@ -89,7 +89,7 @@ final class SparkDaemon {
 
     /** The command that {@link #run} would start, for {@code --dry-run}. */
     String describe() throws IOException {
-        return String.join(" ", command(SparkHome.locate(), Path.of("<generated-log4j2.properties>")));
+        return String.join(" ", command(SparkHome.locate(), "<generated log4j2.properties>"));
     }
 
     private static void stop(Process daemon) {
