@@ -20,11 +20,15 @@ record Check(String name, Outcome outcome, String detail) {
         return new Check(name, Outcome.FAIL, detail);
     }
 
+    static boolean failed(List<Check> checks) {
+        return checks.stream().anyMatch(c -> c.outcome() == Outcome.FAIL);
+    }
+
     /** Prints one line per check and returns the exit code: 0, or 3 (environment) if any check failed. */
     static int report(List<Check> checks, PrintStream out) {
         for (Check check : checks) {
             out.printf("%-4s %-22s %s%n", check.outcome(), check.name(), check.detail());
         }
-        return checks.stream().anyMatch(c -> c.outcome() == Outcome.FAIL) ? ExitCodes.ENVIRONMENT : 0;
+        return failed(checks) ? ExitCodes.ENVIRONMENT : 0;
     }
 }

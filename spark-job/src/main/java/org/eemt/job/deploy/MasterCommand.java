@@ -1,7 +1,6 @@
 package org.eemt.job.deploy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +25,26 @@ public final class MasterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<Check> checks = daemon.checks();
+        if (recoveryDir != null) {
+            checks.add(Environment.directory("recovery-dir", recoveryDir, 0));
+        }
+        if (daemon.dryRun) {
+            String bind = daemon.host != null ? daemon.host : "0.0.0.0";
+            checks.add(Environment.portFree("port", bind, port));
+            checks.add(Environment.portFree("webui-port", bind, webUiPort));
+        }
+        if (daemon.dryRun || Check.failed(checks)) {
+            int exit = Check.report(checks, System.out);
+            if (exit == 0) {
+                System.out.println("would run: " + master().describe());
+            }
+            return exit;
+        }
+        return master().run(daemon.logLevel, System.out);
+    }
+
+    private SparkDaemon master() throws java.io.IOException {
         SparkDaemon master = new SparkDaemon("org.apache.spark.deploy.master.Master", daemon)
                 .argument("--port", port)
                 .argument("--webui-port", webUiPort);
@@ -33,20 +52,6 @@ public final class MasterCommand implements Callable<Integer> {
             master.systemProperty("spark.deploy.recoveryMode", "FILESYSTEM")
                     .systemProperty("spark.deploy.recoveryDirectory", recoveryDir.toAbsolutePath().toString());
         }
-        if (daemon.dryRun) {
-            String bind = daemon.host != null ? daemon.host : "0.0.0.0";
-            List<Check> checks = new ArrayList<>(List.of(Environment.java(), Environment.spark(),
-                    Environment.portFree("port", bind, port), Environment.portFree("webui-port", bind, webUiPort)));
-            if (recoveryDir != null) {
-                checks.add(Environment.directory("recovery-dir", recoveryDir, 0));
-            }
-            if (daemon.propertiesFile != null) {
-                checks.add(Environment.readableFile("properties-file", daemon.propertiesFile));
-            }
-            int exit = Check.report(checks, System.out);
-            System.out.println("would run: " + master.describe());
-            return exit;
-        }
-        return master.run(daemon.logLevel, System.out);
+        return master;
     }
 }

@@ -20,8 +20,16 @@ final class SparkDaemon {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
-    SparkDaemon(String mainClass, DaemonOptions options) {
+    /** Spark reads a standalone daemon's shared secret from this variable (SecurityManager.ENV_AUTH_SECRET). */
+    static final String SECRET_VARIABLE = "_SPARK_AUTH_SECRET";
+
+    SparkDaemon(String mainClass, DaemonOptions options) throws IOException {
         this.mainClass = mainClass;
+        if (options.secretFile != null) {
+            // In the environment, not on the command line, where every user of the node could read it.
+            environment.put(SECRET_VARIABLE, Files.readString(options.secretFile).replaceAll("\\s", ""));
+            systemProperties.put("spark.authenticate", "true");
+        }
         if (options.host != null) {
             arguments.addAll(List.of("--host", options.host));
             environment.put("SPARK_LOCAL_IP", options.host);
@@ -87,7 +95,7 @@ final class SparkDaemon {
         return exit;
     }
 
-    /** The command that {@link #run} would start, for {@code --dry-run}. */
+    /** The command that {@link #run} would start, for {@code --dry-run} (the secret is not in it). */
     String describe() throws IOException {
         return String.join(" ", command(SparkHome.locate(), "<generated log4j2.properties>"));
     }

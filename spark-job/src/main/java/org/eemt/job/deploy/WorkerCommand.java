@@ -48,6 +48,27 @@ public final class WorkerCommand implements Callable<Integer> {
             System.err.println("eemt worker: --disk " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        List<Check> checks = daemon.checks();
+        checks.add(Environment.directory("work-dir", workDir, 0));
+        for (LocalDisk disk : localDisks) {
+            checks.add(Environment.directory("disk", disk.dir(), disk.minFreeBytes()));
+        }
+        if (daemon.dryRun) {
+            masterHosts.forEach(host -> checks.add(Environment.reachable("master", host, masterPort)));
+            checks.add(Environment.portFree("webui-port", daemon.host != null ? daemon.host : "0.0.0.0", webUiPort));
+        }
+        // A worker whose disks are missing or full would only fail tasks later: it does not start.
+        if (daemon.dryRun || Check.failed(checks)) {
+            int exit = Check.report(checks, System.out);
+            if (exit == 0) {
+                System.out.println("would run: " + worker(localDisks).describe());
+            }
+            return exit;
+        }
+        return worker(localDisks).run(daemon.logLevel, System.out);
+    }
+
+    private SparkDaemon worker(List<LocalDisk> localDisks) throws java.io.IOException {
         SparkDaemon worker = new SparkDaemon("org.apache.spark.deploy.worker.Worker", daemon)
                 .argument("--webui-port", webUiPort)
                 .argument("--work-dir", workDir.toAbsolutePath());
@@ -62,25 +83,7 @@ public final class WorkerCommand implements Callable<Integer> {
                             .map(d -> d.dir().toAbsolutePath().toString()).collect(Collectors.joining(",")))
                     .systemProperty("spark.worker.cleanup.enabled", "true");
         }
-        worker.positional("spark://" + masterHosts.stream().map(h -> h + ":" + masterPort).collect(Collectors.joining(",")));
-
-        List<Check> checks = new ArrayList<>(List.of(Environment.java(), Environment.spark(),
-                Environment.directory("work-dir", workDir, 0)));
-        for (LocalDisk disk : localDisks) {
-            checks.add(Environment.directory("disk", disk.dir(), disk.minFreeBytes()));
-        }
-        if (daemon.dryRun) {
-            masterHosts.forEach(host -> checks.add(Environment.reachable("master", host, masterPort)));
-            checks.add(Environment.portFree("webui-port", daemon.host != null ? daemon.host : "0.0.0.0", webUiPort));
-            int exit = Check.report(checks, System.out);
-            System.out.println("would run: " + worker.describe());
-            return exit;
-        }
-        // A worker whose disks are missing or full would only fail tasks later.
-        if (checks.stream().anyMatch(c -> c.outcome() == Check.Outcome.FAIL)) {
-            return Check.report(checks, System.err);
-        }
-        return worker.run(daemon.logLevel, System.out);
+        return worker.positional("spark://" + masterHosts.stream().map(h -> h + ":" + masterPort).collect(Collectors.joining(",")));
     }
 
     /** {@code DIR[:SIZE]}: a local directory and the free space it must have. */
