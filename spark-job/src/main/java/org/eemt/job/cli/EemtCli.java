@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
 public final class EemtCli {
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exitCode = execute(args);
+        // In YARN cluster mode the driver runs inside the application master, which reports
+        // success only if main returns: System.exit there makes a finished run FAILED.
+        if (exitCode != 0 || !"cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+            System.exit(exitCode);
+        }
     }
 
     /** Runs a command line and returns its exit code (no {@code System.exit}). */

@@ -17,6 +17,12 @@ final class ProjectFiles {
     private ProjectFiles() {
     }
 
+    /** A fresh directory for one test class's clusters, outputs and logs, kept under target/ for a look after a failure. */
+    static Path testDirectory(Class<?> testClass) throws java.io.IOException {
+        Path parent = Files.createDirectories(PROJECT.resolve("spark-job/target/deploy-it"));
+        return Files.createTempDirectory(parent, testClass.getSimpleName() + "-");
+    }
+
     /** The packaged application: the deployment tests run after {@code package} (failsafe). */
     static void assertPackaged() {
         assertTrue(Files.isRegularFile(EEMT_JAR), EEMT_JAR + " missing: run the tests with mvn verify");

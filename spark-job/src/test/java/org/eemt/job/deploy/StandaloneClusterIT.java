@@ -18,18 +18,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A standalone master and two workers from {@code submit/eemt}, and eemt.jar submitted to them. */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class StandaloneClusterIT {
-    @TempDir
-    static Path dir;
+    private static Path dir;
     private static StandaloneCluster cluster;
 
     @BeforeAll
-    static void startCluster() throws InterruptedException {
+    static void startCluster() throws Exception {
         ProjectFiles.assertPackaged();
+        dir = ProjectFiles.testDirectory(StandaloneClusterIT.class);
         cluster = new StandaloneCluster(dir, List.of(), List.of());
         cluster.startMaster();
         cluster.startWorker();
