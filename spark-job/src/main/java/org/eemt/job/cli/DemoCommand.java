@@ -31,13 +31,18 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path sample = sampleDirectory().resolve("mcn_10m.tif");
-        List<String> args = new ArrayList<>(List.of("--dem", sample.toString(), "--out", out, "--master", master));
-        System.out.println("eemt demo: sample DEM " + sample + " -> " + out);
+        List<String> args = new ArrayList<>(runArguments(out));
+        args.addAll(List.of("--master", master));
+        System.out.println("eemt demo: sample DEM " + sampleDirectory().resolve("mcn_10m.tif") + " -> " + out);
         CommandLine run = new CommandLine(new RunCommand());
         run.setDefaultValueProvider(spec.root().defaultValueProvider());
         run.setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler());
         return run.execute(args.toArray(String[]::new));
+    }
+
+    /** The {@code eemt run} arguments of the demo: the sample inputs, into {@code out}. */
+    public static List<String> runArguments(String out) {
+        return List.of("--dem", sampleDirectory().resolve("mcn_10m.tif").toString(), "--out", out);
     }
 
     /** {@code data/sample} of the project: under {@code eemt.home} (set by submit/eemt) or the working directory. */

@@ -23,6 +23,7 @@ import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.report.RunReport;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,7 @@ public final class Pipeline {
         manifest.root().put("wallSeconds", (System.nanoTime() - runStart) / 1e9);
         manifest.save();
         store.clearWork();
+        LOG.info("report: {}", RunReport.write(options.out));
         return published;
     }
 
