@@ -106,7 +106,7 @@ public final class EemtRun {
         }
         RunOutputs source = outputs;
         RasterGrid grid = outputs.grid();
-        TilePlan plan = new TilePlan(grid, 512);
+        TilePlan plan = new TilePlan(grid, outputs.tileSize());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         var rows = jsc.parallelize(plan.keys(), plan.tileCount()).flatMap(key -> {
             PixelWindow core = plan.core(key);
@@ -137,7 +137,7 @@ public final class EemtRun {
         return spark.createDataFrame(rows, DataTypes.createStructType(fields));
     }
 
-    /** Per product and tile of 512 x 512 cells: the tile's position and size, and its valid cells' statistics. */
+    /** Per product and tile of the run (its {@code --tile-size}): the tile's position and size, and its valid cells' statistics. */
     public Dataset<Row> tileStatistics(String... products) {
         List<Row> rows = new ArrayList<>();
         for (ProductScan.ProductTile t : scan(List.of(products), List.of())) {

@@ -28,13 +28,15 @@ public final class RunOutputs implements Serializable {
     private final List<Product> products;
     private final RasterGrid grid;
     private final ProductStore store;
+    private final int tileSize;
     private final String manifestJson;
 
-    private RunOutputs(String out, List<Product> products, RasterGrid grid, ProductStore store, String manifestJson) {
+    private RunOutputs(String out, List<Product> products, RasterGrid grid, ProductStore store, int tileSize, String manifestJson) {
         this.out = out;
         this.products = products;
         this.grid = grid;
         this.store = store;
+        this.tileSize = tileSize;
         this.manifestJson = manifestJson;
     }
 
@@ -67,7 +69,7 @@ public final class RunOutputs implements Serializable {
         RasterGrid grid = GeoTiffReader.readGrid(gridSource);
         ProductStore store = new ProductStore(out, grid, manifest.path("runKey").asText(),
                 manifest.at("/parameters/mosaic-max-cells").asLong(Long.MAX_VALUE));
-        return new RunOutputs(out, List.copyOf(products), grid, store, text);
+        return new RunOutputs(out, List.copyOf(products), grid, store, manifest.at("/parameters/tile-size").asInt(512), text);
     }
 
     public String directory() {
@@ -93,6 +95,11 @@ public final class RunOutputs implements Serializable {
     /** The grid all products share (the DEM's). */
     public RasterGrid grid() {
         return grid;
+    }
+
+    /** The tile edge (cells) the run used. */
+    public int tileSize() {
+        return tileSize;
     }
 
     /** The published file of a product. */

@@ -13,14 +13,11 @@ import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
 
 /**
- * One pass of Spark tasks over the tiles of a run's products: per product and tile, the cell
+ * One pass of Spark tasks over the tiles of a run's products (the run's tile grid): per product and tile, the cell
  * statistics and, when asked, the quicklook block sums. Each task reads its own windows; only
  * these summaries reach the driver.
  */
 public final class ProductScan {
-    /** Tile edge of the scan, in cells (any size gives the same totals). */
-    static final int TILE_SIZE = 512;
-
     private ProductScan() {
     }
 
@@ -35,8 +32,7 @@ public final class ProductScan {
      */
     public static List<ProductTile> scan(JavaSparkContext spark, RunOutputs outputs, List<Product> products,
                                          List<Product> mapped, int blockSize) {
-        int tileSize = Math.max(blockSize, TILE_SIZE / blockSize * blockSize);
-        TilePlan plan = new TilePlan(outputs.grid(), tileSize);
+        TilePlan plan = new TilePlan(outputs.grid(), outputs.tileSize());
         List<Product> scanned = List.copyOf(products);
         List<Product> withBlocks = List.copyOf(mapped);
         spark.setJobDescription("report: statistics of " + scanned.size() + " products");
