@@ -55,9 +55,13 @@ public record HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation)
         UpslopeArea up = UpslopeArea.accumulate(padded, pw, ph, directions(padded), cellAreas(), inflow);
         int n = Math.toIntExact(core.cells());
         float[] slope = new float[n];
-        HornSlopeAspect.compute(padded, paddedWindow(), core, dem.columns(), dem.rows(), new MetricCellSize(dem),
+        double[] filledElevation = new double[padded.length];
+        for (int i = 0; i < padded.length; i++) {
+            filledElevation[i] = padded[i];
+        }
+        HornSlopeAspect.compute(filledElevation, paddedWindow(), core, dem.columns(), dem.rows(), new MetricCellSize(dem),
                 slope, new float[n], new float[n]);
-        float[] filledCore = paddedWindow().crop(padded, core);
+        float[] filledCore = paddedWindow().crop(filledElevation, core);
         float[] sca = new float[n];
         float[] twi = new float[n];
         double[] area = up.area();

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.eemt.job.solar.SolarOptions;
+import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,10 @@ public class RunOptions implements Serializable {
     /** Parameters of the solar stage. */
     @Mixin
     public SolarOptions solar = new SolarOptions();
+
+    /** Climate and EEMT parameters: --climate, --climate-elevation, --years, --lapse-rate, --wind, --lai, --canopy-height. */
+    @Mixin
+    public EemtOptions eemt = new EemtOptions();
 
     /** Options that change how a run executes but never what it computes (left out of the run key). */
     static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",
