@@ -3,8 +3,9 @@ package org.eemt.job.pipeline;
 import com.esotericsoftware.kryo.Kryo;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.eemt.geo.hydrology.DInfinity;
+import org.eemt.geo.hydrology.FlowTile;
 import org.eemt.geo.hydrology.HydrologyTile;
-import org.eemt.geo.hydrology.TileBoundary;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
@@ -21,7 +22,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     /** The project's records shipped between JVMs. */
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
-            HydrologyTile.class, TileBoundary.class, TileProducts.class);
+            HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class);
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -31,6 +32,5 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         }
         // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
-        kryo.register(TileBoundary[].class);
     }
 }
