@@ -21,8 +21,9 @@ import org.eemt.geo.raster.PixelWindow;
  * length (a two-parameter family), and a D-infinity split spreads one inflow over many outflows,
  * so neither interior compresses to O(perimeter). Instead the driver solves the perimeter system
  * by exchange: each round, every tile whose ring changed recomputes its perimeter from its ring
- * (a local pass), until nothing changes; then every tile keeps its filled cells and flow
- * directions ({@link FlowTile}), and the flow rounds pass areas between tiles the same way. Both systems have a unique solution (see
+ * (a local pass; unknown ring cells are +∞, so values only fall), until nothing changes; then
+ * every tile keeps its filled cells and flow directions ({@link FlowTile}), and the flow rounds
+ * pass areas between tiles the same way. Both systems have a unique solution (see
  * {@link EpsilonFill}; accumulation runs down a directed acyclic graph), so the result does not
  * depend on the tiling: the filled DEM is bit-identical to the one-tile result, and areas differ
  * only by the order of floating-point additions. The number of rounds is bounded by the number of
