@@ -21,6 +21,10 @@ final class Dems {
         return Path.of(System.getProperty("eemt.shared.dir", "../../shared")).resolve("data/dem/peru_mongon_utm17s_30m.tif");
     }
 
+    static Path zionDem() {
+        return Path.of(System.getProperty("eemt.shared.dir", "../../shared")).resolve("data/dem/zion_srtm_3arcsec_4326.tif");
+    }
+
     static Dem read(Path file) {
         try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
             return new Dem(r.grid(), r.read(r.grid().extent()));
