@@ -34,7 +34,11 @@ public record FlowTile(RasterGrid dem, PixelWindow core, float[] filled, DInfini
         PixelWindow padded = new PixelWindow(core.x0() - 1, core.y0() - 1, core.width() + 2, core.height() + 2);
         MetricCellSize sizes = new MetricCellSize(dem);
         float[] slope = new float[n];
-        HornSlopeAspect.compute(filled, padded, core, dem.columns(), dem.rows(), sizes, slope, new float[n], new float[n]);
+        double[] elevation = new double[filled.length];
+        for (int i = 0; i < filled.length; i++) {
+            elevation[i] = filled[i];
+        }
+        HornSlopeAspect.compute(elevation, padded, core, dem.columns(), dem.rows(), sizes, slope, new float[n], new float[n]);
         float[] sca = new float[n];
         float[] twi = new float[n];
         double[] area = up.area();
@@ -50,7 +54,7 @@ public record FlowTile(RasterGrid dem, PixelWindow core, float[] filled, DInfini
                 count++;
             }
         }
-        return new TileProducts(padded.crop(filled, core), sca, twi, up.leaving(), sum, count);
+        return new TileProducts(padded.crop(elevation, core), sca, twi, up.leaving(), sum, count);
     }
 
     private UpslopeArea accumulate(double[] inflow) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.testing.TestData;
 
 /** DEMs for the hydrology tests: the project's files and synthetic surfaces with 10 m cells. */
 final class Dems {
@@ -14,15 +15,15 @@ final class Dems {
     }
 
     static Path sampleDem() {
-        return Path.of(System.getProperty("eemt.project.dir", "..")).resolve("data/sample/mcn_10m.tif");
+        return TestData.sampleDem();
     }
 
     static Path peruDem() {
-        return Path.of(System.getProperty("eemt.shared.dir", "../../shared")).resolve("data/dem/peru_mongon_utm17s_30m.tif");
+        return TestData.shared("dem/peru_mongon_utm17s_30m.tif");
     }
 
     static Path zionDem() {
-        return Path.of(System.getProperty("eemt.shared.dir", "../../shared")).resolve("data/dem/zion_srtm_3arcsec_4326.tif");
+        return TestData.shared("dem/zion_srtm_3arcsec_4326.tif");
     }
 
     static Dem read(Path file) {

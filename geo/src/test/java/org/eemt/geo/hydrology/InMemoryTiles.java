@@ -17,9 +17,13 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
     InMemoryTiles(RasterGrid dem, float[] z, TileGrid grid) {
         tiles = new HydrologyTile[grid.tileCount()];
         flowTiles = new FlowTile[tiles.length];
+        double[] elevation = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            elevation[i] = z[i];
+        }
         for (int t = 0; t < tiles.length; t++) {
             PixelWindow core = grid.core(t);
-            tiles[t] = new HydrologyTile(dem, core, dem.extent().crop(z, core));
+            tiles[t] = new HydrologyTile(dem, core, dem.extent().crop(elevation, core));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
+import org.eemt.job.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,13 @@ public final class DemoCommand implements Callable<Integer> {
         Path sample = sampleDirectory().resolve("mcn_10m.tif");
         List<String> args = new ArrayList<>(List.of("--dem", sample.toString(), "--out", out, "--master", master));
         System.out.println("eemt demo: sample DEM " + sample + " -> " + out);
+        if (Pipeline.stageNames().containsAll(List.of("solar", "twi", "eemt"))) {
+            Path station = sampleDirectory().resolve("daymet_v2_telluride_co.csv");
+            args.addAll(List.of("--climate", station.toString(), "--years", "2000-2001"));
+            System.out.println("eemt demo: climate = the Daymet single-pixel record of Telluride, Colorado (3252 m), used as a "
+                    + "lapse-rate-corrected base station for the Valles Caldera DEM, 2000-2001. This pairing is a DEMONSTRATION "
+                    + "of the pipeline, not climate of the site: for real results fetch gridded Daymet (eemt fetch-daymet).");
+        }
         CommandLine run = new CommandLine(new RunCommand());
         run.setDefaultValueProvider(spec.root().defaultValueProvider());
         run.setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler());

@@ -25,11 +25,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Pipeline.check(options);
         SparkSession session = SparkSessions.getOrCreate(options.master);
         try {
             Map<String, String> products = Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()),
                     options, scienceParameters(spec));
             System.out.println("eemt: " + products.size() + " products in " + options.out);
+            if (options.eemt.climate == null) {
+                System.out.println("eemt: no --climate given: terrain, solar radiation and wetness only; EEMT needs Daymet "
+                        + "climate (--climate <directory of monthly netCDF | single-pixel CSV>, see eemt fetch-daymet)");
+            }
             return 0;
         } finally {
             session.stop();

@@ -1,8 +1,12 @@
 package org.eemt.job.pipeline;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.eemt.geo.climate.ClimateWindow;
+import org.eemt.geo.climate.DemMeanElevation;
+import org.eemt.geo.climate.StationRecord;
 import org.eemt.geo.hydrology.DInfinity;
 import org.eemt.geo.hydrology.FlowTile;
 import org.eemt.geo.hydrology.HydrologyTile;
@@ -24,11 +28,20 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
             HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class);
 
+    /**
+     * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their
+     * nested maps and arrays simple, and costs nothing that matters.
+     */
+    static final List<Class<?>> JAVA_SERIALIZED = List.of(ClimateWindow.class, StationRecord.class, DemMeanElevation.class);
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void registerClasses(Kryo kryo) {
         for (Class<? extends Record> type : RECORDS) {
             kryo.register(type, new RecordSerializer(type));
+        }
+        for (Class<?> type : JAVA_SERIALIZED) {
+            kryo.register(type, new JavaSerializer());
         }
         // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
