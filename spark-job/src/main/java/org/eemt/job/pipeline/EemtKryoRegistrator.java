@@ -15,6 +15,9 @@ import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;
+import org.eemt.job.report.CellStatistics;
+import org.eemt.job.report.ProductScan;
+import org.eemt.job.report.Quicklook;
 
 /**
  * Registers every project class that travels between JVMs as data (RDD elements, task results,
@@ -26,7 +29,8 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     /** The project's records shipped between JVMs. */
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
-            HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class);
+            HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class,
+            ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class);
 
     /**
      * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their

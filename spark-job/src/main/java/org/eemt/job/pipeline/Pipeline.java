@@ -25,6 +25,7 @@ import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.eemt.EemtStage;
 import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.report.RunReport;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,7 @@ public final class Pipeline {
         manifest.root().put("wallSeconds", (System.nanoTime() - runStart) / 1e9);
         manifest.save();
         store.clearWork();
+        LOG.info("report: {}", RunReport.write(options.out));
         return published;
     }
 
