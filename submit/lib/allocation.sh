@@ -9,21 +9,28 @@
 #   eemt_launch_on  function: eemt_launch_on HOST COMMAND...  replaces the calling (background)
 #                   shell with the scheduler's launcher running COMMAND on HOST (exec srun/pbsdsh/blaunch)
 # Optional: EEMT_MASTER_PORT (7077), EEMT_MASTER_WEBUI_PORT (8080), EEMT_WORKER_WEBUI_PORT (8081),
-#   EEMT_SCRATCH (node-local scratch, default /tmp/eemt-$USER), EEMT_SUBMIT_OPTIONS (more spark-submit options).
+#   EEMT_SCRATCH (node-local scratch, default /tmp/eemt-$USER), EEMT_SUBMIT_OPTIONS (more spark-submit options),
+#   EEMT_APPTAINER_IMAGE (run every daemon and the submit inside this .sif, see submit/apptainer/)
+#   with EEMT_APPTAINER_BINDS (apptainer --bind list for data and scratch, e.g. /shared,/local).
 
 eemt_run_in_allocation() {
   local master_host="${EEMT_NODES[0]}"
   local port="${EEMT_MASTER_PORT:-7077}" webui_port="${EEMT_MASTER_WEBUI_PORT:-8080}"
   local scratch="${EEMT_SCRATCH:-/tmp/eemt-${USER:-$(id -un)}}"
-  local eemt="$EEMT_HOME/submit/eemt"
-  local -a daemons=() worker_memory=() executor_memory=() extra_options=()
+  local eemt="$EEMT_HOME/submit/eemt" eemt_submit="$EEMT_HOME/submit/eemt-submit"
+  local -a daemons=() worker_memory=() executor_memory=() extra_options=() runner=()
+  if [ -n "${EEMT_APPTAINER_IMAGE:-}" ]; then
+    runner=("${EEMT_APPTAINER:-apptainer}" exec ${EEMT_APPTAINER_BINDS:+--bind "$EEMT_APPTAINER_BINDS"} "$EEMT_APPTAINER_IMAGE")
+    eemt=/opt/eemt/submit/eemt
+    eemt_submit=/opt/eemt/submit/eemt-submit
+  fi
 
   echo "eemt: master on $master_host:$port, workers on ${EEMT_NODES[*]}"
-  eemt_launch_on "$master_host" "$eemt" master --host "$master_host" --port "$port" --webui-port "$webui_port" &
+  eemt_launch_on "$master_host" "${runner[@]}" "$eemt" master --host "$master_host" --port "$port" --webui-port "$webui_port" &
   daemons+=($!)
   # shellcheck disable=SC2064  # expand now: the pids of this run
   trap "eemt_stop_daemons ${daemons[*]}" EXIT
-  "$eemt" status --master "http://$master_host:$webui_port" --wait-workers 0 >/dev/null
+  "${runner[@]}" "$eemt" status --master "http://$master_host:$webui_port" --wait-workers 0 >/dev/null
 
   if [ -n "${EEMT_MEMORY_MB:-}" ]; then
     # Leave 1 GB of the node to the daemons and the OS; executors get 80 % of the worker's share.
@@ -33,7 +40,7 @@ eemt_run_in_allocation() {
   fi
   local node
   for node in "${EEMT_NODES[@]}"; do
-    eemt_launch_on "$node" "$eemt" worker --host "$node" --master-host "$master_host" --master-port "$port" \
+    eemt_launch_on "$node" "${runner[@]}" "$eemt" worker --host "$node" --master-host "$master_host" --master-port "$port" \
       --webui-port "${EEMT_WORKER_WEBUI_PORT:-8081}" --cores "$EEMT_CORES" "${worker_memory[@]}" \
       --work-dir "$scratch/work" --disk "$scratch/local" &
     daemons+=($!)
@@ -41,9 +48,9 @@ eemt_run_in_allocation() {
   # shellcheck disable=SC2064
   trap "eemt_stop_daemons ${daemons[*]}" EXIT
 
-  "$eemt" status --master "http://$master_host:$webui_port" --wait-workers "${#EEMT_NODES[@]}"
+  "${runner[@]}" "$eemt" status --master "http://$master_host:$webui_port" --wait-workers "${#EEMT_NODES[@]}"
   read -ra extra_options <<<"${EEMT_SUBMIT_OPTIONS:-}"
-  "$EEMT_HOME/submit/eemt-submit" standalone --master "spark://$master_host:$port" \
+  "${runner[@]}" "$eemt_submit" standalone --master "spark://$master_host:$port" \
     --conf "spark.executor.cores=$EEMT_CORES" "${executor_memory[@]}" "${extra_options[@]}" -- "$@"
 }
 
