@@ -47,7 +47,8 @@ public final class EemtException extends RuntimeException {
     }
 
     private static String line(String subject, String problem, String fix) {
-        String text = subject + ": " + problem + (fix == null || fix.isEmpty() ? "" : ". " + fix);
+        String text = subject + ": " + problem
+                + (fix == null || fix.isEmpty() ? "" : ". " + Character.toUpperCase(fix.charAt(0)) + fix.substring(1));
         return text.replace('\n', ' ');
     }
 }

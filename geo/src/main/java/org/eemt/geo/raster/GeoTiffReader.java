@@ -96,18 +96,49 @@ public final class GeoTiffReader implements AutoCloseable {
         return noData;
     }
 
-    /** Reads a window (inside the raster) row-major; NoData and NaN samples become NaN. */
+    /** Reads a window (inside the raster) of band 1 row-major as {@code float}; NoData becomes NaN. */
     public float[] read(PixelWindow window) {
-        float[] out = new float[Math.toIntExact(window.cells())];
-        if (out.length == 0) {
-            return out;
+        return read(window, 0);
+    }
+
+    /** Reads a window (inside the raster) of one band (0-based) row-major as {@code float}; NoData becomes NaN. */
+    public float[] read(PixelWindow window, int band) {
+        double[] samples = readDoubles(window, band);
+        float[] out = new float[samples.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) samples[i];
+        }
+        return out;
+    }
+
+    /** The number of bands (a Daymet NCSS monthly GeoTIFF has 12, one per month). */
+    public int bands() {
+        try {
+            return resource.getSampleDimensions().size();
+        } catch (DataStoreException e) {
+            throw EemtException.input(location, "cannot list its bands (" + e.getMessage() + ")",
+                    "check that the file is complete (gdalinfo -checksum)", e);
+        }
+    }
+
+    /**
+     * Reads a window (inside the raster) of band 1 row-major in full precision (a Float64 DEM keeps
+     * its digits, which matter for the gradients of gentle slopes); NoData becomes NaN.
+     */
+    public double[] readDoubles(PixelWindow window) {
+        return readDoubles(window, 0);
+    }
+
+    private double[] readDoubles(PixelWindow window, int band) {
+        if (window.cells() == 0) {
+            return new double[0];
         }
         try {
             GridExtent extent = new GridExtent(null,
                     new long[] {window.x0(), window.y0()},
                     new long[] {window.x0() + window.width() - 1L, window.y0() + window.height() - 1L}, true);
             GridGeometry domain = resource.getGridGeometry().derive().subgrid(extent).build();
-            GridCoverage coverage = resource.read(domain, 0).forConvertedValues(false);
+            GridCoverage coverage = resource.read(domain, band).forConvertedValues(false);
             // The coverage may hold more than asked (whole TIFF strips or tiles): locate the window in it.
             RenderedImage image = coverage.render(null);
             GridExtent held = coverage.getGridGeometry().getExtent();
@@ -115,20 +146,18 @@ public final class GeoTiffReader implements AutoCloseable {
             int y = Math.toIntExact(image.getMinY() + window.y0() - held.getLow(1));
             Raster raster = image.getData(new Rectangle(x, y, window.width(), window.height()));
             double[] samples = raster.getSamples(x, y, window.width(), window.height(), 0, (double[]) null);
-            boolean noDataIsNumber = !Double.isNaN(noData);
-            float noDataAsFloat = (float) noData;
-            for (int i = 0; i < out.length; i++) {
-                double v = samples[i];
-                // compare in the file's precision too: a Float32 file stores -3.4e38 as the nearest float
-                if (noDataIsNumber && (v == noData || (float) v == noDataAsFloat)) {
-                    out[i] = Float.NaN;
-                } else {
-                    out[i] = (float) v;
+            if (!Double.isNaN(noData)) {
+                float noDataAsFloat = (float) noData;
+                for (int i = 0; i < samples.length; i++) {
+                    // compare in the file's precision too: a Float32 file stores -3.4e38 as the nearest float
+                    if (samples[i] == noData || (float) samples[i] == noDataAsFloat) {
+                        samples[i] = Double.NaN;
+                    }
                 }
             }
-            return out;
+            return samples;
         } catch (DataStoreException | RuntimeException e) {
-            throw EemtException.input(location, "cannot read cells " + window + " (" + e.getMessage() + ")",
+            throw EemtException.input(location, "cannot read band " + (band + 1) + ", cells " + window + " (" + e.getMessage() + ")",
                     "check that the file is complete (gdalinfo -checksum)", e);
         }
     }

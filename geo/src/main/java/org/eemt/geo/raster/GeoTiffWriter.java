@@ -17,7 +17,9 @@ import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
 import org.apache.sis.image.PlanarImage;
+import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.operation.matrix.Matrix3;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.apache.sis.referencing.operation.transform.MathTransforms;
 import org.apache.sis.storage.DataStoreException;
 import org.apache.sis.storage.StorageConnector;
@@ -62,8 +64,22 @@ public final class GeoTiffWriter {
                 grid.cellWidth(), 0, grid.originX(),
                 0, -grid.cellHeight(), grid.originY(),
                 0, 0, 1);
+        CoordinateReferenceSystem crs = grid.crs();
+        if (grid.geographic() && grid.crsCode() != null && grid.crsCode().startsWith("EPSG:")) {
+            // Written as the EPSG CRS itself (latitude first) so that readers see its code:
+            // (column, row) -> (latitude, longitude).
+            try {
+                crs = CRS.forCode(grid.crsCode());
+            } catch (org.opengis.util.FactoryException e) {
+                throw new IOException("cannot build " + grid.crsCode() + ": " + e.getMessage(), e);
+            }
+            gridToCrs = new Matrix3(
+                    0, -grid.cellHeight(), grid.originY(),
+                    grid.cellWidth(), 0, grid.originX(),
+                    0, 0, 1);
+        }
         GridGeometry domain = new GridGeometry(new GridExtent(grid.columns(), grid.rows()),
-                PixelInCell.CELL_CORNER, MathTransforms.linear(gridToCrs), grid.crs());
+                PixelInCell.CELL_CORNER, MathTransforms.linear(gridToCrs), crs);
         StorageConnector connector = new StorageConnector(file);
         connector.setOption(Compression.OPTION_KEY, Compression.DEFLATE);
         try (GeoTiffStore store = (GeoTiffStore) DataStores.openWritable(connector, "GeoTIFF")) {
@@ -74,12 +90,18 @@ public final class GeoTiffWriter {
         GdalNoDataTag.append(file, "nan");
     }
 
-    /** A read-only single-band float image over a row-major array, cut into square tiles. */
+    /**
+     * A read-only single-band float image over a row-major array, cut into {@value #TILE}-cell
+     * square tiles; an image that fits in one tile is one tile of its own size (SIS 1.6 writes a
+     * single tile as one block of the image's size and would otherwise mix the padding in).
+     */
     private static final class TiledFloatImage extends PlanarImage {
         private final int width;
         private final int height;
         private final float[] cells;
-        private final SampleModel tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, TILE, TILE, 1);
+        private final int tileWidth;
+        private final int tileHeight;
+        private final SampleModel tileModel;
         private final ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
                 false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
 
@@ -87,6 +109,10 @@ public final class GeoTiffWriter {
             this.width = width;
             this.height = height;
             this.cells = cells;
+            boolean oneTile = width <= TILE && height <= TILE;
+            this.tileWidth = oneTile ? width : TILE;
+            this.tileHeight = oneTile ? height : TILE;
+            this.tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, tileWidth, tileHeight, 1);
         }
 
         @Override
@@ -111,24 +137,24 @@ public final class GeoTiffWriter {
 
         @Override
         public int getTileWidth() {
-            return TILE;
+            return tileWidth;
         }
 
         @Override
         public int getTileHeight() {
-            return TILE;
+            return tileHeight;
         }
 
         @Override
         public Raster getTile(int tileX, int tileY) {
-            float[] tile = new float[TILE * TILE];
+            float[] tile = new float[tileWidth * tileHeight];
             java.util.Arrays.fill(tile, Float.NaN);
-            int x0 = tileX * TILE;
-            int y0 = tileY * TILE;
-            int w = Math.min(TILE, width - x0);
-            int h = Math.min(TILE, height - y0);
+            int x0 = tileX * tileWidth;
+            int y0 = tileY * tileHeight;
+            int w = Math.min(tileWidth, width - x0);
+            int h = Math.min(tileHeight, height - y0);
             for (int r = 0; r < h; r++) {
-                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * TILE, w);
+                System.arraycopy(cells, (y0 + r) * width + x0, tile, r * tileWidth, w);
             }
             return Raster.createWritableRaster(tileModel, new DataBufferFloat(tile, tile.length), new Point(x0, y0));
         }

@@ -33,11 +33,14 @@ public record PixelWindow(int x0, int y0, int width, int height) implements Seri
         return (row - y0) * width + (column - x0);
     }
 
-    /** Copies the cells of {@code inner} (which lies inside this window) out of {@code data}, row-major. */
-    public float[] crop(float[] data, PixelWindow inner) {
+    /** The cells of {@code inner} (which lies inside this window) out of {@code data}, row-major, as {@code float}. */
+    public float[] crop(double[] data, PixelWindow inner) {
         float[] out = new float[inner.width * inner.height];
         for (int r = 0; r < inner.height; r++) {
-            System.arraycopy(data, index(inner.x0, inner.y0 + r), out, r * inner.width, inner.width);
+            int from = index(inner.x0, inner.y0 + r);
+            for (int c = 0; c < inner.width; c++) {
+                out[r * inner.width + c] = (float) data[from + c];
+            }
         }
         return out;
     }

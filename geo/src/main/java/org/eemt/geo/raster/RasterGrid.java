@@ -3,6 +3,10 @@ package org.eemt.geo.raster;
 import java.io.Serializable;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.crs.AbstractCRS;
+import org.apache.sis.referencing.cs.AxesConvention;
+import org.apache.sis.referencing.CommonCRS;
+import org.apache.sis.util.Utilities;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.GeographicCRS;
 import org.opengis.referencing.crs.ProjectedCRS;
@@ -30,6 +34,15 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
         String code = null;
         try {
             Integer epsg = IdentifiedObjects.lookupEPSG(crs);
+            if (epsg == null && crs instanceof GeographicCRS) {
+                // CRS:84 and other longitude-first variants: the EPSG code of the same CRS with latitude first
+                for (CommonCRS common : CommonCRS.values()) {
+                    if (Utilities.equalsIgnoreMetadata(common.normalizedGeographic(), crs)) {
+                        epsg = IdentifiedObjects.lookupEPSG(common.geographic());
+                        break;
+                    }
+                }
+            }
             code = epsg != null ? "EPSG:" + epsg : IdentifiedObjects.lookupURN(crs, null);
         } catch (org.opengis.util.FactoryException e) {
             // no identifier: the WKT carries the CRS
@@ -45,11 +58,12 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
                 crs instanceof GeographicCRS, a, invF);
     }
 
-    /** The CRS object, rebuilt from the identifier or the WKT. */
+    /** The CRS object, rebuilt from the identifier or the WKT; geographic CRSs with longitude first (x). */
     public CoordinateReferenceSystem crs() {
         try {
             if (crsCode != null) {
-                return CRS.forCode(crsCode);
+                CoordinateReferenceSystem crs = CRS.forCode(crsCode);
+                return geographic ? AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED) : crs;
             }
         } catch (org.opengis.util.FactoryException e) {
             // fall back to the WKT below

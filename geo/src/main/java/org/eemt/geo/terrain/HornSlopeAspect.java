@@ -40,7 +40,7 @@ public final class HornSlopeAspect {
      * @param sizes      metric cell sizes per DEM row
      * @param slopeDegrees, aspectDegrees, northness outputs, row-major over {@code core}
      */
-    public static void compute(float[] elevation, PixelWindow read, PixelWindow core, int demColumns, int demRows,
+    public static void compute(double[] elevation, PixelWindow read, PixelWindow core, int demColumns, int demRows,
                                MetricCellSize sizes, float[] slopeDegrees, float[] aspectDegrees, float[] northness) {
         int w = read.width();
         for (int r = 0; r < core.height(); r++) {

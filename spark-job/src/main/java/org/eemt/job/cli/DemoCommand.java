@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
+import org.eemt.job.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,13 +32,27 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path sample = sampleDirectory().resolve("mcn_10m.tif");
-        List<String> args = new ArrayList<>(List.of("--dem", sample.toString(), "--out", out, "--master", master));
-        System.out.println("eemt demo: sample DEM " + sample + " -> " + out);
+        List<String> args = new ArrayList<>(runArguments(out));
+        args.addAll(List.of("--master", master));
+        System.out.println("eemt demo: sample DEM " + sampleDirectory().resolve("mcn_10m.tif") + " -> " + out);
+        if (args.contains("--climate")) {
+            System.out.println("eemt demo: climate = the Daymet single-pixel record of Telluride, Colorado (3252 m), used as a "
+                    + "lapse-rate-corrected base station for the Valles Caldera DEM, 2000-2001. This pairing is a DEMONSTRATION "
+                    + "of the pipeline, not climate of the site: for real results fetch gridded Daymet (eemt fetch-daymet).");
+        }
         CommandLine run = new CommandLine(new RunCommand());
         run.setDefaultValueProvider(spec.root().defaultValueProvider());
         run.setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler());
         return run.execute(args.toArray(String[]::new));
+    }
+
+    /** The {@code eemt run} arguments of the demo: the sample inputs, into {@code out}. */
+    public static List<String> runArguments(String out) {
+        List<String> args = new ArrayList<>(List.of("--dem", sampleDirectory().resolve("mcn_10m.tif").toString(), "--out", out));
+        if (Pipeline.stageNames().containsAll(List.of("solar", "twi", "eemt"))) {
+            args.addAll(List.of("--climate", sampleDirectory().resolve("daymet_v2_telluride_co.csv").toString(), "--years", "2000-2001"));
+        }
+        return args;
     }
 
     /** {@code data/sample} of the project: under {@code eemt.home} (set by submit/eemt) or the working directory. */

@@ -10,11 +10,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eemt", mixinStandardHelpOptions = true, versionProvider = EemtCli.Version.class,
         description = "Effective Energy and Mass Transfer (EEMT) from a DEM, on Apache Spark.",
-        subcommands = {RunCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, FetchDaymetCommand.class,
                 org.eemt.job.deploy.MasterCommand.class, org.eemt.job.deploy.WorkerCommand.class,
                 org.eemt.job.deploy.StatusCommand.class, org.eemt.job.deploy.DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EemtCli {
+    /**
+     * Apache SIS logs through java.util.logging, before Spark routes that to Log4j2: its notices
+     * (a missing optional EPSG database, GeoTIFF keys it does not need) are not the user's concern.
+     */
+    private static final java.util.logging.Logger SIS_LOG = java.util.logging.Logger.getLogger("org.apache.sis");
+
+    static {
+        SIS_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     public static void main(String[] args) {
         int exitCode = execute(args);

@@ -1,12 +1,15 @@
 package org.eemt.job.cli;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.eemt.geo.EemtException;
 import org.eemt.job.pipeline.Pipeline;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,15 +28,41 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Pipeline.check(options);
         SparkSession session = SparkSessions.getOrCreate(options.master);
         try {
-            Map<String, String> products = Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()),
-                    options, scienceParameters(spec));
+            Map<String, String> products = runIn(session);
             System.out.println("eemt: " + products.size() + " products in " + options.out);
+            if (options.eemt.climate == null) {
+                System.out.println("eemt: no --climate given: terrain, solar radiation and wetness only; EEMT needs Daymet "
+                        + "climate (--climate <directory of monthly netCDF | single-pixel CSV>, see eemt fetch-daymet)");
+            }
             return 0;
         } finally {
             session.stop();
         }
+    }
+
+    /**
+     * Runs the pipeline with these {@code eemt run} arguments in a Spark session that the caller
+     * owns (a notebook's); returns the output directory. {@code --master} is ignored there.
+     */
+    public static String runInSession(SparkSession session, String... args) throws IOException {
+        RunCommand command = new RunCommand();
+        CommandLine cli = new CommandLine(command);
+        cli.setDefaultValueProvider(new ParameterDefaults());
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw EemtException.input("eemt run " + String.join(" ", args), e.getMessage(), "see eemt run --help");
+        }
+        Pipeline.check(command.options);
+        command.runIn(session);
+        return command.options.out;
+    }
+
+    private Map<String, String> runIn(SparkSession session) throws IOException {
+        return Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()), options, scienceParameters(spec));
     }
 
     /** Every option that can change results, by name without dashes, as given or defaulted. */

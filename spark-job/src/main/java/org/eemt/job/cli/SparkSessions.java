@@ -25,7 +25,7 @@ final class SparkSessions {
         setIfAbsent(builder, conf, "spark.kryo.registrationRequired", "true");
         setIfAbsent(builder, conf, "spark.ui.showConsoleProgress", "false");
         SparkSession session = builder.getOrCreate();
-        session.sparkContext().addSparkListener(new ProgressLine(System.err));
+        session.sparkContext().addSparkListener(new ProgressLine(System.err, System.console() != null));
         return session;
     }
 

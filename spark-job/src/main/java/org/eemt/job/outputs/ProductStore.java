@@ -22,7 +22,7 @@ import org.eemt.job.plan.TilePlan;
  * <ol>
  *   <li>Executors write each tile of a product as its own GeoTIFF under
  *       {@code <out>/.eemt-work/<runKey>/<product>/}, atomically ({@link #writeTile}). A tile
- *       already there is finished work: a resumed run skips it ({@link #hasTile}).</li>
+ *       already there is finished work: a resumed run skips it ({@link #hasTiles}).</li>
  *   <li>The driver publishes a product once all its tiles exist ({@link #publish}): up to
  *       {@code mosaicMaxCells} cells it assembles one GeoTIFF {@code <out>/<product>.tif};
  *       above, the tiles move to {@code <out>/<product>.tiles/} under a GDAL VRT
@@ -62,8 +62,14 @@ public final class ProductStore implements Serializable {
         GeoTiffWriter.write(dem.window(core), cells, workTile(product, key));
     }
 
-    public boolean hasTile(Product product, TileKey key) throws IOException {
-        return Storage.exists(workTile(product, key));
+    /** True when the work tiles of all these products exist for a tile. */
+    public boolean hasTiles(List<Product> products, TileKey key) throws IOException {
+        for (Product p : products) {
+            if (!Storage.exists(workTile(p, key))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

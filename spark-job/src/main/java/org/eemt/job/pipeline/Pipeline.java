@@ -23,6 +23,9 @@ import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.eemt.EemtStage;
+import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.report.RunReport;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +45,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage());
+    static final List<Stage> STAGES = List.of(new TerrainStage(), new HydrologyStage(), new EemtStage());
 
     private Pipeline() {
     }
@@ -52,8 +55,7 @@ public final class Pipeline {
             throws IOException {
         long runStart = System.nanoTime();
         List<Stage> stages = selectStages(options.products);
-        checkWritable(options.out);
-        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        RasterGrid dem = check(options);
         String demSha = Storage.sha256(options.dem);
         String runKey = runKey(demSha, parameters);
 
@@ -88,7 +90,9 @@ public final class Pipeline {
                     wanted.add(p);
                 }
             }
+            int tilesResumed = 0;
             if (!wanted.isEmpty()) {
+                tilesResumed = finishedTiles(store, plan, wanted);
                 stage.run(context, wanted);
                 for (Product p : wanted) {
                     String location = store.publish(p, plan);
@@ -98,6 +102,7 @@ public final class Pipeline {
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("tiles", plan.tileCount());
+            details.put("tilesResumed", tilesResumed);
             details.put("computed", wanted.stream().map(Product::path).toList());
             details.put("kept", kept);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -107,7 +112,13 @@ public final class Pipeline {
         manifest.root().put("wallSeconds", (System.nanoTime() - runStart) / 1e9);
         manifest.save();
         store.clearWork();
+        LOG.info("report: {}", RunReport.write(options.out));
         return published;
+    }
+
+    /** The names of the stages this build has, in pipeline order. */
+    public static List<String> stageNames() {
+        return STAGES.stream().map(Stage::name).toList();
     }
 
     /** The stages {@code --products} asks for, with the stages they need, in pipeline order. */
@@ -134,6 +145,29 @@ public final class Pipeline {
             }
         }
         return STAGES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    /**
+     * The checks that need no Spark: the product groups are known, the output directory can be
+     * written, the DEM is a readable, georeferenced GeoTIFF. Returns the DEM's grid.
+     */
+    public static RasterGrid check(RunOptions options) {
+        selectStages(options.products);
+        checkWritable(options.out);
+        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        if (options.eemt.climate != null && selectStages(options.products).stream().anyMatch(s -> s instanceof EemtStage)) {
+            EemtStage.openClimate(options.eemt, dem); // bad climate fails here, before any product is written
+        }
+        return dem;
+    }
+
+    /** Tiles whose work tiles of every wanted product an interrupted run already wrote. */
+    private static int finishedTiles(ProductStore store, TilePlan plan, List<Product> wanted) throws IOException {
+        int finished = 0;
+        for (org.eemt.job.plan.TileKey key : plan.keys()) {
+            finished += store.hasTiles(wanted, key) ? 1 : 0;
+        }
+        return finished;
     }
 
     private static void checkWritable(String out) {

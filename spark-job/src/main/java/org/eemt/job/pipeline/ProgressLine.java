@@ -7,20 +7,27 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * The console progress line: for the running Spark job (one per stage of the pipeline, named by
- * its job description), tasks (tiles) done out of the total, elapsed time and an estimate of the
- * time left. Printed at most twice a second, and once when a job's last task ends.
+ * The console progress bar: for the running Spark job (one per step of the pipeline, named by its
+ * job description, which starts with the stage's name), a bar and the tasks (tiles) done out of
+ * the total, elapsed time and an estimate of the time left, e.g.
+ * {@code [eemt] terrain: slope, aspect, northness [#########...........] 8/16 tiles, 2.1 s, ETA 2 s}.
+ * Printed at most twice a second and once when a job's last task ends; on a terminal the line is
+ * redrawn in place, elsewhere (logs, CI) each update is a line of its own.
  */
 public final class ProgressLine extends SparkListener {
+    private static final int BAR = 20;
     private final PrintStream out;
+    private final boolean redraw;
     private String label = "";
     private int total;
     private int done;
     private long jobStart;
     private long lastPrint;
 
-    public ProgressLine(PrintStream out) {
+    /** {@code redraw}: rewrite the line in place ({@code \r}), for terminals. */
+    public ProgressLine(PrintStream out, boolean redraw) {
         this.out = out;
+        this.redraw = redraw;
     }
 
     @Override
@@ -43,11 +50,24 @@ public final class ProgressLine extends SparkListener {
             done++;
         }
         long now = System.nanoTime();
-        if (done >= total || now - lastPrint > 500_000_000L) {
+        boolean finished = done >= total;
+        if (finished || now - lastPrint > 500_000_000L) {
             lastPrint = now;
-            double elapsed = (now - jobStart) / 1e9;
-            String eta = done == 0 || done >= total ? "" : String.format(Locale.ROOT, ", about %.0f s left", elapsed / done * (total - done));
-            out.printf(Locale.ROOT, "[eemt] %s: %d/%d tiles, %.1f s%s%n", label, Math.min(done, total), total, elapsed, eta);
+            String line = line(label, Math.min(done, total), total, (now - jobStart) / 1e9);
+            if (redraw) {
+                out.print("\r" + line + (finished ? "\n" : ""));
+                out.flush();
+            } else {
+                out.println(line);
+            }
         }
+    }
+
+    /** One progress line: label, bar, tiles done of total, elapsed seconds and, while unfinished, the time left. */
+    static String line(String label, int done, int total, double elapsedSeconds) {
+        int filled = total == 0 ? BAR : (int) ((long) BAR * done / total);
+        String bar = "#".repeat(filled) + ".".repeat(BAR - filled);
+        String eta = done == 0 || done >= total ? "" : String.format(Locale.ROOT, ", ETA %.0f s", elapsedSeconds / done * (total - done));
+        return String.format(Locale.ROOT, "[eemt] %s [%s] %d/%d tiles, %.1f s%s", label, bar, done, total, elapsedSeconds, eta);
     }
 }

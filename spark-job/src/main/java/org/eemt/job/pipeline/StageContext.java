@@ -24,8 +24,12 @@ public record StageContext(JavaSparkContext spark, RunOptions options, String de
     public List<TileSummary> forEachTile(String description, List<Product> wanted, TileTask task) {
         List<TileKey> todo = new ArrayList<>();
         for (TileKey key : plan.keys()) {
-            if (!allTilesExist(wanted, key)) {
-                todo.add(key);
+            try {
+                if (!store.hasTiles(wanted, key)) {
+                    todo.add(key);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         if (todo.isEmpty()) {
@@ -35,16 +39,4 @@ public record StageContext(JavaSparkContext spark, RunOptions options, String de
         return spark.parallelize(todo, todo.size()).map(task::run).collect();
     }
 
-    private boolean allTilesExist(List<Product> wanted, TileKey key) {
-        try {
-            for (Product p : wanted) {
-                if (!store.hasTile(p, key)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -50,9 +50,9 @@ public final class TerrainStage implements Stage {
             RasterGrid dem = plan.dem();
             PixelWindow core = plan.core(key);
             PixelWindow read = plan.withHalo(key, 1);
-            float[] elevation;
+            double[] elevation;
             try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
-                elevation = reader.read(read);
+                elevation = reader.readDoubles(read);
             }
             int n = Math.toIntExact(core.cells());
             float[] slope = new float[n];

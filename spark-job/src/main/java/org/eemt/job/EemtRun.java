@@ -1,0 +1,243 @@
+package org.eemt.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.storage.Storage;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.RunOutputs;
+import org.eemt.job.plan.TilePlan;
+import org.eemt.job.report.CellStatistics;
+import org.eemt.job.report.ProductMaps;
+import org.eemt.job.report.ProductScan;
+import org.eemt.job.report.Quicklook;
+import org.eemt.job.report.RunReport;
+import org.eemt.job.report.ZonalSummary;
+
+/**
+ * The products of a run (an output directory with its {@code manifest.json}) as Spark
+ * DataFrames and maps, for notebooks. Products are named by their path in the output directory
+ * without extension, e.g. {@code terrain/slope} or {@code eemt/annual/EEMT_Topo_2015}; in
+ * DataFrames a product's column is the last segment of its path ({@code slope},
+ * {@code EEMT_Topo_2015}). Values are those of the files: NoData cells are left out (first
+ * product) or null (other products).
+ */
+public final class EemtRun {
+    private final SparkSession spark;
+    private final RunOutputs outputs;
+
+    EemtRun(SparkSession spark, RunOutputs outputs) {
+        this.spark = spark;
+        this.outputs = outputs;
+    }
+
+    /** The output directory. */
+    public String directory() {
+        return outputs.directory();
+    }
+
+    /** Every product of the run, in the order the run made them. */
+    public List<String> products() {
+        return outputs.products().stream().map(Product::path).toList();
+    }
+
+    /** True when the run made this product. */
+    public boolean has(String product) {
+        return outputs.has(product);
+    }
+
+    public String unit(String product) {
+        return outputs.product(product).unit();
+    }
+
+    public String description(String product) {
+        return outputs.product(product).description();
+    }
+
+    /** The product's file (GeoTIFF, or VRT for large DEMs). */
+    public String location(String product) {
+        return outputs.location(outputs.product(product));
+    }
+
+    /** {@code report.html} of the run. */
+    public String report() {
+        return Storage.child(outputs.directory(), RunReport.FILE);
+    }
+
+    /** The manifest ({@code manifest.json}) as JSON text. */
+    public String manifest() {
+        return outputs.manifest().toPrettyString();
+    }
+
+    /**
+     * One row per cell where the first product is valid: {@code row}, {@code col} (cell indices,
+     * row 0 in the north), {@code x}, {@code y} (cell centre in the DEM's CRS) and one float
+     * column per product (null where that product is NoData).
+     */
+    public Dataset<Row> cells(String... products) {
+        List<Product> wanted = Arrays.stream(products).map(outputs::product).toList();
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("name at least one product, e.g. cells(\"terrain/dem\")");
+        }
+        List<StructField> fields = new ArrayList<>(List.of(
+                DataTypes.createStructField("row", DataTypes.IntegerType, false),
+                DataTypes.createStructField("col", DataTypes.IntegerType, false),
+                DataTypes.createStructField("x", DataTypes.DoubleType, false),
+                DataTypes.createStructField("y", DataTypes.DoubleType, false)));
+        for (Product p : wanted) {
+            fields.add(DataTypes.createStructField(p.name(), DataTypes.FloatType, true));
+        }
+        RunOutputs source = outputs;
+        RasterGrid grid = outputs.grid();
+        TilePlan plan = new TilePlan(grid, outputs.tileSize());
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        var rows = jsc.parallelize(plan.keys(), plan.tileCount()).flatMap(key -> {
+            PixelWindow core = plan.core(key);
+            float[][] values = new float[wanted.size()][];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = source.read(wanted.get(i), core);
+            }
+            List<Row> list = new ArrayList<>();
+            for (int r = 0; r < core.height(); r++) {
+                for (int c = 0; c < core.width(); c++) {
+                    int i = r * core.width() + c;
+                    if (Float.isNaN(values[0][i])) {
+                        continue;
+                    }
+                    Object[] row = new Object[4 + values.length];
+                    row[0] = core.y0() + r;
+                    row[1] = core.x0() + c;
+                    row[2] = grid.centreX(core.x0() + c);
+                    row[3] = grid.centreY(core.y0() + r);
+                    for (int p = 0; p < values.length; p++) {
+                        row[4 + p] = Float.isNaN(values[p][i]) ? null : values[p][i];
+                    }
+                    list.add(RowFactory.create(row));
+                }
+            }
+            return list.iterator();
+        });
+        return spark.createDataFrame(rows, DataTypes.createStructType(fields));
+    }
+
+    /** Per product and tile of the run (its {@code --tile-size}): the tile's position and size, and its valid cells' statistics. */
+    public Dataset<Row> tileStatistics(String... products) {
+        List<Row> rows = new ArrayList<>();
+        for (ProductScan.ProductTile t : scan(List.of(products), List.of())) {
+            CellStatistics s = t.statistics();
+            rows.add(RowFactory.create(t.product(), t.key().row(), t.key().col(), t.core().x0(), t.core().y0(),
+                    t.core().width(), t.core().height(), s.count(), s.mean(), s.sd(), s.min(), s.max()));
+        }
+        return spark.createDataFrame(rows, statisticsSchema("tileRow", "tileCol", "x0", "y0", "width", "height"));
+    }
+
+    /** Per product: unit, valid cells, mean, sd (population), min, max over the whole grid. */
+    public Dataset<Row> statistics(String... products) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, CellStatistics> e : ProductScan.totals(scan(List.of(products), List.of())).entrySet()) {
+            CellStatistics s = e.getValue();
+            rows.add(RowFactory.create(e.getKey(), outputs.product(e.getKey()).unit(), s.count(), s.mean(), s.sd(), s.min(), s.max()));
+        }
+        return spark.createDataFrame(rows, statisticsSchema("unit"));
+    }
+
+    /**
+     * Summaries of products by aspect class (northness), water-gaining vs water-losing cells
+     * (MCWI &gt; 1 vs ≤ 1), both crossed, and elevation bands of round width (the structure of
+     * Rasmussen et al. 2015, Tables 1–2); zonings whose input the run lacks are left out.
+     */
+    public Dataset<Row> zonalSummary(String... products) {
+        double band = 100;
+        if (outputs.has(ZonalSummary.DEM)) {
+            CellStatistics dem = ProductScan.totals(scan(List.of(ZonalSummary.DEM), List.of())).get(ZonalSummary.DEM);
+            band = ZonalSummary.elevationBand(dem.min(), dem.max());
+        }
+        return zonalSummary(band, products);
+    }
+
+    /** {@link #zonalSummary(String...)} with elevation bands {@code elevationBand} metres wide. */
+    public Dataset<Row> zonalSummary(double elevationBand, String... products) {
+        List<String> columns = new ArrayList<>();
+        List<String[]> values = new ArrayList<>();
+        for (String p : products) {
+            Product product = outputs.product(p);
+            columns.add(product.path());
+            values.add(new String[] {product.name(), product.path(), product.unit()});
+        }
+        for (String zoning : List.of(ZonalSummary.DEM, ZonalSummary.NORTHNESS, ZonalSummary.MCWI)) {
+            if (outputs.has(zoning) && !columns.contains(zoning)) {
+                columns.add(zoning);
+            }
+        }
+        return ZonalSummary.summarise(cells(columns.toArray(String[]::new)), values, elevationBand);
+    }
+
+    /** The quicklook map of products as Zeppelin {@code %html} (PNG images inlined), side by side. */
+    public String mapHtml(String... products) {
+        List<Product> wanted = Arrays.stream(products).map(outputs::product).toList();
+        int blockSize = ProductMaps.blockSize(outputs.grid());
+        Map<String, Quicklook> maps = ProductMaps.assemble(scan(List.of(products), List.of(products)), outputs.grid(), blockSize);
+        StringBuilder html = new StringBuilder("%html <div>");
+        for (Product p : wanted) {
+            html.append(img(ProductMaps.png(p, maps.get(p.path()))));
+        }
+        return html.append("</div>").toString();
+    }
+
+    /**
+     * The map of a column of a cell frame (from {@link #cells}, with {@code row} and {@code col}),
+     * e.g. a quantity derived from products, as Zeppelin {@code %html}.
+     */
+    public String mapHtml(Dataset<Row> cells, String column, String unit) {
+        int blockSize = ProductMaps.blockSize(outputs.grid());
+        Quicklook quicklook = Quicklook.of(outputs.grid().columns(), outputs.grid().rows(), blockSize);
+        List<Row> blocks = cells.groupBy(floor(col("col").divide(blockSize)).cast("int").as("bx"),
+                        floor(col("row").divide(blockSize)).cast("int").as("by"))
+                .agg(sum(column).cast("double").as("s"), count(column).as("n"))
+                .where(col("n").gt(0)).collectAsList();
+        for (Row b : blocks) {
+            quicklook.add(b.getInt(0), b.getInt(1), b.getDouble(2), b.getLong(3));
+        }
+        return "%html <div>" + img(ProductMaps.png(column, unit, quicklook)) + "</div>";
+    }
+
+    private List<ProductScan.ProductTile> scan(List<String> products, List<String> mapped) {
+        return ProductScan.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()), outputs,
+                products.stream().map(outputs::product).toList(), mapped.stream().map(outputs::product).toList(),
+                ProductMaps.blockSize(outputs.grid()));
+    }
+
+    private static StructType statisticsSchema(String... leading) {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField("product", DataTypes.StringType, false));
+        for (String name : leading) {
+            fields.add(DataTypes.createStructField(name, name.equals("unit") ? DataTypes.StringType : DataTypes.IntegerType, false));
+        }
+        fields.add(DataTypes.createStructField("cells", DataTypes.LongType, false));
+        for (String name : List.of("mean", "sd", "min", "max")) {
+            fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));
+        }
+        return DataTypes.createStructType(fields);
+    }
+
+    private static String img(byte[] png) {
+        return "<img style=\"margin:4px\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"/>";
+    }
+}

@@ -1,0 +1,246 @@
+package org.eemt.job.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.eemt.geo.storage.Storage;
+import org.eemt.job.Eemt;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.RunOutputs;
+
+/**
+ * {@code <out>/report.html} and {@code <out>/quicklook/*.png} of a run, from its
+ * {@code manifest.json} and products: a map of every product that is not monthly (colour bar,
+ * unit, NoData transparent), charts of the monthly products' means, for EEMT a summary by aspect,
+ * wetness and elevation (Rasmussen et al. 2015, Tables 1–2), a statistics table of every product,
+ * and the run's stages, parameters and provenance. Self-contained: images are files beside the
+ * page, no script, no network.
+ */
+public final class RunReport {
+    public static final String FILE = "report.html";
+    public static final String QUICKLOOK = "quicklook";
+    private static final Pattern MONTH = Pattern.compile("(^|_)(" + String.join("|", MonthlyChart.MONTHS) + ")(_|$)");
+
+    private final RunOutputs outputs;
+    private final JsonNode manifest;
+    private final StringBuilder html = new StringBuilder();
+
+    private RunReport(RunOutputs outputs) {
+        this.outputs = outputs;
+        this.manifest = outputs.manifest();
+    }
+
+    /**
+     * Writes the report of the run in {@code out} with the active Spark session (or a new one on
+     * the running SparkContext); returns the location of {@code report.html}.
+     */
+    public static String write(String out) throws IOException {
+        return new RunReport(RunOutputs.open(out)).write(SparkSession.builder().getOrCreate());
+    }
+
+    private String write(SparkSession spark) throws IOException {
+        String out = outputs.directory();
+        List<Product> products = outputs.products();
+        List<Product> mapped = products.stream().filter(p -> month(p) < 0).toList();
+        int blockSize = ProductMaps.blockSize(outputs.grid());
+        List<ProductScan.ProductTile> tiles = ProductScan.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                outputs, products, mapped, blockSize);
+        Map<String, CellStatistics> statistics = ProductScan.totals(tiles);
+        Map<String, Quicklook> quicklooks = ProductMaps.assemble(tiles, outputs.grid(), blockSize);
+
+        String quicklookDir = Storage.child(out, QUICKLOOK);
+        Storage.delete(quicklookDir);
+        head();
+        section("Maps", "maps");
+        html.append("<div class=\"grid\">\n");
+        for (Product p : mapped) {
+            String file = QUICKLOOK + "/" + p.path().replace('/', '_') + ".png";
+            Storage.writeAtomically(Storage.child(out, file), ProductMaps.png(p, quicklooks.get(p.path())));
+            html.append("<figure><img src=\"").append(file).append("\" alt=\"map of ").append(esc(p.path())).append("\">")
+                    .append("<figcaption><b>").append(esc(p.path())).append("</b> ").append(esc(p.description()))
+                    .append(" (").append(esc(unit(p))).append(")</figcaption></figure>\n");
+        }
+        html.append("</div>\n");
+        monthlyCharts(out, statistics);
+        eemtSummary(spark, statistics);
+        statisticsTable(statistics);
+        runDetails();
+        html.append("</body>\n</html>\n");
+        String location = Storage.child(out, FILE);
+        Storage.writeAtomically(location, html.toString().getBytes(StandardCharsets.UTF_8));
+        return location;
+    }
+
+    /** Month index (0 = January) of a monthly product, -1 for others. */
+    static int month(Product p) {
+        Matcher m = MONTH.matcher(p.name());
+        return m.find() ? List.of(MonthlyChart.MONTHS).indexOf(m.group(2)) : -1;
+    }
+
+    /** A monthly product's series: its name without the month, e.g. {@code EEMT_Topo_2015}. */
+    static String series(Product p) {
+        return MONTH.matcher(p.name()).replaceFirst("$1").replaceAll("__", "_").replaceAll("^_|_$", "");
+    }
+
+    /** Charts of monthly means, one per unit, each series a line; solar radiation and EEMT get their own headings. */
+    private void monthlyCharts(String out, Map<String, CellStatistics> statistics) throws IOException {
+        Map<String, Map<String, double[]>> byUnit = new LinkedHashMap<>();
+        Map<String, String> groupOfUnit = new LinkedHashMap<>();
+        for (Product p : outputs.products()) {
+            int m = month(p);
+            if (m < 0) {
+                continue;
+            }
+            double[] values = byUnit.computeIfAbsent(p.unit(), u -> new LinkedHashMap<>())
+                    .computeIfAbsent(series(p), s -> nanMonths());
+            values[m] = statistics.get(p.path()).mean();
+            groupOfUnit.putIfAbsent(p.unit(), p.path().startsWith("eemt/") ? "EEMT" : "Solar radiation");
+        }
+        for (String group : List.of("Solar radiation", "EEMT")) {
+            List<String> units = groupOfUnit.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey).toList();
+            if (units.isEmpty()) {
+                continue;
+            }
+            section(group + ": monthly means", group.equals("EEMT") ? "eemt" : "solar");
+            html.append("<div class=\"grid\">\n");
+            for (String unit : units) {
+                List<MonthlyChart.Series> series = new ArrayList<>();
+                byUnit.get(unit).forEach((name, values) -> series.add(new MonthlyChart.Series(name, values)));
+                String file = QUICKLOOK + "/monthly_" + unit.replaceAll("[^A-Za-z0-9]+", "_") + ".png";
+                Storage.writeAtomically(Storage.child(out, file), MonthlyChart.png("Mean over valid cells", unit, series));
+                html.append("<figure><img src=\"").append(file).append("\" alt=\"monthly means in ").append(esc(unit))
+                        .append("\"><figcaption>").append(esc(String.join(", ", byUnit.get(unit).keySet()))).append(" (")
+                        .append(esc(unit)).append(")</figcaption></figure>\n");
+            }
+            html.append("</div>\n");
+        }
+    }
+
+    /** The annual EEMT products summarised by aspect, wetness and elevation band, when the run made them. */
+    private void eemtSummary(SparkSession spark, Map<String, CellStatistics> statistics) {
+        String[] annual = outputs.products().stream().map(Product::path).filter(p -> p.startsWith("eemt/annual/")).toArray(String[]::new);
+        if (annual.length == 0) {
+            return;
+        }
+        double band = 100;
+        CellStatistics dem = statistics.get(ZonalSummary.DEM);
+        if (dem != null) {
+            band = ZonalSummary.elevationBand(dem.min(), dem.max());
+        }
+        List<Row> rows = Eemt.open(spark, outputs.directory()).zonalSummary(band, annual).collectAsList();
+        section("EEMT by aspect, wetness and elevation", "zonal");
+        html.append("<p>Mean ± standard deviation over the cells of each class, as in Rasmussen et al. (2015), Tables 1–2.</p>\n");
+        html.append("<table><tr><th>zoning</th><th>class</th><th>product</th><th>cells</th><th>mean ± sd</th><th>min</th><th>max</th><th>unit</th></tr>\n");
+        for (Row r : rows) {
+            html.append("<tr><td>").append(esc(r.getString(0))).append("</td><td>").append(esc(r.getString(1)))
+                    .append("</td><td>").append(esc(r.getString(2))).append("</td><td class=\"n\">").append(r.getLong(4))
+                    .append("</td><td class=\"n\">").append(num(r.isNullAt(5) ? Double.NaN : r.getDouble(5))).append(" ± ")
+                    .append(num(r.isNullAt(6) ? Double.NaN : r.getDouble(6))).append("</td><td class=\"n\">")
+                    .append(num(r.isNullAt(7) ? Double.NaN : r.getDouble(7))).append("</td><td class=\"n\">")
+                    .append(num(r.isNullAt(8) ? Double.NaN : r.getDouble(8))).append("</td><td>").append(esc(r.getString(3)))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private void statisticsTable(Map<String, CellStatistics> statistics) {
+        section("Statistics of every product", "statistics");
+        html.append("<table><tr><th>product</th><th>unit</th><th>valid cells</th><th>min</th><th>mean</th><th>sd</th><th>max</th><th>file</th><th>SHA-256</th></tr>\n");
+        for (Product p : outputs.products()) {
+            CellStatistics s = statistics.get(p.path());
+            JsonNode entry = manifest.path("products").path(p.path());
+            html.append("<tr><td>").append(esc(p.path())).append("</td><td>").append(esc(unit(p))).append("</td><td class=\"n\">")
+                    .append(s.count()).append("</td><td class=\"n\">").append(num(s.min())).append("</td><td class=\"n\">")
+                    .append(num(s.mean())).append("</td><td class=\"n\">").append(num(s.sd())).append("</td><td class=\"n\">")
+                    .append(num(s.max())).append("</td><td>").append(esc(entry.path("file").asText()))
+                    .append("</td><td class=\"sha\">").append(esc(entry.path("sha256").asText())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private void runDetails() {
+        section("Run", "run");
+        html.append("<h3>Stages</h3>\n<table><tr><th>stage</th><th>seconds</th><th>tiles</th><th>computed</th><th>kept</th></tr>\n");
+        for (JsonNode s : manifest.path("stages")) {
+            html.append("<tr><td>").append(esc(s.path("name").asText())).append("</td><td class=\"n\">")
+                    .append(num(s.path("seconds").asDouble())).append("</td><td class=\"n\">").append(s.path("tiles").asInt())
+                    .append("</td><td class=\"n\">").append(s.path("computed").size()).append("</td><td class=\"n\">")
+                    .append(s.path("kept").size()).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        keyValues("Parameters", manifest.path("parameters"));
+        keyValues("DEM", manifest.path("dem"));
+        html.append("<h3>Inputs</h3>\n<table><tr><th>role</th><th>location</th><th>bytes</th><th>SHA-256</th></tr>\n");
+        for (JsonNode in : manifest.path("inputs")) {
+            html.append("<tr><td>").append(esc(in.path("role").asText())).append("</td><td>").append(esc(in.path("location").asText()))
+                    .append("</td><td class=\"n\">").append(in.path("bytes").asLong()).append("</td><td class=\"sha\">")
+                    .append(esc(in.path("sha256").asText())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        keyValues("Software", manifest.path("versions"));
+        keyValues("Spark", manifest.path("spark"));
+        html.append("<p class=\"small\">Run key ").append(esc(manifest.path("runKey").asText())).append(", started ")
+                .append(esc(manifest.path("started").asText())).append(", manifest updated ").append(esc(manifest.path("updated").asText()))
+                .append(". Everything above comes from <a href=\"manifest.json\">manifest.json</a>.</p>\n");
+    }
+
+    private void keyValues(String title, JsonNode object) {
+        html.append("<h3>").append(esc(title)).append("</h3>\n<table>");
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            html.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(e.getValue().asText())).append("</td></tr>");
+        }
+        html.append("</table>\n");
+    }
+
+    private void head() {
+        JsonNode dem = manifest.path("dem");
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>EEMT run report</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:24px auto;max-width:1500px;color:#222;background:#fff;padding:0 16px}\n")
+                .append("h1{margin-bottom:4px}h2{border-bottom:1px solid #ccc;padding-bottom:4px;margin-top:32px}\n")
+                .append(".grid{display:flex;flex-wrap:wrap;gap:12px}\n")
+                .append("figure{margin:0;padding:8px;background:#e8e8e8;border-radius:4px}figure img{display:block;image-rendering:pixelated}\n")
+                .append("figcaption{font-size:13px;max-width:560px;margin-top:4px}\n")
+                .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}\n")
+                .append("th{background:#f2f2f2}td.n{text-align:right;font-variant-numeric:tabular-nums}td.sha{font-family:monospace;font-size:11px}\n")
+                .append(".small{font-size:12px;color:#555}nav a{margin-right:12px}\n</style>\n</head>\n<body>\n")
+                .append("<h1>EEMT run report</h1>\n<p>DEM <b>").append(esc(manifest.at("/inputs/0/location").asText())).append("</b>: ")
+                .append(dem.path("columns").asInt()).append(" × ").append(dem.path("rows").asInt()).append(" cells of ")
+                .append(num(dem.path("cellWidth").asDouble())).append(" × ").append(num(dem.path("cellHeight").asDouble()))
+                .append(dem.path("geographic").asBoolean() ? " degrees" : " CRS units").append(", ").append(esc(dem.path("crs").asText()))
+                .append(", ").append(dem.path("validCells").asLong()).append(" valid cells. ").append(outputs.products().size())
+                .append(" products, ").append(num(manifest.path("wallSeconds").asDouble())).append(" s.</p>\n");
+    }
+
+    private void section(String title, String id) {
+        html.append("<h2 id=\"").append(id).append("\">").append(esc(title)).append("</h2>\n");
+    }
+
+    private static String unit(Product p) {
+        return p.unit().equals("1") ? "dimensionless" : p.unit();
+    }
+
+    private static double[] nanMonths() {
+        double[] v = new double[12];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    private static String num(double v) {
+        return Drawing.label(v);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
