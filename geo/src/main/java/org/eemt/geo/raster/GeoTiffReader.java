@@ -96,9 +96,14 @@ public final class GeoTiffReader implements AutoCloseable {
         return noData;
     }
 
-    /** Reads a window (inside the raster) row-major as {@code float}; NoData becomes NaN. */
+    /** Reads a window (inside the raster) of band 1 row-major as {@code float}; NoData becomes NaN. */
     public float[] read(PixelWindow window) {
-        double[] samples = readDoubles(window);
+        return read(window, 0);
+    }
+
+    /** Reads a window (inside the raster) of one band (0-based) row-major as {@code float}; NoData becomes NaN. */
+    public float[] read(PixelWindow window, int band) {
+        double[] samples = readDoubles(window, band);
         float[] out = new float[samples.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) samples[i];
@@ -106,11 +111,25 @@ public final class GeoTiffReader implements AutoCloseable {
         return out;
     }
 
+    /** The number of bands (a Daymet NCSS monthly GeoTIFF has 12, one per month). */
+    public int bands() {
+        try {
+            return resource.getSampleDimensions().size();
+        } catch (DataStoreException e) {
+            throw EemtException.input(location, "cannot list its bands (" + e.getMessage() + ")",
+                    "check that the file is complete (gdalinfo -checksum)", e);
+        }
+    }
+
     /**
-     * Reads a window (inside the raster) row-major in full precision (a Float64 DEM keeps its
-     * digits, which matter for the gradients of gentle slopes); NoData becomes NaN.
+     * Reads a window (inside the raster) of band 1 row-major in full precision (a Float64 DEM keeps
+     * its digits, which matter for the gradients of gentle slopes); NoData becomes NaN.
      */
     public double[] readDoubles(PixelWindow window) {
+        return readDoubles(window, 0);
+    }
+
+    private double[] readDoubles(PixelWindow window, int band) {
         if (window.cells() == 0) {
             return new double[0];
         }
@@ -119,7 +138,7 @@ public final class GeoTiffReader implements AutoCloseable {
                     new long[] {window.x0(), window.y0()},
                     new long[] {window.x0() + window.width() - 1L, window.y0() + window.height() - 1L}, true);
             GridGeometry domain = resource.getGridGeometry().derive().subgrid(extent).build();
-            GridCoverage coverage = resource.read(domain, 0).forConvertedValues(false);
+            GridCoverage coverage = resource.read(domain, band).forConvertedValues(false);
             // The coverage may hold more than asked (whole TIFF strips or tiles): locate the window in it.
             RenderedImage image = coverage.render(null);
             GridExtent held = coverage.getGridGeometry().getExtent();
@@ -138,7 +157,7 @@ public final class GeoTiffReader implements AutoCloseable {
             }
             return samples;
         } catch (DataStoreException | RuntimeException e) {
-            throw EemtException.input(location, "cannot read cells " + window + " (" + e.getMessage() + ")",
+            throw EemtException.input(location, "cannot read band " + (band + 1) + ", cells " + window + " (" + e.getMessage() + ")",
                     "check that the file is complete (gdalinfo -checksum)", e);
         }
     }

@@ -3,7 +3,10 @@ package org.eemt.geo.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the tests find the project's sample data and the shared data set (../shared/data). */
+/**
+ * Where the tests find the project's sample data ({@code data/sample/}) and the test data set
+ * ({@code data/test/}: a copy of the team's shared data, with its NOTICE).
+ */
 public final class TestData {
     private TestData() {
     }
@@ -18,10 +21,9 @@ public final class TestData {
         return existing(projectDir().resolve("data/sample/mcn_10m.tif"));
     }
 
-    /** A file of the shared data set, e.g. {@code dem/zion_srtm_3arcsec_4326.tif}. */
+    /** A file of the test data set {@code data/test/}, e.g. {@code dem/zion_srtm_3arcsec_4326.tif}. */
     public static Path shared(String relative) {
-        Path shared = Path.of(System.getProperty("eemt.shared.dir", projectDir().resolve("../shared").toString()));
-        return existing(shared.resolve("data").resolve(relative).toAbsolutePath().normalize());
+        return existing(projectDir().resolve("data/test").resolve(relative));
     }
 
     private static Path existing(Path p) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
+import org.eemt.job.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,15 +35,28 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(runArguments(out));
         args.addAll(List.of("--master", master));
         System.out.println("eemt demo: sample DEM " + sampleDirectory().resolve("mcn_10m.tif") + " -> " + out);
+        if (args.contains("--climate")) {
+            System.out.println("eemt demo: climate = the Daymet single-pixel record of Telluride, Colorado (3252 m), used as a "
+                    + "lapse-rate-corrected base station for the Valles Caldera DEM, 2000-2001. This pairing is a DEMONSTRATION "
+                    + "of the pipeline, not climate of the site: for real results fetch gridded Daymet (eemt fetch-daymet).");
+        }
         CommandLine run = new CommandLine(new RunCommand());
         run.setDefaultValueProvider(spec.root().defaultValueProvider());
         run.setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler());
         return run.execute(args.toArray(String[]::new));
     }
 
-    /** The {@code eemt run} arguments of the demo: the sample inputs, into {@code out}. */
+    /**
+     * The {@code eemt run} arguments of the demo: the sample DEM into {@code out}, and the sample
+     * climate once the build has the stages that use it.
+     */
     public static List<String> runArguments(String out) {
-        return List.of("--dem", sampleDirectory().resolve("mcn_10m.tif").toString(), "--out", out);
+        List<String> args = new ArrayList<>(List.of("--dem", sampleDirectory().resolve("mcn_10m.tif").toString(), "--out", out));
+        if (Pipeline.stageNames().containsAll(List.of("solar", "twi", "eemt"))) {
+            Path station = sampleDirectory().resolve("daymet_v2_telluride_co.csv");
+            args.addAll(List.of("--climate", station.toString(), "--years", "2000-2001"));
+        }
+        return args;
     }
 
     /** {@code data/sample} of the project: under {@code eemt.home} (set by submit/eemt) or the working directory. */

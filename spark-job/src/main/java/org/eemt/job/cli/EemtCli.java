@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eemt", mixinStandardHelpOptions = true, versionProvider = EemtCli.Version.class,
         description = "Effective Energy and Mass Transfer (EEMT) from a DEM, on Apache Spark.",
-        subcommands = {RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, FetchDaymetCommand.class, CommandLine.HelpCommand.class})
 public final class EemtCli {
     /**
      * Apache SIS logs through java.util.logging, before Spark routes that to Log4j2: its notices

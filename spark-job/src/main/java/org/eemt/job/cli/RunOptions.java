@@ -3,6 +3,8 @@ package org.eemt.job.cli;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.eemt.job.eemt.EemtOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,6 +43,10 @@ public class RunOptions implements Serializable {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master when not launched by spark-submit (spark-submit's --master wins). Default: ${DEFAULT-VALUE}.")
     public String master;
+
+    /** Climate and EEMT parameters: --climate, --climate-elevation, --years, --lapse-rate, --wind, --lai, --canopy-height. */
+    @Mixin
+    public EemtOptions eemt = new EemtOptions();
 
     /** Options that change how a run executes but never what it computes (left out of the run key). */
     static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",

@@ -1,8 +1,15 @@
 package org.eemt.job.pipeline;
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.eemt.geo.climate.ClimateWindow;
+import org.eemt.geo.climate.DemMeanElevation;
+import org.eemt.geo.climate.StationRecord;
+import org.eemt.geo.hydrology.HydrologyTile;
+import org.eemt.geo.hydrology.TileBoundary;
+import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
@@ -21,7 +28,14 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     /** The project's records shipped between JVMs. */
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
+            HydrologyTile.class, TileBoundary.class, TileProducts.class,
             ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class);
+
+    /**
+     * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their
+     * nested maps and arrays simple, and costs nothing that matters.
+     */
+    static final List<Class<?>> JAVA_SERIALIZED = List.of(ClimateWindow.class, StationRecord.class, DemMeanElevation.class);
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -29,5 +43,11 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         for (Class<? extends Record> type : RECORDS) {
             kryo.register(type, new RecordSerializer(type));
         }
+        for (Class<?> type : JAVA_SERIALIZED) {
+            kryo.register(type, new JavaSerializer());
+        }
+        // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
+        kryo.register(Object[].class);
+        kryo.register(TileBoundary[].class);
     }
 }

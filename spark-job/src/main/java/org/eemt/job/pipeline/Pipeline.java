@@ -23,6 +23,8 @@ import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.eemt.EemtStage;
+import org.eemt.job.hydrology.HydrologyStage;
 import org.eemt.job.report.RunReport;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
@@ -43,7 +45,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage());
+    static final List<Stage> STAGES = List.of(new TerrainStage(), new HydrologyStage(), new EemtStage());
 
     private Pipeline() {
     }
@@ -114,6 +116,11 @@ public final class Pipeline {
         return published;
     }
 
+    /** The names of the stages this build has, in pipeline order. */
+    public static List<String> stageNames() {
+        return STAGES.stream().map(Stage::name).toList();
+    }
+
     /** The stages {@code --products} asks for, with the stages they need, in pipeline order. */
     static List<Stage> selectStages(List<String> requested) {
         Set<String> names = new LinkedHashSet<>();
@@ -147,7 +154,11 @@ public final class Pipeline {
     public static RasterGrid check(RunOptions options) {
         selectStages(options.products);
         checkWritable(options.out);
-        return GeoTiffReader.readGrid(options.dem);
+        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        if (options.eemt.climate != null && selectStages(options.products).stream().anyMatch(s -> s instanceof EemtStage)) {
+            EemtStage.openClimate(options.eemt, dem); // bad climate fails here, before any product is written
+        }
+        return dem;
     }
 
     /** Tiles whose work tiles of every wanted product an interrupted run already wrote. */

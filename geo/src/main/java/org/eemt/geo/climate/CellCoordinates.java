@@ -1,0 +1,92 @@
+package org.eemt.geo.climate;
+
+import org.apache.sis.referencing.CRS;
+import org.apache.sis.referencing.CommonCRS;
+import org.eemt.geo.raster.RasterGrid;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.operation.MathTransform;
+import org.opengis.referencing.operation.TransformException;
+import org.opengis.util.FactoryException;
+
+/**
+ * Cell centres of a DEM grid in another CRS (the climate's Lambert conformal conic, or latitude
+ * and longitude), through SIS {@code CRS.findOperation}. Each centre is transformed on its own,
+ * so the result of a cell does not depend on the tile it is computed in.
+ */
+public final class CellCoordinates {
+    private CellCoordinates() {
+    }
+
+    /** The latitude (°N) of every cell centre of {@code grid}, row-major. */
+    public static double[] latitudesDegrees(RasterGrid grid) {
+        double[] lonLat = centresIn(grid, CommonCRS.WGS84.normalizedGeographic());
+        double[] latitudes = new double[lonLat.length / 2];
+        for (int i = 0; i < latitudes.length; i++) {
+            latitudes[i] = lonLat[2 * i + 1];
+        }
+        return latitudes;
+    }
+
+    /** The centres of every cell of {@code grid} in {@code target}, interleaved x, y, row-major. */
+    static double[] centresIn(RasterGrid grid, CoordinateReferenceSystem target) {
+        int n = Math.toIntExact(grid.cells());
+        double[] xy = new double[2 * n];
+        for (int r = 0, i = 0; r < grid.rows(); r++) {
+            for (int c = 0; c < grid.columns(); c++, i++) {
+                xy[2 * i] = grid.centreX(c);
+                xy[2 * i + 1] = grid.centreY(r);
+            }
+        }
+        return transform(grid, target, xy);
+    }
+
+    /**
+     * The bounding box {minX, minY, maxX, maxY} in {@code target} of the outline of the whole
+     * grid (cell edges, one point per cell along each side), enough for a conformal projection.
+     */
+    static double[] footprint(RasterGrid grid, CoordinateReferenceSystem target) {
+        int cols = grid.columns();
+        int rows = grid.rows();
+        double[] xy = new double[4 * (cols + rows + 2)];
+        int k = 0;
+        double left = grid.originX();
+        double top = grid.originY();
+        double right = left + cols * grid.cellWidth();
+        double bottom = top - rows * grid.cellHeight();
+        for (int c = 0; c <= cols; c++) {
+            double x = left + c * grid.cellWidth();
+            xy[k++] = x;
+            xy[k++] = top;
+            xy[k++] = x;
+            xy[k++] = bottom;
+        }
+        for (int r = 0; r <= rows; r++) {
+            double y = top - r * grid.cellHeight();
+            xy[k++] = left;
+            xy[k++] = y;
+            xy[k++] = right;
+            xy[k++] = y;
+        }
+        double[] t = transform(grid, target, xy);
+        double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < t.length; i += 2) {
+            box[0] = Math.min(box[0], t[i]);
+            box[1] = Math.min(box[1], t[i + 1]);
+            box[2] = Math.max(box[2], t[i]);
+            box[3] = Math.max(box[3], t[i + 1]);
+        }
+        return box;
+    }
+
+    private static double[] transform(RasterGrid grid, CoordinateReferenceSystem target, double[] xy) {
+        try {
+            MathTransform mt = CRS.findOperation(grid.crs(), target, null).getMathTransform();
+            double[] out = new double[xy.length];
+            mt.transform(xy, 0, out, 0, xy.length / 2);
+            return out;
+        } catch (FactoryException | TransformException e) {
+            throw new IllegalStateException("cannot transform DEM cell centres from " + grid.describe()
+                    + " to " + target.getName() + ": " + e.getMessage(), e);
+        }
+    }
+}

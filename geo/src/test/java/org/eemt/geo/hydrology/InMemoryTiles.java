@@ -1,0 +1,75 @@
+package org.eemt.geo.hydrology;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+
+/**
+ * The tiled algorithm with tiles held in memory and passes run in a plain loop: the test stand-in
+ * for the Spark stage. {@link #run} returns the assembled products.
+ */
+final class InMemoryTiles implements TiledHydrology.TileRunner {
+    private final HydrologyTile[] tiles;
+    int tasks;
+
+    InMemoryTiles(RasterGrid dem, float[] z, TileGrid grid) {
+        tiles = new HydrologyTile[grid.tileCount()];
+        double[] elevation = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            elevation[i] = z[i];
+        }
+        for (int t = 0; t < tiles.length; t++) {
+            PixelWindow core = grid.core(t);
+            tiles[t] = new HydrologyTile(dem, core, dem.extent().crop(elevation, core));
+        }
+    }
+
+    @Override
+    public <I extends Serializable, O extends Serializable> Map<Integer, O> run(Map<Integer, I> inputs,
+                                                                              TiledHydrology.TilePass<I, O> pass) {
+        Map<Integer, O> out = new LinkedHashMap<>();
+        inputs.forEach((t, in) -> out.put(t, pass.apply(tiles[t], in)));
+        tasks += inputs.size();
+        return out;
+    }
+
+    /** The whole DEM's products from one tiled run. */
+    record Result(float[] filled, float[] sca, float[] twi, float[] mcwi, double leavingArea, double meanTwi,
+                  long twiCells, int fillRounds, int flowRounds, int tasks) {
+    }
+
+    static Result run(RasterGrid dem, float[] z, int tileWidth, int tileHeight) {
+        TileGrid grid = new TileGrid(dem.columns(), dem.rows(), tileWidth, tileHeight);
+        InMemoryTiles runner = new InMemoryTiles(dem, z, grid);
+        TiledHydrology.Solution solution = new TiledHydrology(grid).solve(runner);
+        Map<Integer, TileProducts> products = runner.run(solution.inputs(), HydrologyTile::finish);
+        int n = z.length;
+        float[] filled = new float[n];
+        float[] sca = new float[n];
+        float[] twi = new float[n];
+        double leaving = 0;
+        double sum = 0;
+        long count = 0;
+        for (Map.Entry<Integer, TileProducts> e : products.entrySet()) {
+            PixelWindow core = grid.core(e.getKey());
+            TileProducts p = e.getValue();
+            paste(p.filled(), core, filled, dem.columns());
+            paste(p.sca(), core, sca, dem.columns());
+            paste(p.twi(), core, twi, dem.columns());
+            leaving += p.leavingArea();
+            sum += p.twiSum();
+            count += p.twiCount();
+        }
+        double mean = sum / count;
+        return new Result(filled, sca, twi, WetnessIndex.mcwi(twi, mean), leaving, mean, count,
+                solution.fillRounds(), solution.flowRounds(), runner.tasks);
+    }
+
+    private static void paste(float[] tile, PixelWindow core, float[] whole, int columns) {
+        for (int r = 0; r < core.height(); r++) {
+            System.arraycopy(tile, r * core.width(), whole, (core.y0() + r) * columns + core.x0(), core.width());
+        }
+    }
+}

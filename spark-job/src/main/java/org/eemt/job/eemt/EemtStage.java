@@ -1,0 +1,250 @@
+package org.eemt.job.eemt;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.broadcast.Broadcast;
+import org.eemt.geo.EemtException;
+import org.eemt.geo.climate.CellClimate;
+import org.eemt.geo.climate.CellCoordinates;
+import org.eemt.geo.climate.ClimateSource;
+import org.eemt.geo.climate.ClimateWindow;
+import org.eemt.geo.climate.DaymetCsv;
+import org.eemt.geo.climate.DemMeanElevation;
+import org.eemt.geo.eemt.EemtCells;
+import org.eemt.geo.eemt.EemtMaps;
+import org.eemt.geo.eemt.EemtModel;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.storage.Storage;
+import org.eemt.job.cli.RunOptions;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.ProductStore;
+import org.eemt.job.outputs.TileSummary;
+import org.eemt.job.pipeline.Stage;
+import org.eemt.job.pipeline.StageContext;
+import org.eemt.job.plan.TilePlan;
+import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.terrain.TerrainStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The EEMT stage (SCIENCE.md §3–4): the driver reads the climate window the DEM needs (or the
+ * single-pixel record) and broadcasts it; each task reads its tile of elevation, northness, MCWI
+ * and the monthly S_topo and S_flat, samples the climate at its cell centres and runs
+ * {@link EemtModel} for every year. Products, MJ m⁻²:
+ * {@code eemt/EEMT_{Trad,Topo}_<mon>_<year>} and {@code eemt/annual/EEMT_{Trad,Topo}_<year>},
+ * plus {@code TopoVeg} with {@code --lai} and {@code --canopy-height}. Without {@code --climate}
+ * the stage has no products.
+ */
+public final class EemtStage implements Stage {
+    private static final Logger LOG = LoggerFactory.getLogger(EemtStage.class);
+    static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+    @Override
+    public String name() {
+        return "eemt";
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return List.of("terrain", "solar", "twi");
+    }
+
+    @Override
+    public List<Product> products(RunOptions options) {
+        List<Product> products = new ArrayList<>();
+        for (Output o : outputs(options)) {
+            products.add(o.product());
+        }
+        return products;
+    }
+
+    /** Monthly S_topo (m = 0..11) as the solar stage publishes it (DESIGN.md's output names). */
+    static Product sTopo(int month) {
+        return new Product("global/monthly/total_sun_" + MONTHS[month] + "_sum", "Wh m-2 month-1", "S_topo");
+    }
+
+    /** Monthly S_flat (m = 0..11) as the solar stage publishes it. */
+    static Product sFlat(int month) {
+        return new Product("global/monthly/flat_total_sun_" + MONTHS[month] + "_sum", "Wh m-2 month-1", "S_flat");
+    }
+
+    /**
+     * Opens the climate of {@code --climate} for the DEM, checking everything the run will need
+     * (coverage, variables, months, years) before any product is written. Gridded climate without
+     * {@code --climate-elevation} still needs the DEM means (see {@link #run}).
+     */
+    public static ClimateSource openClimate(EemtOptions o, RasterGrid dem) {
+        List<Integer> years = years(o);
+        if (isDirectory(o.climate)) {
+            return ClimateWindow.read(o.climate, o.climateElevation, dem, years);
+        }
+        if (o.climateElevation != null) {
+            throw EemtException.input("--climate-elevation " + o.climateElevation, "applies to gridded climate only",
+                    "leave it out with a single-pixel CSV: its header elevation is z_b");
+        }
+        var station = DaymetCsv.read(o.climate);
+        for (int year : years) {
+            station.months(org.eemt.geo.climate.ClimateVariable.TMAX, year);
+        }
+        return station;
+    }
+
+    @Override
+    public void run(StageContext context, List<Product> wanted) throws IOException {
+        EemtOptions o = context.options().eemt;
+        RasterGrid dem = context.dem();
+        TilePlan plan = context.plan();
+        ProductStore store = context.store();
+        List<Product> inputs = new ArrayList<>(List.of(TerrainStage.DEM, TerrainStage.NORTHNESS, HydrologyStage.MCWI));
+        for (int m = 0; m < 12; m++) {
+            inputs.add(sTopo(m));
+            inputs.add(sFlat(m));
+        }
+        for (Product p : inputs) {
+            if (!Storage.exists(store.location(p))) {
+                throw EemtException.input(store.location(p), "is missing: EEMT needs the terrain, solar and twi products",
+                        "run with --products all (or add solar,twi to --products)");
+            }
+        }
+        boolean vegetation = o.vegetation();
+        if (vegetation) {
+            checkOnDemGrid(o.leafAreaIndex, dem);
+            checkOnDemGrid(o.canopyHeight, dem);
+        }
+        ClimateSource climate = openClimate(o, dem);
+        if (climate instanceof ClimateWindow window && window.needsBaseElevation()) {
+            String demLocation = context.demLocation();
+            context.spark().setJobDescription("eemt: z_b = mean DEM elevation per climate cell");
+            DemMeanElevation means = context.spark().parallelize(plan.keys(), plan.tileCount()).map(key -> {
+                PixelWindow core = plan.core(key);
+                float[] z;
+                try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+                    z = reader.read(core);
+                }
+                return new DemMeanElevation(window).add(plan.dem().window(core), z);
+            }).reduce(DemMeanElevation::merge);
+            climate = window.withBaseElevation(means);
+        }
+        LOG.info("climate: {}", climate.describe());
+        Broadcast<ClimateSource> shared = context.spark().broadcast(climate);
+        List<Output> outputs = outputs(context.options()).stream().filter(out -> wanted.contains(out.product())).toList();
+        List<Integer> years = outputs.stream().map(Output::year).distinct().sorted().toList();
+        double lapseRate = o.lapseRateCelsiusPerKm;
+        double wind = o.windMetresPerSecond;
+        String lai = o.leafAreaIndex;
+        String canopy = o.canopyHeight;
+        context.forEachTile("eemt: " + years.size() + " years x 12 months", wanted, key -> {
+            long start = System.nanoTime();
+            PixelWindow core = plan.core(key);
+            RasterGrid cells = plan.dem().window(core);
+            float[][] sTopo = new float[12][];
+            float[][] sFlat = new float[12][];
+            for (int m = 0; m < 12; m++) {
+                sTopo[m] = store.read(sTopo(m), core);
+                sFlat[m] = store.read(sFlat(m), core);
+            }
+            EemtCells tile = new EemtCells(store.read(TerrainStage.DEM, core), CellCoordinates.latitudesDegrees(cells),
+                    store.read(TerrainStage.NORTHNESS, core), store.read(HydrologyStage.MCWI, core), sTopo, sFlat,
+                    lai == null ? null : readWindow(lai, core), canopy == null ? null : readWindow(canopy, core));
+            long valid = 0;
+            for (int year : years) {
+                CellClimate sampled = shared.value().sample(cells, year);
+                EemtMaps maps = EemtModel.compute(tile, sampled, lapseRate, wind);
+                for (Output out : outputs) {
+                    if (out.year() == year) {
+                        store.writeTile(out.product(), key, core, out.cells(maps));
+                    }
+                }
+                for (float v : maps.topoAnnual()) {
+                    valid += Float.isNaN(v) ? 0 : 1;
+                }
+            }
+            return new TileSummary(key, valid / Math.max(1, years.size()), (System.nanoTime() - start) / 1e9);
+        });
+    }
+
+    /** One EEMT product: kind (Trad, Topo, TopoVeg), year, month (0-11, or -1 for the annual sum). */
+    record Output(String kind, int year, int month, Product product) implements java.io.Serializable {
+        float[] cells(EemtMaps maps) {
+            return switch (kind) {
+                case "Trad" -> month < 0 ? maps.tradAnnual() : maps.tradMonthly()[month];
+                case "Topo" -> month < 0 ? maps.topoAnnual() : maps.topoMonthly()[month];
+                default -> month < 0 ? maps.topoVegAnnual() : maps.topoVegMonthly()[month];
+            };
+        }
+    }
+
+    /** Every product of these options, with what it holds. */
+    static List<Output> outputs(RunOptions options) {
+        EemtOptions o = options.eemt;
+        if (o.climate == null) {
+            return List.of();
+        }
+        List<String> kinds = new ArrayList<>(List.of("Trad", "Topo"));
+        if (o.vegetation()) {
+            kinds.add("TopoVeg");
+        }
+        String zb = isDirectory(o.climate)
+                ? (o.climateElevation != null ? "z_b from " + o.climateElevation
+                        : "z_b = mean elevation of the DEM cells inside each climate cell (no --climate-elevation)")
+                : "base station " + o.climate + ", z_b = its header elevation";
+        List<Output> list = new ArrayList<>();
+        for (int year : years(o)) {
+            for (String kind : kinds) {
+                String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); climate "
+                        + o.climate + ", " + zb;
+                for (int m = 0; m < 12; m++) {
+                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + MONTHS[m] + "_" + year,
+                            "MJ m-2 month-1", what)));
+                }
+                list.add(new Output(kind, year, -1, new Product("eemt/annual/EEMT_" + kind + "_" + year, "MJ m-2 yr-1", what)));
+            }
+        }
+        return list;
+    }
+
+    /** {@code --years}, or every year the climate holds. */
+    private static List<Integer> years(EemtOptions o) {
+        List<Integer> years = o.yearList();
+        if (years != null) {
+            return years;
+        }
+        years = isDirectory(o.climate) ? ClimateWindow.yearsIn(o.climate) : DaymetCsv.read(o.climate).completeYears();
+        if (years.isEmpty()) {
+            throw EemtException.input(o.climate, "holds no complete year of climate", "check the files, or give --years");
+        }
+        return years;
+    }
+
+    private static boolean isDirectory(String location) {
+        try {
+            if (!Storage.exists(location)) {
+                throw EemtException.input(location, "climate not found", "give --climate a directory of Daymet monthly files or a single-pixel CSV");
+            }
+            return Storage.status(location).isDirectory();
+        } catch (IOException e) {
+            throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check the path and its permissions", e);
+        }
+    }
+
+    private static void checkOnDemGrid(String location, RasterGrid dem) {
+        RasterGrid g = GeoTiffReader.readGrid(location);
+        if (g.columns() != dem.columns() || g.rows() != dem.rows() || Math.abs(g.originX() - dem.originX()) > 1e-6 * dem.cellWidth()
+                || Math.abs(g.originY() - dem.originY()) > 1e-6 * dem.cellHeight()
+                || Math.abs(g.cellWidth() - dem.cellWidth()) > 1e-9 * dem.cellWidth()) {
+            throw EemtException.input(location, "is not on the DEM's grid (" + g.describe() + " vs " + dem.describe() + ")",
+                    "resample it to the DEM's grid, e.g. gdalwarp -te <DEM bounds> -tr <DEM cell size>");
+        }
+    }
+
+    private static float[] readWindow(String location, PixelWindow window) {
+        try (GeoTiffReader reader = GeoTiffReader.open(location)) {
+            return reader.read(window);
+        }
+    }
+}

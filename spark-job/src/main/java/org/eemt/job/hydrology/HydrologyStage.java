@@ -1,0 +1,146 @@
+package org.eemt.job.hydrology;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.eemt.geo.hydrology.HydrologyTile;
+import org.eemt.geo.hydrology.TileBoundary;
+import org.eemt.geo.hydrology.TileGrid;
+import org.eemt.geo.hydrology.TileProducts;
+import org.eemt.geo.hydrology.TiledHydrology;
+import org.eemt.geo.hydrology.WetnessIndex;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.job.cli.RunOptions;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.ProductStore;
+import org.eemt.job.pipeline.Stage;
+import org.eemt.job.pipeline.StageContext;
+import org.eemt.job.plan.TileKey;
+import org.eemt.job.plan.TilePlan;
+import scala.Tuple2;
+
+/**
+ * The wetness-index stage (SCIENCE.md §1): ε-filled DEM, D-infinity specific catchment area, TWI
+ * and MCWI over the whole DEM, with the tiled algorithm of {@link TiledHydrology}. The tiles stay
+ * on the executors (a cached RDD partitioned by tile); each round the driver broadcasts only the
+ * ring and inflow of the tiles that must run again and collects only their perimeters. The mean
+ * TWI of the MCWI is a distributed reduction of per-tile sums.
+ */
+public final class HydrologyStage implements Stage {
+    public static final Product FILLED = new Product("terrain/filled", "m", "DEM filled by Priority-Flood with an epsilon gradient");
+    public static final Product SCA = new Product("terrain/sca", "m2 m-1", "D-infinity specific catchment area");
+    public static final Product TWI = new Product("terrain/twi", "1", "topographic wetness index ln(SCA / tan slope)");
+    public static final Product MCWI = new Product("terrain/mcwi", "1", "mass-conservative wetness index TWI / mean TWI");
+
+    @Override
+    public String name() {
+        return "twi";
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return List.of();
+    }
+
+    @Override
+    public List<Product> products(RunOptions options) {
+        return List.of(TWI, MCWI, SCA, FILLED);
+    }
+
+    @Override
+    public void run(StageContext context, List<Product> wanted) {
+        JavaSparkContext spark = context.spark();
+        TilePlan plan = context.plan();
+        TileGrid grid = new TileGrid(plan.dem().columns(), plan.dem().rows(), plan.tileSize(), plan.tileSize());
+        String demLocation = context.demLocation();
+        List<Integer> ids = new ArrayList<>();
+        for (int t = 0; t < grid.tileCount(); t++) {
+            ids.add(t);
+        }
+        spark.setJobDescription("twi: read tiles");
+        HashPartitioner byTile = new HashPartitioner(grid.tileCount());
+        JavaPairRDD<Integer, HydrologyTile> tiles = spark.parallelize(ids, ids.size())
+                .mapToPair(t -> {
+                    PixelWindow core = grid.core(t);
+                    try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+                        return new Tuple2<>(t, new HydrologyTile(reader.grid(), core, reader.read(core)));
+                    }
+                })
+                .partitionBy(byTile)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            TiledHydrology.Solution solution = new TiledHydrology(grid).solve(new SparkTileRunner(spark, tiles, grid.tileCount()));
+            Broadcast<TileBoundary[]> boundaries = spark.broadcast(solution.inputs().values().toArray(new TileBoundary[0]));
+            spark.setJobDescription("twi: finish tiles, mean TWI");
+            JavaPairRDD<Integer, TileProducts> products = tiles
+                    .mapToPair(e -> new Tuple2<>(e._1(), e._2().finish(boundaries.value()[e._1()])))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            double[] sums = products.map(e -> new double[] {e._2().twiSum(), e._2().twiCount()})
+                    .reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+            double meanTwi = sums[0] / sums[1];
+            ProductStore store = context.store();
+            int tileColumns = grid.tileColumns();
+            spark.setJobDescription("twi: write tiles");
+            products.foreach(e -> {
+                int t = e._1();
+                TileKey key = new TileKey(t / tileColumns, t % tileColumns);
+                PixelWindow core = grid.core(t);
+                TileProducts p = e._2();
+                for (Product product : wanted) {
+                    float[] cells = product.equals(FILLED) ? p.filled() : product.equals(SCA) ? p.sca()
+                            : product.equals(TWI) ? p.twi() : WetnessIndex.mcwi(p.twi(), meanTwi);
+                    store.writeTile(product, key, core, cells);
+                }
+            });
+            products.unpersist();
+            boundaries.destroy();
+        } finally {
+            tiles.unpersist();
+        }
+    }
+
+    /** Runs a pass of the tiled algorithm on the cached tiles: inputs broadcast, perimeters collected. */
+    private static final class SparkTileRunner implements TiledHydrology.TileRunner {
+        private final JavaSparkContext spark;
+        private final JavaPairRDD<Integer, HydrologyTile> tiles;
+        private final int tileCount;
+        private int round;
+
+        SparkTileRunner(JavaSparkContext spark, JavaPairRDD<Integer, HydrologyTile> tiles, int tileCount) {
+            this.spark = spark;
+            this.tiles = tiles;
+            this.tileCount = tileCount;
+        }
+
+        @Override
+        public <I extends Serializable, O extends Serializable> Map<Integer, O> run(Map<Integer, I> inputs,
+                                                                                  TiledHydrology.TilePass<I, O> pass) {
+            Object[] byTile = new Object[tileCount];
+            inputs.forEach((t, in) -> byTile[t] = in);
+            Broadcast<Object[]> shipped = spark.broadcast(byTile);
+            spark.setJobDescription("twi: perimeter round " + (++round) + " (" + inputs.size() + " tiles)");
+            try {
+                Map<Integer, O> out = new HashMap<>();
+                tiles.filter(e -> shipped.value()[e._1()] != null)
+                        .mapToPair(e -> {
+                            @SuppressWarnings("unchecked")
+                            I in = (I) shipped.value()[e._1()];
+                            return new Tuple2<>(e._1(), pass.apply(e._2(), in));
+                        })
+                        .collect()
+                        .forEach(r -> out.put(r._1(), r._2()));
+                return out;
+            } finally {
+                shipped.destroy();
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.eemt.job.eemt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.GeoTiffWriter;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.testing.TestData;
+import org.eemt.job.cli.EemtCli;
+import org.eemt.job.testing.Products;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eemt run --products eemt} on the sample DEM, in local[2], through the CLI, with the gridded
+ * Daymet fixture (2000–2001) and with the Telluride single-pixel record.
+ *
+ * <p>Until the solar stage is in the pipeline, its products are fixtures written here into the
+ * output directory before the run: S_flat per month from clear-sky daily totals typical of 36 °N
+ * at 2.5 km (Wh m⁻² day⁻¹ × days), S_topo = S_flat (S_i = 1, so no temperature adjustment). The
+ * EEMT_TOPO contrast between north- and south-facing cells then comes from Eq. 11's northness term
+ * and MCWI; with the solar stage it gains the S_i term.
+ */
+class EemtRunTest {
+    private static final String FIXTURE = TestData.shared("climate/daymet-monthly-fixture").toString();
+    private static final String REFERENCE = TestData.shared("climate/daymet-monthly-fixture/daymet_reference_elevation.tif").toString();
+    private static final String TELLURIDE = TestData.shared("climate/daymet_v2_telluride_co.csv").toString();
+    private static final double[] FLAT_WH_PER_DAY = {3500, 4600, 6000, 7500, 8400, 8800, 8500, 7700, 6500, 5000, 3800, 3200};
+    private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void griddedClimateGivesEveryProductOnTheDemGridBitIdenticalForTwoTileSizes() throws Exception {
+        Path a = run("tiles64", "--climate", FIXTURE, "--climate-elevation", REFERENCE, "--years", "2000-2001", "--tile-size", "64");
+        Path b = run("tiles100", "--climate", FIXTURE, "--climate-elevation", REFERENCE, "--years", "2000-2001", "--tile-size", "100");
+        List<String> products = products(List.of(2000, 2001));
+        assertEquals(52, products.size());
+        Products.assertBitIdentical(a, b, products);
+        assertProductsOnDemGridAndPlausible(a, List.of(2000, 2001), "gridded fixture with reference elevation");
+    }
+
+    @Test
+    void griddedClimateWithoutReferenceElevationUsesDemMeansTileIndependently() throws Exception {
+        Path a = run("means64", "--climate", FIXTURE, "--years", "2001", "--tile-size", "64");
+        Path b = run("means150", "--climate", FIXTURE, "--years", "2001", "--tile-size", "150");
+        Products.assertBitIdentical(a, b, products(List.of(2001)));
+        assertProductsOnDemGridAndPlausible(a, List.of(2001), "gridded fixture, z_b = DEM means");
+        String manifest = Files.readString(a.resolve("manifest.json"));
+        assertTrue(manifest.contains("z_b = mean elevation of the DEM cells inside each climate cell"), "manifest says how z_b was made");
+    }
+
+    @Test
+    void tellurideRecordAsBaseStation() throws Exception {
+        Path out = run("telluride", "--climate", TELLURIDE, "--years", "2000-2001", "--tile-size", "128");
+        assertProductsOnDemGridAndPlausible(out, List.of(2000, 2001), "Telluride single-pixel base station");
+    }
+
+    /** Runs eemt after writing the fixture solar and MCWI products into the output directory. */
+    private Path run(String name, String... extra) throws Exception {
+        Path out = tmp.resolve(name);
+        RasterGrid dem = GeoTiffReader.readGrid(TestData.sampleDem().toString());
+        float[] flat = new float[Math.toIntExact(dem.cells())];
+        for (int m = 0; m < 12; m++) {
+            java.util.Arrays.fill(flat, (float) (FLAT_WH_PER_DAY[m] * DAYS[m]));
+            GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.sTopo(m).path() + ".tif").toString());
+            GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.sFlat(m).path() + ".tif").toString());
+        }
+        List<String> args = new ArrayList<>(List.of("run", "--dem", TestData.sampleDem().toString(), "--out", out.toString(),
+                "--products", "eemt", "--master", "local[2]"));
+        args.addAll(List.of(extra));
+        assertEquals(0, EemtCli.execute(args.toArray(String[]::new)), "exit code of " + args);
+        return out;
+    }
+
+    static List<String> products(List<Integer> years) {
+        List<String> list = new ArrayList<>();
+        for (int year : years) {
+            for (String kind : new String[] {"Trad", "Topo"}) {
+                for (String mon : EemtStage.MONTHS) {
+                    list.add("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif");
+                }
+                list.add("eemt/annual/EEMT_" + kind + "_" + year + ".tif");
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Every product on the DEM's grid, finite exactly where the DEM is valid (EEMT_TOPO: and northness and MCWI);
+     * the annual sums equal
+     * the monthly products; annual means within Rasmussen et al. (2015) Table 1's span (arid 5.5 to
+     * humid 33.7 MJ m⁻² yr⁻¹, widened to 1–60 for another climate); EEMT_TOPO higher on north-facing
+     * (northness > 0.3) than on south-facing (< −0.3) cells.
+     */
+    private static void assertProductsOnDemGridAndPlausible(Path out, List<Integer> years, String what) {
+        RasterGrid dem = GeoTiffReader.readGrid(TestData.sampleDem().toString());
+        float[] z = Products.cells(TestData.sampleDem());
+        float[] northness = Products.cells(out.resolve("terrain/northness.tif"));
+        float[] mcwi = Products.cells(out.resolve("terrain/mcwi.tif"));
+        for (String p : products(years)) {
+            Path file = out.resolve(p);
+            assertTrue(Files.isRegularFile(file), p);
+            RasterGrid g = GeoTiffReader.readGrid(file.toString());
+            assertEquals(dem.columns(), g.columns(), p);
+            assertEquals(dem.rows(), g.rows(), p);
+            assertEquals(dem.originX(), g.originX(), 1e-6, p);
+            assertEquals(dem.originY(), g.originY(), 1e-6, p);
+            float[] cells = Products.cells(file);
+            // EEMT_TRAD needs the DEM; EEMT_TOPO also northness (Horn leaves it NaN on the DEM's edge and next to NoData) and MCWI
+            boolean topo = p.contains("Topo");
+            for (int i = 0; i < cells.length; i++) {
+                boolean valid = !Float.isNaN(z[i]) && !(topo && (Float.isNaN(northness[i]) || Float.isNaN(mcwi[i])));
+                assertEquals(valid, Float.isFinite(cells[i]), p + " cell " + i + " finite exactly where its inputs are valid");
+            }
+        }
+        for (int year : years) {
+            for (String kind : new String[] {"Trad", "Topo"}) {
+                float[] annual = Products.cells(out.resolve("eemt/annual/EEMT_" + kind + "_" + year + ".tif"));
+                double[] sum = new double[annual.length];
+                for (String mon : EemtStage.MONTHS) {
+                    float[] month = Products.cells(out.resolve("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif"));
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += month[i];
+                    }
+                }
+                double total = 0;
+                double north = 0;
+                double south = 0;
+                int valid = 0;
+                int northCells = 0;
+                int southCells = 0;
+                for (int i = 0; i < annual.length; i++) {
+                    if (Float.isNaN(annual[i])) {
+                        continue;
+                    }
+                    assertEquals(sum[i], annual[i], 1e-4 * Math.max(1, Math.abs(sum[i])), "annual = sum of months, cell " + i);
+                    total += annual[i];
+                    valid++;
+                    if (northness[i] > 0.3) {
+                        north += annual[i];
+                        northCells++;
+                    } else if (northness[i] < -0.3) {
+                        south += annual[i];
+                        southCells++;
+                    }
+                }
+                double mean = total / valid;
+                System.out.printf("%s: EEMT_%s %d mean %.2f MJ m-2 yr-1; north (n > 0.3, %d cells) %.2f, south (n < -0.3, %d cells) %.2f%n",
+                        what, kind, year, mean, northCells, north / northCells, southCells, south / southCells);
+                assertTrue(mean > 1 && mean < 60, what + ": EEMT_" + kind + " " + year + " mean " + mean);
+                assertTrue(northCells > 100 && southCells > 100, "both aspects present");
+                if (kind.equals("Topo")) {
+                    assertTrue(north / northCells > south / southCells, what + ": north-facing EEMT_TOPO exceeds south-facing");
+                }
+            }
+        }
+    }
+}
