@@ -10,8 +10,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.GeoTiffWriter;
+import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.Eemt;
 import org.eemt.job.EemtRun;
@@ -134,5 +139,59 @@ class NotebookApiTest {
                     "colour of cell row " + row + ", col " + col);
         }
         assertTrue(run.mapHtml("terrain/northness").startsWith("%html <div><img style=\"margin:4px\" src=\"data:image/png;base64,iVBOR"));
+    }
+
+    /**
+     * Monthly and EEMT products (made up here from the DEM and northness, in a copy of the run)
+     * get monthly charts instead of maps, and the zonal table of Rasmussen et al. (2015).
+     */
+    @Test
+    void monthlyProductsGetChartsAndAnnualEemtTheZonalTable() throws Exception {
+        Path copy = tmp.resolve("with-eemt");
+        Files.createDirectories(copy.resolve("terrain"));
+        for (String p : run.products()) {
+            Files.copy(out.resolve(p + ".tif"), copy.resolve(p + ".tif"));
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(out.resolve("manifest.json").toFile());
+        ObjectNode products = (ObjectNode) manifest.get("products");
+        RasterGrid grid = GeoTiffReader.readGrid(out.resolve("terrain/dem.tif").toString());
+        float[] dem = Products.cells(out.resolve("terrain/dem.tif"));
+        float[] northness = Products.cells(out.resolve("terrain/northness.tif"));
+        String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+        for (int m = 0; m < 12; m++) {
+            float[] sTopo = new float[dem.length];
+            for (int i = 0; i < dem.length; i++) {
+                sTopo[i] = dem[i] * (m + 1);
+            }
+            add(products, copy, grid, "global/monthly/total_sun_" + months[m] + "_sum", "Wh m-2 month-1", sTopo);
+        }
+        float[] mcwi = new float[dem.length];
+        float[] eemt = new float[dem.length];
+        long northGaining = 0;
+        for (int i = 0; i < dem.length; i++) {
+            mcwi[i] = northness[i] + 1; // water-gaining exactly where north-facing
+            eemt[i] = Float.isNaN(northness[i]) ? Float.NaN : dem[i] / 100;
+            northGaining += northness[i] > 0 ? 1 : 0;
+        }
+        add(products, copy, grid, "terrain/mcwi", "1", mcwi);
+        add(products, copy, grid, "eemt/annual/EEMT_Topo_2001", "MJ m-2 yr-1", eemt);
+        Files.write(copy.resolve("manifest.json"), json.writeValueAsBytes(manifest));
+
+        RunReport.write(copy.toString());
+        String html = Files.readString(copy.resolve(RunReport.FILE));
+        assertTrue(Files.isRegularFile(copy.resolve("quicklook/monthly_Wh_m_2_month_1.png")), html);
+        assertTrue(html.contains("<img src=\"quicklook/monthly_Wh_m_2_month_1.png\""));
+        assertTrue(!html.contains("global_monthly_total_sun_jan_sum.png"), "monthly products get no map");
+        assertTrue(html.contains("<img src=\"quicklook/eemt_annual_EEMT_Topo_2001.png\""));
+        assertTrue(html.contains("<td>aspect × wetness</td><td>north-facing (northness &gt; 0), water-gaining (MCWI &gt; 1)</td>"
+                + "<td>eemt/annual/EEMT_Topo_2001</td><td class=\"n\">" + northGaining + "</td>"), html);
+        assertTrue(!html.contains("north-facing (northness &gt; 0), water-losing"), "no north-facing cell is water-losing here");
+    }
+
+    private static void add(ObjectNode products, Path out, RasterGrid grid, String path, String unit, float[] cells) throws Exception {
+        Files.createDirectories(out.resolve(path).getParent());
+        GeoTiffWriter.write(grid, cells, out.resolve(path + ".tif").toString());
+        products.putObject(path).put("file", path + ".tif").put("unit", unit).put("description", "made up for the test");
     }
 }
