@@ -3,6 +3,7 @@ package org.eemt.geo.hydrology;
 import java.nio.file.Path;
 import java.util.Random;
 import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.testing.TestData;
 import org.eemt.geo.raster.RasterGrid;
 
 /** DEMs for the hydrology tests: the project's files and synthetic surfaces with 10 m cells. */
@@ -14,11 +15,11 @@ final class Dems {
     }
 
     static Path sampleDem() {
-        return Path.of(System.getProperty("eemt.project.dir", "..")).resolve("data/sample/mcn_10m.tif");
+        return TestData.sampleDem();
     }
 
     static Path peruDem() {
-        return Path.of(System.getProperty("eemt.shared.dir", "../../shared")).resolve("data/dem/peru_mongon_utm17s_30m.tif");
+        return TestData.shared("dem/peru_mongon_utm17s_30m.tif");
     }
 
     static Dem read(Path file) {

@@ -46,15 +46,11 @@ public final class DemoCommand implements Callable<Integer> {
         return run.execute(args.toArray(String[]::new));
     }
 
-    /**
-     * The {@code eemt run} arguments of the demo: the sample DEM into {@code out}, and the sample
-     * climate once the build has the stages that use it.
-     */
+    /** The {@code eemt run} arguments of the demo: the sample inputs, into {@code out}. */
     public static List<String> runArguments(String out) {
         List<String> args = new ArrayList<>(List.of("--dem", sampleDirectory().resolve("mcn_10m.tif").toString(), "--out", out));
         if (Pipeline.stageNames().containsAll(List.of("solar", "twi", "eemt"))) {
-            Path station = sampleDirectory().resolve("daymet_v2_telluride_co.csv");
-            args.addAll(List.of("--climate", station.toString(), "--years", "2000-2001"));
+            args.addAll(List.of("--climate", sampleDirectory().resolve("daymet_v2_telluride_co.csv").toString(), "--years", "2000-2001"));
         }
         return args;
     }

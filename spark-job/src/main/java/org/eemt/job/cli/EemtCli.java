@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eemt", mixinStandardHelpOptions = true, versionProvider = EemtCli.Version.class,
         description = "Effective Energy and Mass Transfer (EEMT) from a DEM, on Apache Spark.",
-        subcommands = {RunCommand.class, DemoCommand.class, FetchDaymetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, FetchDaymetCommand.class,
+                org.eemt.job.deploy.MasterCommand.class, org.eemt.job.deploy.WorkerCommand.class,
+                org.eemt.job.deploy.StatusCommand.class, org.eemt.job.deploy.DoctorCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EemtCli {
     /**
      * Apache SIS logs through java.util.logging, before Spark routes that to Log4j2: its notices
@@ -23,7 +26,12 @@ public final class EemtCli {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exitCode = execute(args);
+        // In YARN cluster mode the driver runs inside the application master, which reports
+        // success only if main returns: System.exit there makes a finished run FAILED.
+        if (exitCode != 0 || !"cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+            System.exit(exitCode);
+        }
     }
 
     /** Runs a command line and returns its exit code (no {@code System.exit}). */

@@ -1,0 +1,57 @@
+package org.eemt.job.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eemt master}: a Spark standalone master (the seed's start-master). */
+@Command(name = "master", mixinStandardHelpOptions = true,
+        description = "Start a Spark standalone master from this installation's jars (no Spark install needed).")
+public final class MasterCommand implements Callable<Integer> {
+    @Mixin
+    DaemonOptions daemon = new DaemonOptions();
+
+    @Option(names = "--port", description = "Port workers and drivers connect to (default: ${DEFAULT-VALUE}).", defaultValue = "7077")
+    int port;
+
+    @Option(names = "--webui-port", description = "Web UI and /json/ port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int webUiPort;
+
+    @Option(names = "--recovery-dir", description = "Keep the master's state in this directory (spark.deploy.recoveryMode=FILESYSTEM): a restarted master takes its workers and applications back.")
+    Path recoveryDir;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Check> checks = daemon.checks();
+        if (recoveryDir != null) {
+            checks.add(Environment.directory("recovery-dir", recoveryDir, 0));
+        }
+        if (daemon.dryRun) {
+            String bind = daemon.host != null ? daemon.host : "0.0.0.0";
+            checks.add(Environment.portFree("port", bind, port));
+            checks.add(Environment.portFree("webui-port", bind, webUiPort));
+        }
+        if (daemon.dryRun || Check.failed(checks)) {
+            int exit = Check.report(checks, System.out);
+            if (exit == 0) {
+                System.out.println("would run: " + master().describe());
+            }
+            return exit;
+        }
+        return master().run(daemon.logLevel, System.out);
+    }
+
+    private SparkDaemon master() throws java.io.IOException {
+        SparkDaemon master = new SparkDaemon("org.apache.spark.deploy.master.Master", daemon)
+                .argument("--port", port)
+                .argument("--webui-port", webUiPort);
+        if (recoveryDir != null) {
+            master.systemProperty("spark.deploy.recoveryMode", "FILESYSTEM")
+                    .systemProperty("spark.deploy.recoveryDirectory", recoveryDir.toAbsolutePath().toString());
+        }
+        return master;
+    }
+}

@@ -1,0 +1,147 @@
+package org.eemt.job.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eemt status}: workers, cores, memory and applications from the standalone master's
+ * {@code /json/}, and task counts per stage from drivers' (or a history server's) REST API,
+ * what the seed's {@code work_queue_status} showed.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show a standalone cluster's workers and applications, and stages' task counts.")
+public final class StatusCommand implements Callable<Integer> {
+    @Option(names = "--master", required = true,
+            description = "The master: spark://HOST:PORT (its web UI then on --webui-port) or its web UI http://HOST:PORT.")
+    String master;
+
+    @Option(names = "--webui-port", description = "The master's web UI port for a spark:// URL (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int webUiPort;
+
+    @Option(names = "--app-ui", paramLabel = "URL",
+            description = "A driver's UI (http://HOST:4040) or a history server to read stages from; repeatable.")
+    List<URI> appUis = new ArrayList<>();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        URI masterUi;
+        try {
+            masterUi = masterWebUi(master, webUiPort);
+        } catch (IllegalArgumentException e) {
+            System.err.println("eemt status: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        JsonNode state;
+        try {
+            state = get(masterUi.resolve("/json/"));
+        } catch (IOException e) {
+            System.err.println("eemt status: cannot read " + masterUi.resolve("/json/") + ": " + e.getMessage()
+                    + " (is the master running, and is its web UI on that port?)");
+            return ExitCodes.ENVIRONMENT;
+        }
+        printMaster(state, System.out);
+        List<String> appIds = new ArrayList<>();
+        state.path("activeapps").forEach(app -> appIds.add(app.path("id").asText()));
+        state.path("completedapps").forEach(app -> appIds.add(app.path("id").asText()));
+        for (URI appUi : appUis) {
+            printStages(appUi, appIds, System.out);
+        }
+        return 0;
+    }
+
+    static URI masterWebUi(String master, int webUiPort) {
+        URI uri = URI.create(master.strip());
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("--master " + master + " is neither spark://HOST:PORT nor http://HOST:PORT");
+        }
+        return switch (uri.getScheme()) {
+            case "spark" -> URI.create("http://" + uri.getHost() + ":" + webUiPort + "/");
+            case "http", "https" -> uri.resolve("/");
+            default -> throw new IllegalArgumentException("--master " + master + " is neither spark://HOST:PORT nor http://HOST:PORT");
+        };
+    }
+
+    private static void printMaster(JsonNode state, PrintStream out) {
+        out.printf("master %s %s: %d workers alive, cores %d used of %d, memory %s used of %s%n",
+                state.path("url").asText(), state.path("status").asText(), state.path("aliveworkers").asInt(),
+                state.path("coresused").asInt(), state.path("cores").asInt(),
+                megabytes(state.path("memoryused")), megabytes(state.path("memory")));
+        out.println("workers:");
+        for (JsonNode worker : state.path("workers")) {
+            out.printf("  %-45s %-8s cores %d used of %d, memory %s used of %s, %s%n",
+                    worker.path("id").asText(), worker.path("state").asText(),
+                    worker.path("coresused").asInt(), worker.path("cores").asInt(),
+                    megabytes(worker.path("memoryused")), megabytes(worker.path("memory")),
+                    worker.path("webuiaddress").asText());
+        }
+        printApplications("running applications:", state.path("activeapps"), out);
+        printApplications("finished applications:", state.path("completedapps"), out);
+    }
+
+    private static void printApplications(String title, JsonNode apps, PrintStream out) {
+        out.println(title);
+        for (JsonNode app : apps) {
+            out.printf("  %-28s %-9s %-20s cores %d, %s per executor, %.1f s%n",
+                    app.path("id").asText(), app.path("state").asText(), app.path("name").asText(),
+                    app.path("cores").asInt(), megabytes(app.path("memoryperexecutor")),
+                    app.path("duration").asLong() / 1000.0);
+        }
+    }
+
+    private void printStages(URI appUi, List<String> masterAppIds, PrintStream out) throws InterruptedException {
+        URI api = appUi.resolve("/api/v1/applications");
+        JsonNode apps;
+        try {
+            apps = get(api);
+        } catch (IOException e) {
+            out.println("stages: cannot read " + api + ": " + e.getMessage());
+            return;
+        }
+        for (JsonNode app : apps) {
+            String id = app.path("id").asText();
+            if (!masterAppIds.isEmpty() && !masterAppIds.contains(id)) {
+                continue;
+            }
+            out.println("stages of " + id + " (" + app.path("name").asText() + "):");
+            try {
+                for (JsonNode stage : get(URI.create(api + "/" + id + "/stages"))) {
+                    out.printf("  stage %d.%d %-8s tasks %d: %d complete, %d active, %d failed  %s%n",
+                            stage.path("stageId").asInt(), stage.path("attemptId").asInt(), stage.path("status").asText(),
+                            stage.path("numTasks").asInt(), stage.path("numCompleteTasks").asInt(),
+                            stage.path("numActiveTasks").asInt(), stage.path("numFailedTasks").asInt(),
+                            stage.path("name").asText());
+                }
+            } catch (IOException e) {
+                out.println("  cannot read stages: " + e.getMessage());
+            }
+        }
+    }
+
+    private JsonNode get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    private static String megabytes(JsonNode mb) {
+        return Sizes.format(mb.asLong() << 20);
+    }
+}
