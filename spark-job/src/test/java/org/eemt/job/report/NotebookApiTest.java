@@ -139,6 +139,16 @@ class NotebookApiTest {
                     "colour of cell row " + row + ", col " + col);
         }
         assertTrue(run.mapHtml("terrain/northness").startsWith("%html <div><img style=\"margin:4px\" src=\"data:image/png;base64,iVBOR"));
+
+        // a derived quantity from a cell frame is drawn the same way, cell for cell
+        String derived = run.mapHtml(run.cells("terrain/slope").withColumn("double_slope", org.apache.spark.sql.functions.col("slope").multiply(2)),
+                "double_slope", "degrees");
+        String base64 = derived.substring(derived.indexOf("base64,") + 7, derived.indexOf('"', derived.indexOf("base64,")));
+        BufferedImage doubled = ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(base64)));
+        double[] twice = java.util.Arrays.stream(values).map(v -> v * 2).toArray();
+        ColourScale doubledScale = ColourScale.forProduct("double_slope", twice);
+        assertEquals(0, doubled.getRGB(left, top) >>> 24);
+        assertEquals(doubledScale.argb(twice[50 * 228 + 60]), doubled.getRGB(left + 60 * zoom + 1, top + 50 * zoom + 1));
     }
 
     /**
