@@ -175,6 +175,11 @@ class NotebookApiTest {
                 sTopo[i] = dem[i] * (m + 1);
             }
             add(products, copy, grid, "global/monthly/total_sun_" + months[m] + "_sum", "Wh m-2 month-1", sTopo);
+            float[] sFlat = new float[dem.length];
+            for (int i = 0; i < dem.length; i++) {
+                sFlat[i] = sTopo[i] * (i % 2 == 0 ? 2 : 4); // S_i 0.5 and 0.25 in alternate cells
+            }
+            add(products, copy, grid, "global/monthly/flat_total_sun_" + months[m] + "_sum", "Wh m-2 month-1", sFlat);
         }
         float[] mcwi = new float[dem.length];
         float[] eemt = new float[dem.length];
@@ -194,6 +199,12 @@ class NotebookApiTest {
         assertTrue(html.contains("<img src=\"quicklook/monthly_Wh_m_2_month_1.png\""));
         assertTrue(!html.contains("global_monthly_total_sun_jan_sum.png"), "monthly products get no map");
         assertTrue(html.contains("<img src=\"quicklook/eemt_annual_EEMT_Topo_2001.png\""));
+        assertTrue(html.contains("<img src=\"quicklook/annual_S_i.png\""));
+        BufferedImage index = ImageIO.read(copy.resolve("quicklook/annual_S_i.png").toFile());
+        // 228 cells at one cell per block, zoom 2: cell (row 50, col 60) is S_i 0.5, its neighbour 0.25
+        ColourScale indexScale = ColourScale.forProduct("annual S_i", new double[] {0.25, 0.5});
+        assertEquals(indexScale.argb(0.5), index.getRGB(10 + 60 * 2, 34 + 50 * 2));
+        assertEquals(indexScale.argb(0.25), index.getRGB(10 + 61 * 2, 34 + 50 * 2));
         assertTrue(html.contains("<td>aspect × wetness</td><td>north-facing (northness &gt; 0), water-gaining (MCWI &gt; 1)</td>"
                 + "<td>eemt/annual/EEMT_Topo_2001</td><td class=\"n\">" + northGaining + "</td>"), html);
         assertTrue(!html.contains("north-facing (northness &gt; 0), water-losing"), "no north-facing cell is water-losing here");
