@@ -27,6 +27,8 @@ import org.eemt.job.pipeline.Stage;
 import org.eemt.job.pipeline.StageContext;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.solar.SolarStage;
+import org.eemt.geo.solar.SolarCalendar;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EemtStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EemtStage.class);
-    static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
     @Override
     public String name() {
@@ -61,16 +62,6 @@ public final class EemtStage implements Stage {
             products.add(o.product());
         }
         return products;
-    }
-
-    /** Monthly S_topo (m = 0..11) as the solar stage publishes it (DESIGN.md's output names). */
-    static Product sTopo(int month) {
-        return new Product("global/monthly/total_sun_" + MONTHS[month] + "_sum", "Wh m-2 month-1", "S_topo");
-    }
-
-    /** Monthly S_flat (m = 0..11) as the solar stage publishes it. */
-    static Product sFlat(int month) {
-        return new Product("global/monthly/flat_total_sun_" + MONTHS[month] + "_sum", "Wh m-2 month-1", "S_flat");
     }
 
     /**
@@ -102,8 +93,8 @@ public final class EemtStage implements Stage {
         ProductStore store = context.store();
         List<Product> inputs = new ArrayList<>(List.of(TerrainStage.DEM, TerrainStage.NORTHNESS, HydrologyStage.MCWI));
         for (int m = 0; m < 12; m++) {
-            inputs.add(sTopo(m));
-            inputs.add(sFlat(m));
+            inputs.add(SolarStage.topo(m));
+            inputs.add(SolarStage.flat(m));
         }
         for (Product p : inputs) {
             if (!Storage.exists(store.location(p))) {
@@ -145,8 +136,8 @@ public final class EemtStage implements Stage {
             float[][] sTopo = new float[12][];
             float[][] sFlat = new float[12][];
             for (int m = 0; m < 12; m++) {
-                sTopo[m] = store.read(sTopo(m), core);
-                sFlat[m] = store.read(sFlat(m), core);
+                sTopo[m] = store.read(SolarStage.topo(m), core);
+                sFlat[m] = store.read(SolarStage.flat(m), core);
             }
             EemtCells tile = new EemtCells(store.read(TerrainStage.DEM, core), CellCoordinates.latitudesDegrees(cells),
                     store.read(TerrainStage.NORTHNESS, core), store.read(HydrologyStage.MCWI, core), sTopo, sFlat,
@@ -199,7 +190,7 @@ public final class EemtStage implements Stage {
                 String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); climate "
                         + o.climate + ", " + zb;
                 for (int m = 0; m < 12; m++) {
-                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + MONTHS[m] + "_" + year,
+                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + SolarCalendar.monthName(m) + "_" + year,
                             "MJ m-2 month-1", what)));
                 }
                 list.add(new Output(kind, year, -1, new Product("eemt/annual/EEMT_" + kind + "_" + year, "MJ m-2 yr-1", what)));

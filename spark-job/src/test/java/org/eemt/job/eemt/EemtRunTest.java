@@ -20,18 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code eemt run --products eemt} on the sample DEM, in local[2], through the CLI, with the gridded
  * Daymet fixture (2000–2001) and with the Telluride single-pixel record.
  *
- * <p>Until the solar stage is in the pipeline, its products are fixtures written here into the
- * output directory before the run: S_flat per month from clear-sky daily totals typical of 36 °N
- * at 2.5 km (Wh m⁻² day⁻¹ × days), S_topo = S_flat (S_i = 1, so no temperature adjustment). The
- * EEMT_TOPO contrast between north- and south-facing cells then comes from Eq. 11's northness term
- * and MCWI; with the solar stage it gains the S_i term.
+ * <p>The solar stage runs for real, with a half-hour step and a 1 km horizon to keep the test
+ * short (the solar tests check the full settings); EEMT_TOPO then carries the S_i term as well
+ * as Eq. 11's northness term and MCWI.
  */
 class EemtRunTest {
     private static final String FIXTURE = TestData.shared("climate/daymet-monthly-fixture").toString();
     private static final String REFERENCE = TestData.shared("climate/daymet-monthly-fixture/daymet_reference_elevation.tif").toString();
     private static final String TELLURIDE = TestData.shared("climate/daymet_v2_telluride_co.csv").toString();
-    private static final double[] FLAT_WH_PER_DAY = {3500, 4600, 6000, 7500, 8400, 8800, 8500, 7700, 6500, 5000, 3800, 3200};
-    private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     @TempDir
     Path tmp;
@@ -83,15 +79,8 @@ class EemtRunTest {
     /** Runs eemt after writing the fixture solar and MCWI products into the output directory. */
     private Path run(String name, String... extra) throws Exception {
         Path out = tmp.resolve(name);
-        RasterGrid dem = GeoTiffReader.readGrid(TestData.sampleDem().toString());
-        float[] flat = new float[Math.toIntExact(dem.cells())];
-        for (int m = 0; m < 12; m++) {
-            java.util.Arrays.fill(flat, (float) (FLAT_WH_PER_DAY[m] * DAYS[m]));
-            GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.sTopo(m).path() + ".tif").toString());
-            GeoTiffWriter.write(dem, flat, out.resolve(EemtStage.sFlat(m).path() + ".tif").toString());
-        }
         List<String> args = new ArrayList<>(List.of("run", "--dem", TestData.sampleDem().toString(), "--out", out.toString(),
-                "--products", "eemt", "--master", "local[2]"));
+                "--products", "eemt", "--master", "local[2]", "--step", "0.5", "--horizon-distance", "1000"));
         args.addAll(List.of(extra));
         assertEquals(0, EemtCli.execute(args.toArray(String[]::new)), "exit code of " + args);
         return out;
@@ -101,7 +90,8 @@ class EemtRunTest {
         List<String> list = new ArrayList<>();
         for (int year : years) {
             for (String kind : new String[] {"Trad", "Topo"}) {
-                for (String mon : EemtStage.MONTHS) {
+                for (int m = 0; m < 12; m++) {
+                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
                     list.add("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif");
                 }
                 list.add("eemt/annual/EEMT_" + kind + "_" + year + ".tif");
@@ -142,7 +132,8 @@ class EemtRunTest {
             for (String kind : new String[] {"Trad", "Topo"}) {
                 float[] annual = Products.cells(out.resolve("eemt/annual/EEMT_" + kind + "_" + year + ".tif"));
                 double[] sum = new double[annual.length];
-                for (String mon : EemtStage.MONTHS) {
+                for (int m = 0; m < 12; m++) {
+                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
                     float[] month = Products.cells(out.resolve("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif"));
                     for (int i = 0; i < sum.length; i++) {
                         sum[i] += month[i];
