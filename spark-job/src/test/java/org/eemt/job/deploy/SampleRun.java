@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class SampleRun {
     /** The products compared across cluster managers; add products here as the pipeline gains them. */
-    static final String PRODUCTS = "terrain";
+    static final String PRODUCTS = "terrain,twi";
     /** Files that record when and where a run happened, not what it computed. */
     private static final List<String> RUN_RECORDS = List.of("manifest.json", "report.html");
     private static final Map<Integer, Path> LOCAL_REFERENCES = new HashMap<>();
