@@ -2,6 +2,7 @@ package org.eemt.geo.climate;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
+import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.RasterGrid;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.operation.MathTransform;
@@ -85,8 +86,8 @@ public final class CellCoordinates {
             mt.transform(xy, 0, out, 0, xy.length / 2);
             return out;
         } catch (FactoryException | TransformException e) {
-            throw new IllegalStateException("cannot transform DEM cell centres from " + grid.describe()
-                    + " to " + target.getName() + ": " + e.getMessage(), e);
+            throw EemtException.input("DEM grid " + grid.describe(), "its cell centres cannot be transformed to "
+                    + target.getName() + " (" + e.getMessage() + ")", "give the DEM in a CRS with an EPSG code or a complete WKT", e);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.eemt.geo.storage.Storage;
  * Daymet single-pixel CSV records (V2, V3 and V4 alike): free-text header lines (latitude,
  * longitude, {@code Elevation: <n> meters}, citation), then a {@code year,yday,...} header line
  * and one row per day. Columns are found by name ({@code tmax (deg c)}, {@code tmin (deg c)},
- * {@code prcp (mm/day)}, {@code vp (Pa)}), since each version orders them differently, and
+ * {@code prcp (mm/day)}, and the optional {@code vp (Pa)}), since each version orders them differently, and
  * numbers may be integers or floats ({@code 2000.0,1.0,...}).
  *
  * <p>Daily rows become months (SCIENCE.md §3): mean of tmax, tmin and vp, sum of prcp. Every
@@ -85,13 +85,17 @@ public final class DaymetCsv {
         int[] variables = new int[ClimateVariable.values().length];
         for (ClimateVariable v : ClimateVariable.values()) {
             Integer c = columns.get(v.daymetName());
+            if (c == null && v == ClimateVariable.VP) {
+                variables[v.ordinal()] = -1; // optional: without it, e_a = e°(T_min)
+                continue;
+            }
             if (c == null) {
                 throw EemtException.input(location, "has no " + v.daymetName() + " column in its year,yday header line", FIX);
             }
             variables[v.ordinal()] = c;
         }
         Map<Integer, double[][]> sums = new TreeMap<>();
-        Map<Integer, int[][]> days = new HashMap<>();
+        Map<Integer, int[]> days = new HashMap<>();
         while ((line = in.readLine()) != null) {
             lineNumber++;
             if (line.isBlank()) {
@@ -106,11 +110,13 @@ public final class DaymetCsv {
                 }
                 int month = LocalDate.ofYearDay(y, d).getMonthValue() - 1;
                 double[][] s = sums.computeIfAbsent(y, k -> new double[ClimateVariable.values().length][12]);
-                int[][] n = days.computeIfAbsent(y, k -> new int[ClimateVariable.values().length][12]);
+                days.computeIfAbsent(y, k -> new int[12])[month]++;
                 for (ClimateVariable v : ClimateVariable.values()) {
+                    if (variables[v.ordinal()] < 0) {
+                        continue;
+                    }
                     double value = Double.parseDouble(f[variables[v.ordinal()]].trim());
                     s[v.ordinal()][month] += value;
-                    n[v.ordinal()][month]++;
                 }
             } catch (RuntimeException e) {
                 throw EemtException.input(location, "line " + lineNumber + " is not a daily row (" + e.getMessage() + ")", FIX, e);
@@ -119,14 +125,14 @@ public final class DaymetCsv {
         Map<Integer, float[][]> monthly = new TreeMap<>();
         Map<Integer, Integer> daysPerYear = new TreeMap<>();
         for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
-            int[][] n = days.get(e.getKey());
-            daysPerYear.put(e.getKey(), java.util.Arrays.stream(n[0]).sum());
+            int[] n = days.get(e.getKey());
+            daysPerYear.put(e.getKey(), java.util.Arrays.stream(n).sum());
             float[][] values = new float[ClimateVariable.values().length][12];
             for (ClimateVariable v : ClimateVariable.values()) {
                 for (int m = 0; m < 12; m++) {
-                    int count = n[v.ordinal()][m];
+                    int count = n[m];
                     double s = e.getValue()[v.ordinal()][m];
-                    values[v.ordinal()][m] = count == 0 ? Float.NaN
+                    values[v.ordinal()][m] = count == 0 || variables[v.ordinal()] < 0 ? Float.NaN
                             : (float) (v == ClimateVariable.PRCP ? s : s / count);
                 }
             }

@@ -1,6 +1,5 @@
 package org.eemt.geo.climate;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.eemt.geo.raster.RasterGrid;
  * @param elevationMetres   station elevation from the header (m), z_b
  * @param latitudeDegrees   station latitude from the header (°N), NaN when absent
  * @param longitudeDegrees  station longitude from the header (°E), NaN when absent
- * @param monthly           per year: values[variable ordinal][month], in the variables' units (°C, mm, Pa)
+ * @param monthly           per year: values[variable ordinal][month], in the variables' units (°C, mm, Pa);
+ *                          vp NaN when the record has no vp column
  * @param daysPerYear       per year: the number of daily rows (365 for a complete Daymet year)
  */
 public record StationRecord(String location, double elevationMetres, double latitudeDegrees, double longitudeDegrees,
@@ -59,8 +59,9 @@ public record StationRecord(String location, double elevationMetres, double lati
         }
         float[] base = new float[n];
         Arrays.fill(base, (float) elevationMetres);
+        boolean hasVapourPressure = !Float.isNaN(months(ClimateVariable.VP, year)[0]);
         return new CellClimate(byVariable[ClimateVariable.TMAX.ordinal()], byVariable[ClimateVariable.TMIN.ordinal()],
-                byVariable[ClimateVariable.PRCP.ordinal()], byVariable[ClimateVariable.VP.ordinal()], base);
+                byVariable[ClimateVariable.PRCP.ordinal()], hasVapourPressure ? byVariable[ClimateVariable.VP.ordinal()] : null, base);
     }
 
     @Override

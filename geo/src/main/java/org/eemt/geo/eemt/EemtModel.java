@@ -12,7 +12,7 @@ import org.eemt.geo.climate.CellClimate;
  * <li>EEMT_TRAD: T = (T_max + T_min)/2; F = max(0, PPT − PET_Hamon); NPP = Lieth Miami × days/365
  *     in months with T > 0 and PPT > PET_Hamon, else 0.</li>
  * <li>EEMT_TOPO: T_max,topo (Eq. 6, no LAI term), T = (T_max,topo + T_min)/2; PET by Penman with
- *     R = S_topo and e_a = VP; AET by Zhang–Budyko (Eq. 8); F = MCWI·(PPT − AET) (Eq. 10); the
+ *     R = S_topo and e_a = VP (e°(T_min) when the climate has no vapour pressure); AET by Zhang–Budyko (Eq. 8); F = MCWI·(PPT − AET) (Eq. 10); the
  *     annual Whittaker–Niering NPP (Eq. 11) allocated to the months with T > 0 by their days.</li>
  * <li>EEMT_TOPO-VEG (with LAI and canopy height): Eq. 6 with its LAI term; AET = min(PPT,
  *     Penman–Monteith with r_s = r_l/(0.5·LAI), r_l = 1/0.008 s m⁻¹); F = MCWI·(PPT − AET); the
@@ -117,7 +117,8 @@ public final class EemtModel {
         }
         for (int m = 0; m < 12; m++) {
             double ppt = climate.precipitationMm()[m][i];
-            double ea = climate.vapourPressurePa()[m][i] / 1000;
+            double ea = climate.vapourPressurePa() != null ? climate.vapourPressurePa()[m][i] / 1000
+                    : Atmosphere.saturationVapourPressureKPa(tmin[m]);
             double pet = Penman.monthlyMm(tmaxTopo[m], tmin[m], cells.sTopoWhPerM2()[m][i], ea,
                     cells.elevationMetres()[i], m, ra, rs);
             double aet = canopy ? Math.min(ppt, pet) : ZhangBudyko.aetMm(ppt, pet);
@@ -161,13 +162,14 @@ public final class EemtModel {
         return true;
     }
 
-    /** What EEMT_TOPO needs besides: northness, MCWI, and VP, S_topo, S_flat of every month. */
+    /** What EEMT_TOPO needs besides: northness, MCWI, and VP (when the climate has it), S_topo, S_flat of every month. */
     private static boolean topographyValid(EemtCells cells, CellClimate climate, int i) {
         if (!Float.isFinite(cells.northness()[i]) || !Float.isFinite(cells.wetnessIndex()[i])) {
             return false;
         }
         for (int m = 0; m < 12; m++) {
-            if (!Float.isFinite(climate.vapourPressurePa()[m][i]) || !Float.isFinite(cells.sTopoWhPerM2()[m][i])
+            boolean vapourMissing = climate.vapourPressurePa() != null && !Float.isFinite(climate.vapourPressurePa()[m][i]);
+            if (vapourMissing || !Float.isFinite(cells.sTopoWhPerM2()[m][i])
                     || !Float.isFinite(cells.sFlatWhPerM2()[m][i])) {
                 return false;
             }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.GeoTiffReader;
-import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.junit.jupiter.api.Test;

@@ -61,6 +61,19 @@ class DaymetCsvTest {
     }
 
     @Test
+    void recordWithoutVapourPressureLeavesItOut() throws Exception {
+        // V2 order: year,yday,tmax,tmin,dayl,prcp,srad,swe,vp -> drop the last column
+        List<String> lines = Files.readAllLines(Fixtures.climate("daymet_v2_telluride_co.csv"));
+        Path noVp = Files.write(temp.resolve("novp.csv"), lines.stream()
+                .map(l -> l.startsWith("year,yday") || l.matches("^\\d{4},.*") ? l.substring(0, l.lastIndexOf(',')) : l).toList());
+        StationRecord record = DaymetCsv.read(noVp.toString());
+        assertTrue(Files.readAllLines(noVp).stream().filter(l -> l.startsWith("2001,")).allMatch(l -> l.split(",").length == 8));
+        assertMonths(Fixtures.climate("daymet_v2_telluride_co.csv"), record, 2001, 2, 3, 5, -1);
+        RasterGrid cells = new RasterGrid(2, 1, 0, 0, 10, 10, "EPSG:26913", null, false, 6378137, 298.257223563);
+        assertEquals(null, record.sample(cells, 2001).vapourPressurePa());
+    }
+
+    @Test
     void csvWithoutHeaderLineIsAnInputError() throws Exception {
         List<String> lines = Files.readAllLines(Fixtures.climate("daymet_v2_telluride_co.csv"));
         Path headless = Files.write(temp.resolve("headless.csv"),
@@ -95,7 +108,7 @@ class DaymetCsvTest {
             sums[0][month] += Double.parseDouble(f[tmax]);
             sums[1][month] += Double.parseDouble(f[tmin]);
             sums[2][month] += Double.parseDouble(f[prcp]);
-            sums[3][month] += Double.parseDouble(f[vp]);
+            sums[3][month] += vp < 0 ? 0 : Double.parseDouble(f[vp]);
             row++;
         }
         assertEquals(365, row);
@@ -104,7 +117,11 @@ class DaymetCsvTest {
             assertEquals(sums[0][m] / n, record.months(ClimateVariable.TMAX, year)[m], 1e-4, year + " tmax " + m);
             assertEquals(sums[1][m] / n, record.months(ClimateVariable.TMIN, year)[m], 1e-4, year + " tmin " + m);
             assertEquals(sums[2][m], record.months(ClimateVariable.PRCP, year)[m], 1e-3, year + " prcp " + m);
-            assertEquals(sums[3][m] / n, record.months(ClimateVariable.VP, year)[m], 1e-2, year + " vp " + m);
+            if (vp < 0) {
+                assertTrue(Float.isNaN(record.months(ClimateVariable.VP, year)[m]), year + " no vp " + m);
+            } else {
+                assertEquals(sums[3][m] / n, record.months(ClimateVariable.VP, year)[m], 1e-2, year + " vp " + m);
+            }
         }
     }
 }

@@ -70,6 +70,20 @@ class EemtModelTest {
     }
 
     @Test
+    void withoutVapourPressurePenmanTakesTheSaturationPressureAtTmin() {
+        CellClimate c = climate(150);
+        CellClimate noVapour = new CellClimate(c.tmaxCelsius(), c.tminCelsius(), c.precipitationMm(), null, c.baseElevationMetres());
+        EemtMaps maps = EemtModel.compute(cells(), noVapour, 6.49, 2);
+        // e_a = e°(15) = 1.705346 kPa instead of 1.2: e_s − e_a = 2.436562 − 1.705346 = 0.731216
+        //   numerator = 1.0421294e8 + 0.8828723·1013·0.731216·2678400/120.93208 = 1.0421294e8 + 1.4483940e7 = 1.1869688e8
+        //   PET = 1.1869688e8 / 476865.0 = 248.9108 mm; AET = 150·(1 + 1.659406 − (1 + 1.659406^2.63)^(1/2.63)) = 126.8133
+        //   F = 1.2·(150 − 126.8133) = 27.82405; E_PPT = 27.82405·4185.5·20/1e6 = 2.329151; + E_BIO 21.142 = 23.471151
+        assertEquals(23.471151, maps.topoMonthly()[JULY][0], 1e-4);
+        // the cell without MCWI stays NoData; vapour pressure is not what it lacks
+        assertTrue(Float.isNaN(maps.topoAnnual()[1]));
+    }
+
+    @Test
     void withoutLaiAndCanopyHeightThereIsNoTopoVeg() {
         EemtCells c = cells();
         EemtCells bare = new EemtCells(c.elevationMetres(), c.latitudeDegrees(), c.northness(), c.wetnessIndex(),

@@ -3,6 +3,7 @@ package org.eemt.job.pipeline;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
@@ -60,6 +61,20 @@ public final class ProgressLine extends SparkListener {
             } else {
                 out.println(line);
             }
+        }
+    }
+
+    /**
+     * A job whose stages were partly skipped (their output was cached) never reaches its planned
+     * task count: its successful end closes the bar at the tasks that ran.
+     */
+    @Override
+    public synchronized void onJobEnd(SparkListenerJobEnd job) {
+        if (done < total && job.jobResult() == org.apache.spark.scheduler.JobSucceeded$.MODULE$) {
+            String line = line(label, done, done, (System.nanoTime() - jobStart) / 1e9);
+            out.print(redraw ? "\r" + line + "\n" : line + "\n");
+            out.flush();
+            total = done;
         }
     }
 

@@ -31,7 +31,10 @@ public final class MonthlyChart {
     public static byte[] png(String title, String unit, List<Series> series) {
         double min = series.stream().flatMapToDouble(s -> Arrays.stream(s.values())).filter(v -> !Double.isNaN(v)).min().orElse(0);
         double max = series.stream().flatMapToDouble(s -> Arrays.stream(s.values())).filter(v -> !Double.isNaN(v)).max().orElse(1);
-        List<Double> ticks = Drawing.ticks(Math.min(0, min), max > min ? max : min + 1, 6);
+        List<Double> ticks = new java.util.ArrayList<>(Drawing.ticks(Math.min(0, min), max > min ? max : min + 1, 6));
+        if (ticks.size() > 1 && ticks.get(ticks.size() - 1) < max) {
+            ticks.add(2 * ticks.get(ticks.size() - 1) - ticks.get(ticks.size() - 2)); // the axis ends on a tick above the data
+        }
         double low = Math.min(ticks.get(0), Math.min(0, min));
         double high = Math.max(ticks.get(ticks.size() - 1), max);
         int plotW = WIDTH - LEFT - RIGHT;

@@ -31,6 +31,9 @@ public final class RunReport {
     public static final String QUICKLOOK = "quicklook";
     private static final Pattern MONTH = Pattern.compile("(^|_)(" + String.join("|", MonthlyChart.MONTHS) + ")(_|$)");
 
+    private static final String S_TOPO = "global/monthly/total_sun_%s_sum";
+    private static final String S_FLAT = "global/monthly/flat_total_sun_%s_sum";
+
     private final RunOutputs outputs;
     private final JsonNode manifest;
     private final StringBuilder html = new StringBuilder();
@@ -52,9 +55,12 @@ public final class RunReport {
         String out = outputs.directory();
         List<Product> products = outputs.products();
         List<Product> mapped = products.stream().filter(p -> month(p) < 0).toList();
+        List<Product> withBlocks = new ArrayList<>(mapped);
+        withBlocks.addAll(solarMonths(S_TOPO));
+        withBlocks.addAll(solarMonths(S_FLAT));
         int blockSize = ProductMaps.blockSize(outputs.grid());
         List<ProductScan.ProductTile> tiles = ProductScan.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                outputs, products, mapped, blockSize);
+                outputs, products, withBlocks, blockSize);
         Map<String, CellStatistics> statistics = ProductScan.totals(tiles);
         Map<String, Quicklook> quicklooks = ProductMaps.assemble(tiles, outputs.grid(), blockSize);
 
@@ -64,14 +70,13 @@ public final class RunReport {
         section("Maps", "maps");
         html.append("<div class=\"grid\">\n");
         for (Product p : mapped) {
-            String file = QUICKLOOK + "/" + p.path().replace('/', '_') + ".png";
-            Storage.writeAtomically(Storage.child(out, file), ProductMaps.png(p, quicklooks.get(p.path())));
-            html.append("<figure><img src=\"").append(file).append("\" alt=\"map of ").append(esc(p.path())).append("\">")
-                    .append("<figcaption><b>").append(esc(p.path())).append("</b> ").append(esc(p.description()))
-                    .append(" (").append(esc(unit(p))).append(")</figcaption></figure>\n");
+            figure(out, p.path().replace('/', '_'), ProductMaps.png(p, quicklooks.get(p.path())), "map of " + p.path(),
+                    "<b>" + esc(p.path()) + "</b> " + esc(p.description()) + " (" + esc(unit(p)) + ")");
         }
         html.append("</div>\n");
-        monthlyCharts(out, statistics);
+        monthlyCharts(out, statistics, "Solar radiation");
+        solarMaps(out, quicklooks, blockSize);
+        monthlyCharts(out, statistics, "EEMT");
         eemtSummary(spark, statistics);
         statisticsTable(statistics);
         runDetails();
@@ -92,8 +97,8 @@ public final class RunReport {
         return MONTH.matcher(p.name()).replaceFirst("$1").replaceAll("__", "_").replaceAll("^_|_$", "");
     }
 
-    /** Charts of monthly means, one per unit, each series a line; solar radiation and EEMT get their own headings. */
-    private void monthlyCharts(String out, Map<String, CellStatistics> statistics) throws IOException {
+    /** Charts of the monthly means of a group of products (solar radiation or EEMT), one per unit, each series a line. */
+    private void monthlyCharts(String out, Map<String, CellStatistics> statistics, String group) throws IOException {
         Map<String, Map<String, double[]>> byUnit = new LinkedHashMap<>();
         Map<String, String> groupOfUnit = new LinkedHashMap<>();
         for (Product p : outputs.products()) {
@@ -106,24 +111,75 @@ public final class RunReport {
             values[m] = statistics.get(p.path()).mean();
             groupOfUnit.putIfAbsent(p.unit(), p.path().startsWith("eemt/") ? "EEMT" : "Solar radiation");
         }
-        for (String group : List.of("Solar radiation", "EEMT")) {
-            List<String> units = groupOfUnit.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey).toList();
-            if (units.isEmpty()) {
-                continue;
-            }
+        List<String> units = groupOfUnit.entrySet().stream().filter(e -> e.getValue().equals(group)).map(Map.Entry::getKey).toList();
+        if (!units.isEmpty()) {
             section(group + ": monthly means", group.equals("EEMT") ? "eemt" : "solar");
             html.append("<div class=\"grid\">\n");
             for (String unit : units) {
                 List<MonthlyChart.Series> series = new ArrayList<>();
                 byUnit.get(unit).forEach((name, values) -> series.add(new MonthlyChart.Series(name, values)));
-                String file = QUICKLOOK + "/monthly_" + unit.replaceAll("[^A-Za-z0-9]+", "_") + ".png";
-                Storage.writeAtomically(Storage.child(out, file), MonthlyChart.png("Mean over valid cells", unit, series));
-                html.append("<figure><img src=\"").append(file).append("\" alt=\"monthly means in ").append(esc(unit))
-                        .append("\"><figcaption>").append(esc(String.join(", ", byUnit.get(unit).keySet()))).append(" (")
-                        .append(esc(unit)).append(")</figcaption></figure>\n");
+                figure(out, "monthly_" + unit.replaceAll("[^A-Za-z0-9]+", "_"), MonthlyChart.png("Mean over valid cells", unit, series),
+                        "monthly means in " + unit, esc(String.join(", ", byUnit.get(unit).keySet()) + " (" + unit + ")"));
             }
             html.append("</div>\n");
         }
+    }
+
+    /**
+     * With all twelve monthly S_topo and S_flat products: maps of the annual S_topo (the sum of the
+     * monthly block means) and of the annual S_i = ΣS_topo / ΣS_flat (Rasmussen et al. 2015).
+     */
+    private void solarMaps(String out, Map<String, Quicklook> quicklooks, int blockSize) throws IOException {
+        List<Product> topo = solarMonths(S_TOPO);
+        List<Product> flat = solarMonths(S_FLAT);
+        if (topo.size() < 12 || flat.size() < 12) {
+            return;
+        }
+        Quicklook annualTopo = Quicklook.of(outputs.grid().columns(), outputs.grid().rows(), blockSize);
+        Quicklook annualIndex = Quicklook.of(outputs.grid().columns(), outputs.grid().rows(), blockSize);
+        for (int row = 0; row < annualTopo.height(); row++) {
+            for (int col = 0; col < annualTopo.width(); col++) {
+                double sumTopo = 0;
+                double sumFlat = 0;
+                for (int m = 0; m < 12; m++) {
+                    sumTopo += quicklooks.get(topo.get(m).path()).value(col, row);
+                    sumFlat += quicklooks.get(flat.get(m).path()).value(col, row);
+                }
+                if (!Double.isNaN(sumTopo)) {
+                    annualTopo.add(col, row, sumTopo, 1);
+                }
+                if (!Double.isNaN(sumTopo / sumFlat) && sumFlat > 0) {
+                    annualIndex.add(col, row, sumTopo / sumFlat, 1);
+                }
+            }
+        }
+        html.append("<div class=\"grid\">\n");
+        String unit = topo.get(0).unit().replace("month-1", "yr-1");
+        figure(out, "annual_S_topo", ProductMaps.png("annual S_topo", unit, annualTopo), "map of the annual S_topo",
+                "<b>annual S_topo</b> the sum of the twelve monthly S_topo (" + esc(unit) + ")");
+        figure(out, "annual_S_i", ProductMaps.png("annual S_i", "1", annualIndex), "map of the annual S_i",
+                "<b>annual S_i</b> = ΣS_topo / ΣS_flat (dimensionless)");
+        html.append("</div>\n");
+    }
+
+    /** Writes {@code quicklook/<name>.png} and shows it with a caption (HTML). */
+    private void figure(String out, String name, byte[] png, String alt, String captionHtml) throws IOException {
+        String file = QUICKLOOK + "/" + name + ".png";
+        Storage.writeAtomically(Storage.child(out, file), png);
+        html.append("<figure><img src=\"").append(file).append("\" alt=\"").append(esc(alt)).append("\"><figcaption>")
+                .append(captionHtml).append("</figcaption></figure>\n");
+    }
+
+    /** The monthly products of a solar series ({@link #S_TOPO} or {@link #S_FLAT}) that the run has, January first. */
+    private List<Product> solarMonths(String pattern) {
+        List<Product> found = new ArrayList<>();
+        for (String month : MonthlyChart.MONTHS) {
+            String path = String.format(pattern, month);
+            if (outputs.has(path)) {
+                found.add(outputs.product(path));
+            }
+        }
+        return found;
     }
 
     /** The annual EEMT products summarised by aspect, wetness and elevation band, when the run made them. */
