@@ -7,16 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** A process a test started, its output in a log file, stopped with everything it started. */
 final class ChildProcess implements AutoCloseable {
+    /** Started and not yet closed: stopped when the test JVM ends (a killed build, a timed-out fork). */
+    private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildProcess::close), "stop-test-processes"));
+    }
+
     private final Process process;
     private final Path log;
 
     private ChildProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+        RUNNING.add(this);
     }
 
     /** Starts {@code command} on 127.0.0.1 (SPARK_LOCAL_IP) with {@code environment} added. */
@@ -66,6 +76,7 @@ final class ChildProcess implements AutoCloseable {
     /** SIGTERM (the eemt daemons then stop theirs), then SIGKILL for whatever is left of the tree. */
     @Override
     public void close() {
+        RUNNING.remove(this);
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         try {

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  */
 final class SampleRun {
     /** The products compared across cluster managers; add products here as the pipeline gains them. */
-    static final String PRODUCTS = "terrain";
+    static final String PRODUCTS = "terrain,twi,solar";
+    /** Solar radiation on four days (equinoxes, solstices), not 365: the solar stage's tasks at a test's cost. */
+    private static final String SOLAR_DAYS = "80,172,264,355";
     /** Files that record when and where a run happened, not what it computed. */
     private static final List<String> RUN_RECORDS = List.of("manifest.json", "report.html");
     private static final Map<Integer, Path> LOCAL_REFERENCES = new HashMap<>();
@@ -31,7 +33,8 @@ final class SampleRun {
     }
 
     static List<String> arguments(String dem, String out, int tileSize) {
-        return List.of("run", "--dem", dem, "--out", out, "--products", PRODUCTS, "--tile-size", Integer.toString(tileSize));
+        return List.of("run", "--dem", dem, "--out", out, "--products", PRODUCTS, "--days", SOLAR_DAYS,
+                "--tile-size", Integer.toString(tileSize));
     }
 
     /** The products of {@code submit/eemt run} in local mode at this tile size (one run per JVM). */

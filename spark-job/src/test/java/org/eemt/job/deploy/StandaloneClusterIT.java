@@ -77,8 +77,8 @@ class StandaloneClusterIT {
                 "--conf", "spark.ui.port=" + uiPort, "--conf", "spark.eventLog.enabled=true",
                 "--conf", "spark.eventLog.dir=" + events.toUri()));
         options.addAll(EemtSubmit.SMALL_EXECUTORS);
-        // Small tiles: many short tasks, so that the run is still going when an executor dies.
-        int tileSize = 16;
+        // The tile size of the undisturbed reference; its tasks are long enough to be caught running.
+        int tileSize = 64;
         String executorId;
         try (ChildProcess submit = EemtSubmit.start("standalone", options,
                 SampleRun.arguments(ProjectFiles.SAMPLE_DEM.toString(), out.toString(), tileSize), Map.of(), dir.resolve("submit-killed.log"))) {
