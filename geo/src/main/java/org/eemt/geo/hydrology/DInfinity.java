@@ -19,24 +19,16 @@ package org.eemt.geo.hydrology;
  * Facets with a NoData corner are skipped; a cell with no downslope facet is an outlet (its flow
  * leaves the DEM). Ties between facets keep the first in Tarboton's order (east, counter-clockwise).
  * Rectangular cells (geographic DEMs) use their own d1, d2 per facet.
+ *
+ * <p>Stored per cell of a padded {@code pw}-wide array: the facet (0-7, -1 for outlets and
+ * NoData) and the fraction of the flow that goes to the facet's diagonal cell.
  */
-public final class DInfinity {
+public record DInfinity(int pw, byte[] facet, float[] diagonalShare) implements java.io.Serializable {
     /** Row and column offsets of e1 and e2 for the eight facets, Tarboton's order (counter-clockwise from east). */
     private static final int[] E1_ROW = {0, -1, -1, 0, 0, 1, 1, 0};
     private static final int[] E1_COL = {1, 0, 0, -1, -1, 0, 0, 1};
     private static final int[] E2_ROW = {-1, -1, -1, -1, 1, 1, 1, 1};
     private static final int[] E2_COL = {1, 1, -1, -1, -1, -1, 1, 1};
-
-    /** The receivers of one cell's flow: offsets in the padded array and the fractions (summing to 1). */
-    private final int pw;
-    private final byte[] facet;
-    private final float[] diagonalShare;
-
-    private DInfinity(int pw, byte[] facet, float[] diagonalShare) {
-        this.pw = pw;
-        this.facet = facet;
-        this.diagonalShare = diagonalShare;
-    }
 
     /**
      * Flow directions of every core cell of a padded {@code pw x ph} array of filled elevations
@@ -109,7 +101,7 @@ public final class DInfinity {
     }
 
     /** Fraction of the flow of cell {@code i} that goes to the diagonal receiver, in [0, 1]. */
-    public double diagonalShare(int i) {
+    public double diagonalShareOf(int i) {
         return diagonalShare[i];
     }
 

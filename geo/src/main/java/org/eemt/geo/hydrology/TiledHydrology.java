@@ -21,7 +21,9 @@ import org.eemt.geo.raster.PixelWindow;
  * length (a two-parameter family), and a D-infinity split spreads one inflow over many outflows,
  * so neither interior compresses to O(perimeter). Instead the driver solves the perimeter system
  * by exchange: each round, every tile whose ring changed recomputes its perimeter from its ring
- * (a local pass), until nothing changes. Both systems have a unique solution (see
+ * (a local pass; unknown ring cells are +∞, so values only fall), until nothing changes; then
+ * every tile keeps its filled cells and flow directions ({@link FlowTile}), and the flow rounds
+ * pass areas between tiles the same way. Both systems have a unique solution (see
  * {@link EpsilonFill}; accumulation runs down a directed acyclic graph), so the result does not
  * depend on the tiling: the filled DEM is bit-identical to the one-tile result, and areas differ
  * only by the order of floating-point additions. The number of rounds is bounded by the number of
@@ -29,20 +31,23 @@ import org.eemt.geo.raster.PixelWindow;
  */
 public final class TiledHydrology {
 
-    /** Runs one kind of pass on some tiles, wherever the tiles live (a loop, or Spark executors). */
+    /**
+     * Runs the passes on tiles wherever the tiles live (a loop, or Spark executors). Each call
+     * names the tiles to run, with their input, and returns their results by tile id.
+     */
     public interface TileRunner {
-        /** Applies {@code pass} to each tile named in {@code inputs}, with its input; results by tile id. */
-        <I extends Serializable, O extends Serializable> Map<Integer, O> run(Map<Integer, I> inputs, TilePass<I, O> pass);
+        /** Fill round: {@link HydrologyTile#fillPerimeter} of each named tile with its ring. */
+        Map<Integer, float[]> fill(Map<Integer, float[]> rings);
+
+        /** Makes and keeps every tile's {@link FlowTile} from its final ring ({@link HydrologyTile#settle}). */
+        void settle(Map<Integer, float[]> rings);
+
+        /** Flow round: {@link FlowTile#outflow} of each named tile with its inflow. */
+        Map<Integer, double[]> flow(Map<Integer, double[]> inflows);
     }
 
-    /** A pass over one tile. */
-    @FunctionalInterface
-    public interface TilePass<I, O> extends Serializable {
-        O apply(HydrologyTile tile, I input);
-    }
-
-    /** The solved perimeters: per tile, the input of its finishing pass; and the rounds it took. */
-    public record Solution(Map<Integer, TileBoundary> inputs, int fillRounds, int flowRounds) implements Serializable {
+    /** The solved inflow of every tile (the input of its finishing pass), and the rounds it took. */
+    public record Solution(Map<Integer, double[]> inflows, int fillRounds, int flowRounds) implements Serializable {
     }
 
     private final TileGrid grid;
@@ -51,7 +56,7 @@ public final class TiledHydrology {
         this.grid = grid;
     }
 
-    /** Solves the filled rings and the inflows of every tile. */
+    /** Fills, settles the flow tiles and solves the inflows of every tile. */
     public Solution solve(TileRunner runner) {
         int tiles = grid.tileCount();
         float[][] filled = new float[tiles][];
@@ -69,14 +74,13 @@ public final class TiledHydrology {
         int fillRounds = 0;
         while (!todo.isEmpty()) {
             fillRounds++;
-            Map<Integer, float[]> results = runner.run(todo, HydrologyTile::fillPerimeter);
             TreeSet<Integer> changed = new TreeSet<>();
-            for (Map.Entry<Integer, float[]> e : results.entrySet()) {
-                if (!Arrays.equals(filled[e.getKey()], e.getValue())) {
-                    filled[e.getKey()] = e.getValue();
-                    changed.add(e.getKey());
+            runner.fill(todo).forEach((t, perimeter) -> {
+                if (!Arrays.equals(filled[t], perimeter)) {
+                    filled[t] = perimeter;
+                    changed.add(t);
                 }
-            }
+            });
             todo = new LinkedHashMap<>();
             for (int t : neighbours(changed)) {
                 float[] ring = ringOf(t, filled);
@@ -86,36 +90,38 @@ public final class TiledHydrology {
                 }
             }
         }
+        Map<Integer, float[]> finalRings = new LinkedHashMap<>();
+        for (int t = 0; t < tiles; t++) {
+            finalRings.put(t, rings[t]);
+        }
+        runner.settle(finalRings);
 
         double[][] inflow = new double[tiles][];
         double[][] outflow = new double[tiles][];
+        Map<Integer, double[]> flowTodo = new LinkedHashMap<>();
         for (int t = 0; t < tiles; t++) {
             PixelWindow c = grid.core(t);
             inflow[t] = new double[Ring.size(c.width(), c.height())];
-        }
-        Map<Integer, TileBoundary> flowTodo = new LinkedHashMap<>();
-        for (int t = 0; t < tiles; t++) {
-            flowTodo.put(t, new TileBoundary(rings[t], inflow[t]));
+            flowTodo.put(t, inflow[t]);
         }
         int flowRounds = 0;
         while (!flowTodo.isEmpty()) {
             flowRounds++;
-            Map<Integer, double[]> results = runner.run(flowTodo, HydrologyTile::outflow);
-            results.forEach((t, out) -> outflow[t] = out);
+            runner.flow(flowTodo).forEach((t, out) -> outflow[t] = out);
             double[][] next = inflows(outflow);
             flowTodo = new LinkedHashMap<>();
             for (int t = 0; t < tiles; t++) {
                 if (!Arrays.equals(next[t], inflow[t])) {
                     inflow[t] = next[t];
-                    flowTodo.put(t, new TileBoundary(rings[t], inflow[t]));
+                    flowTodo.put(t, inflow[t]);
                 }
             }
         }
-        Map<Integer, TileBoundary> inputs = new LinkedHashMap<>();
+        Map<Integer, double[]> inflows = new LinkedHashMap<>();
         for (int t = 0; t < tiles; t++) {
-            inputs.put(t, new TileBoundary(rings[t], inflow[t]));
+            inflows.put(t, inflow[t]);
         }
-        return new Solution(inputs, fillRounds, flowRounds);
+        return new Solution(inflows, fillRounds, flowRounds);
     }
 
     /** The ring around tile {@code t} from the perimeters of its neighbours; NaN outside the DEM. */

@@ -29,57 +29,70 @@ public final class UpslopeArea {
     }
 
     /**
-     * Accumulates over the core of a padded {@code pw x ph} tile.
-     *
-     * @param filled    padded filled elevations (NaN = NoData)
-     * @param flow      D-infinity directions of the same padded array
-     * @param cellArea  area (m²) of one cell per padded row
-     * @param inflow    area (m²) entering each core perimeter cell from other tiles, indexed by
-     *                  {@link Ring} over the core ({@code (pw-2) x (ph-2)}); null for none
+     * The valid core cells of a padded {@code pw x ph} tile from the highest filled elevation to the
+     * lowest (padded indices): an order in which every cell comes after all cells that drain into it.
      */
-    public static UpslopeArea accumulate(float[] filled, int pw, int ph, DInfinity flow, double[] cellArea, double[] inflow) {
-        int w = pw - 2;
-        int h = ph - 2;
-        double[] acc = new double[pw * ph];
-        long[] order = new long[w * h];
+    public static int[] downstreamOrder(float[] filled, int pw, int ph) {
+        long[] keys = new long[(pw - 2) * (ph - 2)];
         int count = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = (y + 1) * pw + x + 1;
+        for (int y = 1; y < ph - 1; y++) {
+            for (int x = 1; x < pw - 1; x++) {
+                int i = y * pw + x;
                 float f = filled[i];
-                if (Float.isNaN(f)) {
-                    continue;
-                }
-                int bits = Float.floatToIntBits(f);
-                int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
-                order[count++] = ((long) sortable << 32) | i;
-                acc[i] = cellArea[y + 1];
-                int p = Ring.index(w, h, x, y);
-                if (inflow != null && p >= 0) {
-                    acc[i] += inflow[p];
+                if (!Float.isNaN(f)) {
+                    int bits = Float.floatToIntBits(f);
+                    int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
+                    // descending elevation: sort the complement ascending
+                    keys[count++] = ((long) ~sortable << 32) | i;
                 }
             }
         }
-        Arrays.sort(order, 0, count);
+        Arrays.sort(keys, 0, count);
+        int[] order = new int[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = (int) keys[k];
+        }
+        return order;
+    }
+
+    /**
+     * Accumulates over the core of a padded {@code pw x ph} tile.
+     *
+     * @param order     {@link #downstreamOrder} of the tile
+     * @param flow      D-infinity directions of the padded tile
+     * @param cellArea  area (m²) of one cell per padded row
+     * @param inflow    area (m²) entering each core perimeter cell from other tiles, indexed by
+     *                  {@link Ring} over the core ({@code (pw-2) x (ph-2)})
+     */
+    public static UpslopeArea accumulate(int[] order, int pw, int ph, DInfinity flow, double[] cellArea, double[] inflow) {
+        int w = pw - 2;
+        int h = ph - 2;
+        double[] acc = new double[pw * ph];
+        for (int i : order) {
+            int x = i % pw - 1;
+            int y = i / pw - 1;
+            acc[i] = cellArea[y + 1];
+            int p = Ring.index(w, h, x, y);
+            if (p >= 0) {
+                acc[i] += inflow[p];
+            }
+        }
         double[] outflow = new double[Ring.size(pw, ph)];
         double leaving = 0;
-        for (int k = count - 1; k >= 0; k--) {
-            int i = (int) order[k];
+        for (int i : order) {
             double a = acc[i];
             if (!flow.drains(i)) {
                 leaving += a;
                 continue;
             }
-            double toDiagonal = flow.diagonalShare(i);
+            double toDiagonal = flow.diagonalShareOf(i);
             pass(flow.cardinal(i), a * (1 - toDiagonal), acc, outflow, pw, ph);
             pass(flow.diagonal(i), a * toDiagonal, acc, outflow, pw, ph);
         }
         double[] area = new double[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = (y + 1) * pw + x + 1;
-                area[y * w + x] = Float.isNaN(filled[i]) ? Double.NaN : acc[i];
-            }
+        Arrays.fill(area, Double.NaN);
+        for (int i : order) {
+            area[(i / pw - 1) * w + i % pw - 1] = acc[i];
         }
         return new UpslopeArea(area, outflow, leaving);
     }

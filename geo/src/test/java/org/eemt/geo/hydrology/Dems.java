@@ -3,8 +3,8 @@ package org.eemt.geo.hydrology;
 import java.nio.file.Path;
 import java.util.Random;
 import org.eemt.geo.raster.GeoTiffReader;
-import org.eemt.geo.testing.TestData;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.testing.TestData;
 
 /** DEMs for the hydrology tests: the project's files and synthetic surfaces with 10 m cells. */
 final class Dems {
@@ -20,6 +20,10 @@ final class Dems {
 
     static Path peruDem() {
         return TestData.shared("dem/peru_mongon_utm17s_30m.tif");
+    }
+
+    static Path zionDem() {
+        return TestData.shared("dem/zion_srtm_3arcsec_4326.tif");
     }
 
     static Dem read(Path file) {

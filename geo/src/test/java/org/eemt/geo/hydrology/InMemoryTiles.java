@@ -1,6 +1,5 @@
 package org.eemt.geo.hydrology;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eemt.geo.raster.PixelWindow;
@@ -12,10 +11,12 @@ import org.eemt.geo.raster.RasterGrid;
  */
 final class InMemoryTiles implements TiledHydrology.TileRunner {
     private final HydrologyTile[] tiles;
+    private final FlowTile[] flowTiles;
     int tasks;
 
     InMemoryTiles(RasterGrid dem, float[] z, TileGrid grid) {
         tiles = new HydrologyTile[grid.tileCount()];
+        flowTiles = new FlowTile[tiles.length];
         double[] elevation = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             elevation[i] = z[i];
@@ -27,11 +28,23 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
     }
 
     @Override
-    public <I extends Serializable, O extends Serializable> Map<Integer, O> run(Map<Integer, I> inputs,
-                                                                              TiledHydrology.TilePass<I, O> pass) {
-        Map<Integer, O> out = new LinkedHashMap<>();
-        inputs.forEach((t, in) -> out.put(t, pass.apply(tiles[t], in)));
-        tasks += inputs.size();
+    public Map<Integer, float[]> fill(Map<Integer, float[]> rings) {
+        Map<Integer, float[]> out = new LinkedHashMap<>();
+        rings.forEach((t, ring) -> out.put(t, tiles[t].fillPerimeter(ring)));
+        tasks += rings.size();
+        return out;
+    }
+
+    @Override
+    public void settle(Map<Integer, float[]> rings) {
+        rings.forEach((t, ring) -> flowTiles[t] = tiles[t].settle(ring));
+    }
+
+    @Override
+    public Map<Integer, double[]> flow(Map<Integer, double[]> inflows) {
+        Map<Integer, double[]> out = new LinkedHashMap<>();
+        inflows.forEach((t, in) -> out.put(t, flowTiles[t].outflow(in)));
+        tasks += inflows.size();
         return out;
     }
 
@@ -44,7 +57,8 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
         TileGrid grid = new TileGrid(dem.columns(), dem.rows(), tileWidth, tileHeight);
         InMemoryTiles runner = new InMemoryTiles(dem, z, grid);
         TiledHydrology.Solution solution = new TiledHydrology(grid).solve(runner);
-        Map<Integer, TileProducts> products = runner.run(solution.inputs(), HydrologyTile::finish);
+        Map<Integer, TileProducts> products = new LinkedHashMap<>();
+        solution.inflows().forEach((t, in) -> products.put(t, runner.flowTiles[t].finish(in)));
         int n = z.length;
         float[] filled = new float[n];
         float[] sca = new float[n];

@@ -4,19 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.eemt.geo.terrain.MetricCellSize;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tiled fill and accumulation give the one-tile result for 4x4 and 7x5 tile grids (filled DEM
- * bit-identical, SCA within 1e-6 relative), conserve area, and the MCWI sums to the cell count.
+ * bit-identical, SCA within 1e-6 relative), conserve area (cell areas from the metric cell sizes
+ * per row, so the lat/lon DEM checks them too), and the MCWI sums to the cell count.
  */
 class TiledHydrologyTest {
 
     static Stream<Arguments> dems() {
         return Stream.of(
                 Arguments.of("sample DEM mcn_10m", Dems.read(Dems.sampleDem())),
+                Arguments.of("geographic Zion SRTM (lat/lon)", Dems.read(Dems.zionDem())),
                 Arguments.of("depression spanning tiles", new Dems.Dem(Dems.grid10m(120, 100), Dems.depression(120, 100))),
                 Arguments.of("flat across tile borders", new Dems.Dem(Dems.grid10m(120, 100), Dems.flat(120, 100))),
                 Arguments.of("river across many tiles", new Dems.Dem(Dems.grid10m(120, 100), Dems.river(120, 100))));
@@ -61,8 +64,7 @@ class TiledHydrologyTest {
         InMemoryTiles.Result r = InMemoryTiles.run(dem.grid(), dem.z(), 40, 30);
         double validArea = 0;
         double outletSum = 0;
-        double cellArea = dem.grid().cellWidth() * dem.grid().cellHeight();
-        double width = Math.sqrt(cellArea);
+        MetricCellSize sizes = new MetricCellSize(dem.grid());
         float[] f = r.filled();
         int columns = dem.grid().columns();
         int rows = dem.grid().rows();
@@ -70,9 +72,10 @@ class TiledHydrologyTest {
             if (Float.isNaN(dem.z()[i])) {
                 continue;
             }
+            double cellArea = sizes.dx(i / columns) * sizes.dy(i / columns);
             validArea += cellArea;
             if (isOutlet(f, columns, rows, i)) {
-                outletSum += r.sca()[i] * width;
+                outletSum += r.sca()[i] * Math.sqrt(cellArea);
             }
         }
         System.out.printf("%s: valid area %.6e m2, leaving %.6e m2, SCA x width at outlets %.6e m2%n",

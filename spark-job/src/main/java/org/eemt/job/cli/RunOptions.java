@@ -3,6 +3,7 @@ package org.eemt.job.cli;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.eemt.job.solar.SolarOptions;
 import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +44,10 @@ public class RunOptions implements Serializable {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
             description = "Spark master when not launched by spark-submit (spark-submit's --master wins). Default: ${DEFAULT-VALUE}.")
     public String master;
+
+    /** Parameters of the solar stage. */
+    @Mixin
+    public SolarOptions solar = new SolarOptions();
 
     /** Climate and EEMT parameters: --climate, --climate-elevation, --years, --lapse-rate, --wind, --lai, --canopy-height. */
     @Mixin

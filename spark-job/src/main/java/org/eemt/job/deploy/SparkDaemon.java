@@ -91,7 +91,11 @@ final class SparkDaemon {
         Thread stopDaemon = new Thread(() -> stop(daemon), "eemt-stop-daemon");
         Runtime.getRuntime().addShutdownHook(stopDaemon);
         int exit = daemon.waitFor();
-        Runtime.getRuntime().removeShutdownHook(stopDaemon);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopDaemon);
+        } catch (IllegalStateException shuttingDown) {
+            // the daemon ended because this process is being stopped: the hook has done its work
+        }
         return exit;
     }
 

@@ -34,6 +34,14 @@ public final class StatusCommand implements Callable<Integer> {
             description = "A driver's UI (http://HOST:4040) or a history server to read stages from; repeatable.")
     List<URI> appUis = new ArrayList<>();
 
+    @Option(names = "--wait-workers", paramLabel = "N",
+            description = "First wait until the master answers and has N alive workers (batch scripts: 0 before starting workers, N before submitting).")
+    Integer waitWorkers;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long --wait-workers waits before giving up with exit code 3 (default: ${DEFAULT-VALUE}).")
+    int waitTimeoutSeconds;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -47,12 +55,26 @@ public final class StatusCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         JsonNode state;
-        try {
-            state = get(masterUi.resolve("/json/"));
-        } catch (IOException e) {
-            System.err.println("eemt status: cannot read " + masterUi.resolve("/json/") + ": " + e.getMessage()
-                    + " (is the master running, and is its web UI on that port?)");
-            return ExitCodes.ENVIRONMENT;
+        long deadline = System.nanoTime() + waitTimeoutSeconds * 1_000_000_000L;
+        while (true) {
+            try {
+                state = get(masterUi.resolve("/json/"));
+                if (waitWorkers == null || state.path("aliveworkers").asInt() >= waitWorkers) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    System.err.println("eemt status: " + state.path("aliveworkers").asInt() + " of " + waitWorkers
+                            + " workers alive after " + waitTimeoutSeconds + " s");
+                    return ExitCodes.ENVIRONMENT;
+                }
+            } catch (IOException e) {
+                if (waitWorkers == null || System.nanoTime() > deadline) {
+                    System.err.println("eemt status: cannot read " + masterUi.resolve("/json/") + ": " + e.getMessage()
+                            + " (is the master running, and is its web UI on that port?)");
+                    return ExitCodes.ENVIRONMENT;
+                }
+            }
+            Thread.sleep(1000);
         }
         printMaster(state, System.out);
         List<String> appIds = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.eemt.job.hydrology;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,10 +7,11 @@ import java.util.Map;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.eemt.geo.hydrology.HydrologyTile;
-import org.eemt.geo.hydrology.TileBoundary;
+import org.eemt.geo.hydrology.FlowTile;
 import org.eemt.geo.hydrology.TileGrid;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.hydrology.TiledHydrology;
@@ -76,12 +76,13 @@ public final class HydrologyStage implements Stage {
                 })
                 .partitionBy(byTile)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        SparkTileRunner runner = new SparkTileRunner(spark, tiles, grid.tileCount());
         try {
-            TiledHydrology.Solution solution = new TiledHydrology(grid).solve(new SparkTileRunner(spark, tiles, grid.tileCount()));
-            Broadcast<TileBoundary[]> boundaries = spark.broadcast(solution.inputs().values().toArray(new TileBoundary[0]));
+            TiledHydrology.Solution solution = new TiledHydrology(grid).solve(runner);
+            Broadcast<Object[]> inflows = spark.broadcast(solution.inflows().values().toArray());
             spark.setJobDescription("twi: finish tiles, mean TWI");
-            JavaPairRDD<Integer, TileProducts> products = tiles
-                    .mapToPair(e -> new Tuple2<>(e._1(), e._2().finish(boundaries.value()[e._1()])))
+            JavaPairRDD<Integer, TileProducts> products = runner.flowTiles
+                    .mapToPair(e -> new Tuple2<>(e._1(), e._2().finish((double[]) inflows.value()[e._1()])))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             double[] sums = products.map(e -> new double[] {e._2().twiSum(), e._2().twiCount()})
                     .reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
@@ -101,17 +102,23 @@ public final class HydrologyStage implements Stage {
                 }
             });
             products.unpersist();
-            boundaries.destroy();
+            inflows.destroy();
         } finally {
+            runner.close();
             tiles.unpersist();
         }
     }
 
-    /** Runs a pass of the tiled algorithm on the cached tiles: inputs broadcast, perimeters collected. */
+    /**
+     * The passes of the tiled algorithm on cached tiles: each round broadcasts the inputs of the
+     * tiles that run (indexed by tile id) and collects only their perimeter results.
+     */
     private static final class SparkTileRunner implements TiledHydrology.TileRunner {
         private final JavaSparkContext spark;
         private final JavaPairRDD<Integer, HydrologyTile> tiles;
         private final int tileCount;
+        private JavaPairRDD<Integer, FlowTile> flowTiles;
+        private Broadcast<Object[]> finalRings;
         private int round;
 
         SparkTileRunner(JavaSparkContext spark, JavaPairRDD<Integer, HydrologyTile> tiles, int tileCount) {
@@ -121,25 +128,57 @@ public final class HydrologyStage implements Stage {
         }
 
         @Override
-        public <I extends Serializable, O extends Serializable> Map<Integer, O> run(Map<Integer, I> inputs,
-                                                                                  TiledHydrology.TilePass<I, O> pass) {
-            Object[] byTile = new Object[tileCount];
-            inputs.forEach((t, in) -> byTile[t] = in);
-            Broadcast<Object[]> shipped = spark.broadcast(byTile);
-            spark.setJobDescription("twi: perimeter round " + (++round) + " (" + inputs.size() + " tiles)");
+        public Map<Integer, float[]> fill(Map<Integer, float[]> rings) {
+            return round(tiles, rings, HydrologyTile::fillPerimeter, "fill");
+        }
+
+        @Override
+        public void settle(Map<Integer, float[]> rings) {
+            Broadcast<Object[]> shipped = spark.broadcast(byTile(rings));
+            finalRings = shipped;
+            spark.setJobDescription("twi: settle filled tiles and flow directions");
+            flowTiles = tiles.mapToPair(e -> new Tuple2<>(e._1(), e._2().settle((float[]) shipped.value()[e._1()])))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            flowTiles.count();
+            // the flow rounds need only the settled tiles (the elevations can be re-read if lost)
+            tiles.unpersist(false);
+        }
+
+        @Override
+        public Map<Integer, double[]> flow(Map<Integer, double[]> inflows) {
+            return round(flowTiles, inflows, FlowTile::outflow, "flow");
+        }
+
+        private <T, I, O> Map<Integer, O> round(JavaPairRDD<Integer, T> on, Map<Integer, I> inputs,
+                                                Function2<T, I, O> pass, String kind) {
+            Broadcast<Object[]> shipped = spark.broadcast(byTile(inputs));
+            spark.setJobDescription("twi: " + kind + " round " + (++round) + " (" + inputs.size() + " tiles)");
             try {
                 Map<Integer, O> out = new HashMap<>();
-                tiles.filter(e -> shipped.value()[e._1()] != null)
+                on.filter(e -> shipped.value()[e._1()] != null)
                         .mapToPair(e -> {
                             @SuppressWarnings("unchecked")
                             I in = (I) shipped.value()[e._1()];
-                            return new Tuple2<>(e._1(), pass.apply(e._2(), in));
+                            return new Tuple2<>(e._1(), pass.call(e._2(), in));
                         })
                         .collect()
                         .forEach(r -> out.put(r._1(), r._2()));
                 return out;
             } finally {
                 shipped.destroy();
+            }
+        }
+
+        private Object[] byTile(Map<Integer, ?> inputs) {
+            Object[] byTile = new Object[tileCount];
+            inputs.forEach((t, in) -> byTile[t] = in);
+            return byTile;
+        }
+
+        void close() {
+            if (flowTiles != null) {
+                flowTiles.unpersist();
+                finalRings.destroy();
             }
         }
     }

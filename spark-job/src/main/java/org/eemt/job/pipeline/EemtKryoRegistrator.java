@@ -7,10 +7,12 @@ import org.apache.spark.serializer.KryoRegistrator;
 import org.eemt.geo.climate.ClimateWindow;
 import org.eemt.geo.climate.DemMeanElevation;
 import org.eemt.geo.climate.StationRecord;
+import org.eemt.geo.hydrology.DInfinity;
+import org.eemt.geo.hydrology.FlowTile;
 import org.eemt.geo.hydrology.HydrologyTile;
-import org.eemt.geo.hydrology.TileBoundary;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.solar.MonthlySolarSums;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;
@@ -28,7 +30,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     /** The project's records shipped between JVMs. */
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
-            HydrologyTile.class, TileBoundary.class, TileProducts.class,
+            HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class,
             ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class);
 
     /**
@@ -48,6 +50,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         }
         // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
-        kryo.register(TileBoundary[].class);
+        // per-tile partial sums of the solar stage's blocks of days (exact fixed-point sums)
+        kryo.register(MonthlySolarSums.class, new JavaSerializer());
     }
 }

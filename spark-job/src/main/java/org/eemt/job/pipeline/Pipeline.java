@@ -25,6 +25,7 @@ import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.eemt.EemtStage;
 import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.solar.SolarStage;
 import org.eemt.job.report.RunReport;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage(), new HydrologyStage(), new EemtStage());
+    static final List<Stage> STAGES = List.of(new TerrainStage(), new SolarStage(), new HydrologyStage(), new EemtStage());
 
     private Pipeline() {
     }

@@ -1,0 +1,134 @@
+package org.eemt.geo.solar;
+
+import org.eemt.geo.terrain.MetricCellSize;
+/**
+ * Terrain horizons precomputed once per tile ({@link Shading#HORIZON}): for each core cell and each
+ * of N azimuths 2πk/N (compass, clockwise from north), the horizon angle
+ * max(0, max over samples of atan((z_p − z0 − L²/(2R))/L)), with the terrain sampled as r.sun's ray
+ * samples it ({@link NearestCellRay}: nearest cell centre at every cell-size step, its distance L)
+ * up to the horizon search distance or the edge of the DEM (SCIENCE.md §2, "Shadowing"). The march
+ * ends at a centre without data, and the DEM's last row and column never shade, as in the ray mode. At a sample time
+ * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
+ * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
+ *
+ * <p>The march skips runs of steps whose cells ({@link BlockMaxima}) could not raise the horizon,
+ * and stops once even the DEM's highest elevation at the smallest distance still ahead could not:
+ * both exact, so the result does not depend on the tile.
+ *
+ * <p>Terrain sampling chosen by measurement (docs/performance.md): bilinear sampling along the exact
+ * azimuth converges to the continuous surface but sees systematically lower horizons than r.sun's
+ * nearest-cell ray (on the sample DEM, +0.85 % irradiation on day 80 and +3.4 % on day 355 against
+ * r.sun's instantaneous sums), while nearest-cell sampling leaves only the azimuth interpolation
+ * as a difference.
+ */
+final class HorizonShadow implements TerrainShadow {
+    private final int azimuths;
+    /** Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}. */
+    private final float[] angles;
+
+    private HorizonShadow(int azimuths, float[] angles) {
+        this.azimuths = azimuths;
+        this.angles = angles;
+    }
+
+    static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths) {
+        int coreWidth = tile.core().width();
+        int coreCells = Math.toIntExact(tile.core().cells());
+        float[] angles = new float[coreCells * azimuths];
+        double maxElevation = tile.demMaxElevation();
+        int columns = tile.dem().columns();
+        int rows = tile.dem().rows();
+        int lastColumn = columns - 1;
+        int lastRow = rows - 1;
+        float[] elevation = tile.elevation();
+        int windowX0 = tile.window().x0();
+        int windowY0 = tile.window().y0();
+        int windowWidth = tile.window().width();
+        BlockMaxima blocks = new BlockMaxima(tile);
+        NearestCellRay[] rays = new NearestCellRay[azimuths];
+        double raysDx = Double.NaN;
+        double raysDy = Double.NaN;
+        for (int cell = 0; cell < coreCells; cell++) {
+            int column = tile.core().x0() + cell % coreWidth;
+            int row = tile.core().y0() + cell / coreWidth;
+            double dx = cellSize.dx(row);
+            double dy = cellSize.dy(row);
+            if (dx != raysDx || dy != raysDy) {
+                double reach = NearestCellRay.reach(maxDistance, columns, rows, dx, dy);
+                for (int k = 0; k < azimuths; k++) {
+                    rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
+                }
+                raysDx = dx;
+                raysDy = dy;
+            }
+            double z0 = tile.elevationAt(column, row);
+            if (Double.isNaN(z0)) {
+                java.util.Arrays.fill(angles, cell * azimuths, (cell + 1) * azimuths, Float.NaN);
+                continue;
+            }
+            double headroom = maxElevation - z0;
+            for (int k = 0; k < azimuths; k++) {
+                NearestCellRay ray = rays[k];
+                int[] dcs = ray.columnOffset();
+                int[] drs = ray.rowOffset();
+                double[] distance = ray.distance();
+                double[] drop = ray.drop();
+                double[] after = ray.nearestAfter();
+                double best = 0;
+                for (int i = 0; i < dcs.length; i++) {
+                    double lower = after[i];
+                    if (i % NearestCellRay.RUN == 0) {
+                        float runMax = ray.runMaximum(i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
+                        if (runMax == Float.NEGATIVE_INFINITY) {
+                            break;
+                        }
+                        if (lower > 0 && runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
+                            i += NearestCellRay.RUN - 1;
+                            continue;
+                        }
+                    }
+                    if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
+                        break;
+                    }
+                    int c = column + dcs[i];
+                    int r = row + drs[i];
+                    if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
+                        break;
+                    }
+                    if (c == lastColumn || r == lastRow) {
+                        continue;
+                    }
+                    float zp = elevation[(r - windowY0) * windowWidth + (c - windowX0)];
+                    if (Float.isNaN(zp)) {
+                        break;
+                    }
+                    double t = (zp - z0 - drop[i]) / distance[i];
+                    if (t > best) {
+                        best = t;
+                    }
+                }
+                angles[cell * azimuths + k] = (float) Math.atan(best);
+            }
+        }
+        return new HorizonShadow(azimuths, angles);
+    }
+
+    /** The horizon angle (radians) of a core cell toward a compass azimuth in [0, 2π). */
+    double angle(int coreCell, double azimuth) {
+        double u = azimuth * azimuths / (2 * Math.PI);
+        int k0 = (int) u;
+        if (k0 >= azimuths) {
+            k0 = azimuths - 1;
+        }
+        double w = u - k0;
+        int k1 = k0 + 1 == azimuths ? 0 : k0 + 1;
+        int base = coreCell * azimuths;
+        double a0 = angles[base + k0];
+        return a0 + w * (angles[base + k1] - a0);
+    }
+
+    @Override
+    public boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude) {
+        return angle(coreCell, sunAzimuth) > Math.atan2(sinAltitude, cosAltitude);
+    }
+}

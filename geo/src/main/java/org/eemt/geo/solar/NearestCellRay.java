@@ -1,0 +1,105 @@
+package org.eemt.geo.solar;
+
+import java.util.Arrays;
+
+/**
+ * The terrain samples along a horizontal ray as r.sun takes them (SCIENCE.md §2, "Comparing with
+ * GRASS r.sun"): from a cell centre toward a compass azimuth, in steps of one cell size (the smaller
+ * side, metres), the nearest cell centre at each step (a centre met twice in a row is kept twice,
+ * the observer's own cell is skipped), with the horizontal distance L from the observer to that
+ * centre and the Earth-curvature drop L²/(2R) (R = {@value TerrainShadow#EARTH_RADIUS_METRES} m).
+ * The offsets depend only on the azimuth and the cell size, so one ray serves every cell with the
+ * same cell size.
+ *
+ * @param columnOffset columns east of the observer
+ * @param rowOffset    rows south of the observer
+ * @param distance     L (m) to the sampled centre
+ * @param drop         L²/(2R) (m)
+ * @param rayDistance  the distance (m) travelled along the ray at that step
+ * @param nearestAfter a lower bound of L over this and every later step (m), for exact early stops
+ * @param runBounds    for each run of {@value #RUN} steps (steps [k·RUN, (k+1)·RUN)): the smallest and largest
+ *                     column and row offsets of its centres, {@code [4k .. 4k+3]} = min column, max column,
+ *                     min row, max row; with {@link BlockMaxima} a march skips a run whose cells cannot matter
+ */
+record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, double[] drop, double[] rayDistance,
+                      double[] nearestAfter, int[] runBounds) {
+    /** Steps per run of {@link #runBounds}. */
+    static final int RUN = 32;
+
+    /** Number of runs. */
+    int runs() {
+        return runBounds.length / 4;
+    }
+
+    /** The ray toward {@code azimuth} (radians) over cells {@code dx} by {@code dy} metres, up to {@code maxDistance} metres. */
+    static NearestCellRay trace(double azimuth, double dx, double dy, double maxDistance) {
+        double step = Math.min(dx, dy);
+        int steps = (int) Math.floor(maxDistance / step);
+        double columnsPerStep = step * Math.sin(azimuth) / dx;
+        double rowsPerStep = -step * Math.cos(azimuth) / dy;
+        double halfDiagonal = 0.5 * Math.hypot(dx, dy);
+        int[] dc = new int[steps];
+        int[] dr = new int[steps];
+        double[] distance = new double[steps];
+        double[] drop = new double[steps];
+        double[] rayDistance = new double[steps];
+        double[] after = new double[steps];
+        int n = 0;
+        for (int i = 1; i <= steps; i++) {
+            int c = (int) Math.floor(i * columnsPerStep + 0.5);
+            int r = (int) Math.floor(i * rowsPerStep + 0.5);
+            if (c == 0 && r == 0) {
+                continue;
+            }
+            double ex = c * dx;
+            double ny = r * dy;
+            double l2 = ex * ex + ny * ny;
+            dc[n] = c;
+            dr[n] = r;
+            distance[n] = Math.sqrt(l2);
+            drop[n] = l2 / (2 * TerrainShadow.EARTH_RADIUS_METRES);
+            rayDistance[n] = i * step;
+            // the nearest centre is within half a cell diagonal of the ray point, and ray points only move away
+            after[n] = Math.max(0, i * step - halfDiagonal);
+            n++;
+        }
+        int runs = (n + RUN - 1) / RUN;
+        int[] bounds = new int[4 * runs];
+        for (int k = 0; k < runs; k++) {
+            int minC = Integer.MAX_VALUE, maxC = Integer.MIN_VALUE, minR = Integer.MAX_VALUE, maxR = Integer.MIN_VALUE;
+            for (int i = k * RUN; i < Math.min(n, (k + 1) * RUN); i++) {
+                minC = Math.min(minC, dc[i]);
+                maxC = Math.max(maxC, dc[i]);
+                minR = Math.min(minR, dr[i]);
+                maxR = Math.max(maxR, dr[i]);
+            }
+            bounds[4 * k] = minC;
+            bounds[4 * k + 1] = maxC;
+            bounds[4 * k + 2] = minR;
+            bounds[4 * k + 3] = maxR;
+        }
+        return new NearestCellRay(Arrays.copyOf(dc, n), Arrays.copyOf(dr, n), Arrays.copyOf(distance, n),
+                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), bounds);
+    }
+
+    /**
+     * The highest elevation of the DEM cells of run {@code k} seen from ({@code column}, {@code row}), or
+     * +∞ when it has a cell without data; cells outside the DEM are left out, and a run wholly outside
+     * gives −∞.
+     */
+    float runMaximum(int k, int column, int row, int lastColumn, int lastRow, BlockMaxima blocks) {
+        int c0 = Math.max(0, column + runBounds[4 * k]);
+        int c1 = Math.min(lastColumn, column + runBounds[4 * k + 1]);
+        int r0 = Math.max(0, row + runBounds[4 * k + 2]);
+        int r1 = Math.min(lastRow, row + runBounds[4 * k + 3]);
+        if (c0 > c1 || r0 > r1) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        return blocks.max(c0, c1, r0, r1);
+    }
+
+    /** Steps needed to cross a DEM of {@code columns x rows} cells of {@code dx x dy} metres, capped by the search distance. */
+    static double reach(double maxDistance, int columns, int rows, double dx, double dy) {
+        return Math.min(maxDistance, Math.hypot(columns * dx, rows * dy) + Math.min(dx, dy));
+    }
+}

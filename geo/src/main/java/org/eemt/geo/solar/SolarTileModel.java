@@ -1,0 +1,186 @@
+package org.eemt.geo.solar;
+
+import org.eemt.geo.terrain.MetricCellSize;
+/**
+ * The clear-sky r.sun model (SCIENCE.md §2; Šúri &amp; Hofierka 2004, Hofierka &amp; Šúri 2002) over
+ * the core cells of one tile, one day at a time.
+ *
+ * <p>For a day d and each sample time t = (k + ½)·step (solar time, h) with the sun above the
+ * cell's horizontal (sin h0 = sinφ·sinδ + cosφ·cosδ·cosT &gt; 0, T = (t − 12)·π/12), the cell adds
+ * step·(B_i + D_i + R_i) to its global irradiation:
+ * <ul>
+ *   <li>beam B_h = G0·sin h0·τ(m), τ and the air mass m of {@link EsraClearSky} and {@link OpticalAirMass};
+ *       on the slope B_i = G0·τ·cosθ with cosθ = sinβ·cos h0·cos(A − a) + cosβ·sin h0, zero when
+ *       cosθ ≤ 0 or the terrain shadows the cell ({@link TerrainShadow});</li>
+ *   <li>diffuse D_i = D_h·F, Muneer's (1990) F with Kb = τ, r_sky = (1 + cosβ)/2,
+ *       f_g = sinβ − β·cosβ − π·sin²(β/2), N = 0.00263 − 0.712·Kb − 0.6883·Kb²:
+ *       F = r_sky + 0.252271·f_g when shadowed or cosθ ≤ 0; else (r_sky + N·f_g)(1 − Kb) + Kb·cosθ/sin h0
+ *       for h0 ≥ 0.1 rad and (r_sky + N·f_g)(1 − Kb) + Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0) below;
+ *       horizontal cells (β = 0 or no aspect) take D_h;</li>
+ *   <li>reflected R_i = ρ·(B_h + D_h)·(1 − cosβ)/2, B_h counted only when the cell is sunlit.</li>
+ * </ul>
+ * Insolation time adds step for every sample in which the cell is sunlit and cosθ &gt; 0. The flat
+ * product is Σ step·(B_h + D_h) (no slope, no shadow). The sun's compass azimuth A follows from
+ * cos h0·sin A = −cosδ·sinT and cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cosT.
+ *
+ * <p>Per cell, the elevation factor of the air mass and the trigonometry of latitude, slope and
+ * aspect are computed once; per sample the air mass and τ come from tables that depend only on the
+ * model's constants and T_L, so a cell's result never depends on its tile.
+ */
+public final class SolarTileModel {
+    private static final double SIN_LOW_SUN = Math.sin(0.1);
+
+    private final SolarTile tile;
+    private final SolarParameters parameters;
+    private final TerrainShadow shadow;
+    private final EsraClearSky[] skyByMonth = new EsraClearSky[SolarCalendar.MONTHS];
+    private final int cells;
+    private final double[] elevationFactor;
+    private final double[] sinLatitude;
+    private final double[] cosLatitude;
+
+    private SolarTileModel(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
+        this.tile = tile;
+        this.parameters = parameters;
+        this.shadow = shadow;
+        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+            double t = parameters.linke(m);
+            for (int n = 0; n < m && skyByMonth[m] == null; n++) {
+                if (skyByMonth[n].linkeTurbidity() == t) {
+                    skyByMonth[m] = skyByMonth[n];
+                }
+            }
+            if (skyByMonth[m] == null) {
+                skyByMonth[m] = new EsraClearSky(t);
+            }
+        }
+        cells = Math.toIntExact(tile.core().cells());
+        elevationFactor = new double[cells];
+        sinLatitude = new double[cells];
+        cosLatitude = new double[cells];
+        double[] latitude = CellLatitudes.radians(tile.dem(), tile.core());
+        for (int i = 0; i < cells; i++) {
+            int column = tile.core().x0() + i % tile.core().width();
+            int row = tile.core().y0() + i / tile.core().width();
+            elevationFactor[i] = OpticalAirMass.elevationFactor(tile.elevationAt(column, row));
+            sinLatitude[i] = Math.sin(latitude[i]);
+            cosLatitude[i] = Math.cos(latitude[i]);
+        }
+    }
+
+    /** Prepares a tile: latitudes, per-cell constants and, in {@link Shading#HORIZON} mode, the horizon angles. */
+    public static SolarTileModel prepare(SolarTile tile, SolarParameters parameters) {
+        MetricCellSize cellSize = new MetricCellSize(tile.dem());
+        TerrainShadow shadow = switch (parameters.shading()) {
+            case NONE -> TerrainShadow.NONE;
+            case RAY -> new RayShadow(tile, cellSize, parameters.horizonDistanceMetres());
+            case HORIZON -> HorizonShadow.compute(tile, cellSize, parameters.horizonDistanceMetres(), parameters.horizonAzimuths());
+        };
+        return new SolarTileModel(tile, parameters, shadow);
+    }
+
+    public SolarTile tile() {
+        return tile;
+    }
+
+    /** The day's global irradiation (real surface and flat) and insolation time of every core cell. */
+    public DailyIrradiation day(int dayOfYear) {
+        SolarDay day = SolarDay.of(dayOfYear);
+        EsraClearSky sky = skyByMonth[day.month()];
+        double step = parameters.stepHours();
+        int samples = (int) Math.ceil(24 / step - 0.5);
+        double[] cosT = new double[samples];
+        double[] sinT = new double[samples];
+        for (int k = 0; k < samples; k++) {
+            double hourAngle = ((k + 0.5) * step - 12) * Math.PI / 12;
+            cosT[k] = Math.cos(hourAngle);
+            sinT[k] = Math.sin(hourAngle);
+        }
+        double sinDecl = Math.sin(day.declinationRadians());
+        double cosDecl = Math.cos(day.declinationRadians());
+        double g0 = day.extraterrestrialIrradiance();
+        double albedo = parameters.albedo();
+        float[] topo = new float[cells];
+        float[] flat = new float[cells];
+        float[] hours = new float[cells];
+        float[] slopes = tile.slopeRadians();
+        float[] aspects = tile.aspectRadians();
+        for (int i = 0; i < cells; i++) {
+            double e = elevationFactor[i];
+            if (Double.isNaN(e)) {
+                topo[i] = flat[i] = hours[i] = Float.NaN;
+                continue;
+            }
+            double beta = slopes[i];
+            boolean topoDefined = !Double.isNaN(beta);
+            boolean inclined = topoDefined && beta > 0 && !Float.isNaN(aspects[i]);
+            double sinBeta = inclined ? Math.sin(beta) : 0;
+            double cosBeta = inclined ? Math.cos(beta) : 1;
+            double sinAspect = inclined ? Math.sin(aspects[i]) : 0;
+            double cosAspect = inclined ? Math.cos(aspects[i]) : 0;
+            double skyView = (1 + cosBeta) / 2;
+            double fg = inclined ? sinBeta - beta * cosBeta - Math.PI * Math.pow(Math.sin(beta / 2), 2) : 0;
+            double reflectedFraction = albedo * (1 - cosBeta) / 2;
+            double a = sinLatitude[i] * sinDecl;
+            double b = cosLatitude[i] * cosDecl;
+            // cos h0 · cos A = p + q·cosT  (northward component of the unit vector to the sun)
+            double p = cosLatitude[i] * sinDecl;
+            double q = -sinLatitude[i] * cosDecl;
+            double sumTopo = 0;
+            double sumFlat = 0;
+            int litSamples = 0;
+            for (int k = 0; k < samples; k++) {
+                double s = a + b * cosT[k];
+                if (s <= 0) {
+                    continue;
+                }
+                double tau = sky.beamTransmittance(e * OpticalAirMass.atSeaLevel(s));
+                double bh = g0 * s * tau;
+                double dh = g0 * sky.diffuseFraction(s);
+                sumFlat += bh + dh;
+                if (!topoDefined) {
+                    continue;
+                }
+                double north = p + q * cosT[k];
+                double east = -cosDecl * sinT[k];
+                double cosTheta = sinBeta * (cosAspect * north + sinAspect * east) + cosBeta * s;
+                boolean lit = cosTheta > 0 && (shadow == TerrainShadow.NONE
+                        || !shadow.isShadowed(i, azimuth(east, north), s, Math.sqrt(north * north + east * east)));
+                if (lit) {
+                    litSamples++;
+                }
+                if (!inclined) {
+                    sumTopo += (lit ? bh : 0) + dh;
+                    continue;
+                }
+                double f;
+                if (!lit) {
+                    f = skyView + 0.252271 * fg;
+                } else {
+                    double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
+                    double isotropicAndHorizon = (skyView + n * fg) * (1 - tau);
+                    if (s >= SIN_LOW_SUN) {
+                        f = isotropicAndHorizon + tau * cosTheta / s;
+                    } else {
+                        double h0 = Math.asin(s);
+                        double sinBetaCosAzimuthDifference = (cosTheta - cosBeta * s) / Math.sqrt(north * north + east * east);
+                        f = isotropicAndHorizon + tau * sinBetaCosAzimuthDifference / (0.1 - 0.008 * h0);
+                    }
+                }
+                double bi = lit ? g0 * tau * cosTheta : 0;
+                double ri = reflectedFraction * ((lit ? bh : 0) + dh);
+                sumTopo += bi + dh * f + ri;
+            }
+            flat[i] = (float) (step * sumFlat);
+            topo[i] = topoDefined ? (float) (step * sumTopo) : Float.NaN;
+            hours[i] = topoDefined ? (float) (step * litSamples) : Float.NaN;
+        }
+        return new DailyIrradiation(dayOfYear, topo, flat, hours);
+    }
+
+    /** Compass azimuth in [0, 2π) of a horizontal direction given by its east and north components. */
+    private static double azimuth(double east, double north) {
+        double a = Math.atan2(east, north);
+        return a < 0 ? a + 2 * Math.PI : a;
+    }
+}

@@ -1,0 +1,23 @@
+package org.eemt.geo.solar;
+
+/**
+ * Whether terrain hides the sun from a cell (SCIENCE.md §2, "Shadowing"): a cell is shadowed when
+ * the terrain's horizon angle toward the sun's azimuth exceeds the sun's true altitude h0. The
+ * angle of a terrain point at horizontal distance L includes Earth curvature:
+ * atan((z_p − z0 − L²/(2R))/L) with R = {@value #EARTH_RADIUS_METRES} m.
+ */
+interface TerrainShadow {
+    /** Mean Earth radius (m) of the curvature drop L²/(2R). */
+    double EARTH_RADIUS_METRES = 6_371_000.0;
+
+    /**
+     * @param coreCell     index of the cell in the tile's core (row-major)
+     * @param sunAzimuth   compass azimuth of the sun (radians, 0 = north, clockwise, in [0, 2π))
+     * @param sinAltitude  sin h0 (&gt; 0)
+     * @param cosAltitude  cos h0
+     */
+    boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude);
+
+    /** The absence of terrain shadows ({@link Shading#NONE}). */
+    TerrainShadow NONE = (cell, azimuth, sin, cos) -> false;
+}

@@ -1,0 +1,219 @@
+package org.eemt.job.solar;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.DailyIrradiation;
+import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.SolarCalendar;
+import org.eemt.geo.solar.SolarParameters;
+import org.eemt.geo.solar.SolarTile;
+import org.eemt.geo.solar.SolarTileModel;
+import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.terrain.HornSlopeAspect;
+import org.eemt.geo.terrain.MetricCellSize;
+import org.eemt.job.cli.RunOptions;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.ProductStore;
+import org.eemt.job.outputs.TileSummary;
+import org.eemt.job.pipeline.Stage;
+import org.eemt.job.pipeline.StageContext;
+import org.eemt.job.plan.TileKey;
+import org.eemt.job.plan.TilePlan;
+import scala.Tuple2;
+
+/**
+ * The solar stage (SCIENCE.md §2, the java engine): per tile (core + the halo of the horizon
+ * distance), Horn slope and aspect, then the clear-sky model for the selected days
+ * ({@link SolarTileModel}) → monthly S_topo, S_flat (Wh m⁻² month⁻¹) and mean daily insolation
+ * time (h day⁻¹), and with {@code --keep-daily} the daily products.
+ *
+ * <p>Tasks are tile x block of days: with fewer tiles than twice the cores, the days are cut into
+ * blocks so that every core works; the blocks' monthly sums are merged per tile with exact
+ * (fixed-point) addition ({@link MonthlySolarSums}), so products do not depend on the blocks, nor
+ * on the tile size.
+ */
+public final class SolarStage implements Stage {
+
+    /** S_topo of a month (0..11). */
+    public static Product topo(int month) {
+        return new Product("global/monthly/total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
+                "global irradiation on the terrain with shadows, monthly sum (S_topo)");
+    }
+
+    /** S_flat of a month. */
+    public static Product flat(int month) {
+        return new Product("global/monthly/flat_total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
+                "global irradiation on a horizontal unshaded surface at the same elevation, monthly sum (S_flat)");
+    }
+
+    /** Mean daily insolation time of a month. */
+    public static Product hours(int month) {
+        return new Product("insol/monthly/hours_sun_" + SolarCalendar.monthName(month) + "_average", "h day-1",
+                "insolation time, monthly mean of daily values");
+    }
+
+    static Product dailyTopo(int day) {
+        return new Product("global/daily/total_sun_day_" + day, "Wh m-2 day-1", "daily global irradiation with shadows");
+    }
+
+    static Product dailyFlat(int day) {
+        return new Product("global/daily/flat_total_sun_day_" + day, "Wh m-2 day-1", "daily global irradiation, flat unshaded");
+    }
+
+    static Product dailyHours(int day) {
+        return new Product("insol/daily/hours_sun_day_" + day, "h", "daily insolation time");
+    }
+
+    @Override
+    public String name() {
+        return "solar";
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return List.of();
+    }
+
+    @Override
+    public List<Product> products(RunOptions options) {
+        int[] days = options.solar.dayList();
+        boolean[] months = new boolean[SolarCalendar.MONTHS];
+        for (int d : days) {
+            months[SolarCalendar.monthOf(d)] = true;
+        }
+        List<Product> products = new ArrayList<>();
+        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+            if (months[m]) {
+                products.addAll(List.of(topo(m), flat(m), hours(m)));
+            }
+        }
+        if (options.solar.keepDaily) {
+            for (int d : days) {
+                products.addAll(List.of(dailyTopo(d), dailyFlat(d), dailyHours(d)));
+            }
+        }
+        return products;
+    }
+
+    @Override
+    public void run(StageContext context, List<Product> wanted) {
+        SolarParameters parameters = context.options().solar.parameters();
+        int[] days = context.options().solar.dayList();
+        String demLocation = context.demLocation();
+        TilePlan plan = context.plan();
+        ProductStore store = context.store();
+        JavaSparkContext spark = context.spark();
+        List<TileKey> todo = new ArrayList<>();
+        for (TileKey key : plan.keys()) {
+            try {
+                if (!store.hasTiles(wanted, key)) {
+                    todo.add(key);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        spark.setJobDescription("solar: highest DEM elevation");
+        double demMax = spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
+            try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (float z : reader.read(plan.core(key))) {
+                    max = z > max ? z : max;
+                }
+                return max;
+            }
+        }).reduce(Math::max);
+
+        int cores = Math.max(1, spark.defaultParallelism());
+        int blocks = todo.size() >= 2 * cores ? 1 : Math.min(days.length, (2 * cores + todo.size() - 1) / todo.size());
+        List<Tuple2<TileKey, int[]>> tasks = new ArrayList<>();
+        for (TileKey key : todo) {
+            for (int b = 0; b < blocks; b++) {
+                tasks.add(new Tuple2<>(key, Arrays.copyOfRange(days, b * days.length / blocks, (b + 1) * days.length / blocks)));
+            }
+        }
+        spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, " + parameters.shading());
+        spark.parallelize(tasks, tasks.size()).mapToPair(task -> {
+            TileKey key = task._1();
+            SolarTile tile = readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres());
+            PixelWindow core = tile.core();
+            SolarTileModel model = SolarTileModel.prepare(tile, parameters);
+            MonthlySolarSums sums = SolarTileRun.run(model, task._2(), day -> writeDaily(store, wanted, key, core, day));
+            return new Tuple2<>(key, sums);
+        }).reduceByKey((a, b) -> {
+            a.add(b);
+            return a;
+        }, Math.max(1, todo.size())).map(tileSums -> {
+            long start = System.nanoTime();
+            TileKey key = tileSums._1();
+            MonthlySolarSums sums = tileSums._2();
+            PixelWindow core = plan.core(key);
+            long valid = 0;
+            for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+                if (sums.days(m) == 0) {
+                    continue;
+                }
+                write(store, wanted, topo(m), key, core, sums.topo(m));
+                write(store, wanted, flat(m), key, core, sums.flat(m));
+                write(store, wanted, hours(m), key, core, sums.meanInsolationHours(m));
+                if (valid == 0) {
+                    for (float v : sums.flat(m)) {
+                        valid += Float.isNaN(v) ? 0 : 1;
+                    }
+                }
+            }
+            return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
+        }).collect();
+    }
+
+    /** The tile's window with the halo of the horizon distance, and Horn slope and aspect (radians) of its core. */
+    static SolarTile readTile(String demLocation, TilePlan plan, TileKey key, double demMax, double horizonDistance) {
+        RasterGrid dem = plan.dem();
+        PixelWindow core = plan.core(key);
+        PixelWindow window = plan.withHalo(key, Math.max(1, SolarTile.haloCells(dem, horizonDistance)));
+        double[] elevation;
+        try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+            elevation = reader.readDoubles(window);
+        }
+        int n = Math.toIntExact(core.cells());
+        float[] slope = new float[n];
+        float[] aspect = new float[n];
+        HornSlopeAspect.compute(elevation, window, core, dem.columns(), dem.rows(), new MetricCellSize(dem), slope, aspect, new float[n]);
+        for (int i = 0; i < n; i++) {
+            slope[i] = (float) Math.toRadians(slope[i]);
+            aspect[i] = (float) Math.toRadians(aspect[i]);
+        }
+        float[] z = new float[elevation.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) elevation[i];
+        }
+        return new SolarTile(dem, demMax, window, z, core, slope, aspect);
+    }
+
+    private static void writeDaily(ProductStore store, List<Product> wanted, TileKey key, PixelWindow core, DailyIrradiation day) {
+        write(store, wanted, dailyTopo(day.dayOfYear()), key, core, day.globalTopo());
+        write(store, wanted, dailyFlat(day.dayOfYear()), key, core, day.globalFlat());
+        write(store, wanted, dailyHours(day.dayOfYear()), key, core, day.insolationHours());
+    }
+
+    private static void write(ProductStore store, List<Product> wanted, Product product, TileKey key, PixelWindow core, float[] cells) {
+        if (!wanted.contains(product)) {
+            return;
+        }
+        try {
+            store.writeTile(product, key, core, cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
