@@ -26,8 +26,8 @@ import org.apache.spark.sql.Row;
  * Tables 1–2: all cells; aspect class by northness (north-facing n &gt; 0, south-facing n &lt; 0);
  * water-gaining (MCWI &gt; 1) versus water-losing (MCWI ≤ 1) cells; aspect and wetness crossed;
  * elevation bands. A zoning appears only when the run has its input product (northness, MCWI,
- * DEM). The result has one row per zoning, class and product: cells, mean, sd (population),
- * min, max.
+ * DEM). The result has one row per zoning, class and product with valid cells of the product:
+ * cells, mean, sd (population), min, max.
  */
 public final class ZonalSummary {
     public static final String NORTHNESS = "terrain/northness";
@@ -91,7 +91,7 @@ public final class ZonalSummary {
             Dataset<Row> one = wide.select(col("zoningOrder"), col("classOrder"), col("zoning"), col("class"), lit(v[1]).as("product"),
                     lit(v[2]).as("unit"), col(v[0] + "__cells").as("cells"), col(v[0] + "__mean").as("mean"),
                     col(v[0] + "__sd").as("sd"), col(v[0] + "__min").cast("double").as("min"),
-                    col(v[0] + "__max").cast("double").as("max"));
+                    col(v[0] + "__max").cast("double").as("max")).where(col("cells").gt(0));
             summary = summary == null ? one : summary.unionAll(one);
         }
         return summary.orderBy(col("zoningOrder"), col("product"), col("classOrder")).drop("zoningOrder", "classOrder");
