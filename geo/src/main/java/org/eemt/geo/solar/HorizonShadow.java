@@ -129,6 +129,7 @@ final class HorizonShadow implements TerrainShadow {
 
     @Override
     public boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude) {
-        return angle(coreCell, sunAzimuth) > Math.atan2(sinAltitude, cosAltitude);
+        // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
+        return Math.sin(angle(coreCell, sunAzimuth)) > sinAltitude;
     }
 }

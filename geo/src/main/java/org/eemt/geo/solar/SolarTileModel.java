@@ -145,7 +145,7 @@ public final class SolarTileModel {
                 double east = -cosDecl * sinT[k];
                 double cosTheta = sinBeta * (cosAspect * north + sinAspect * east) + cosBeta * s;
                 boolean lit = cosTheta > 0 && (shadow == TerrainShadow.NONE
-                        || !shadow.isShadowed(i, azimuth(east, north), s, Math.sqrt(north * north + east * east)));
+                        || !shadow.isShadowed(i, FastAngles.azimuth(east, north), s, Math.sqrt(north * north + east * east)));
                 if (lit) {
                     litSamples++;
                 }
@@ -162,7 +162,7 @@ public final class SolarTileModel {
                     if (s >= SIN_LOW_SUN) {
                         f = isotropicAndHorizon + tau * cosTheta / s;
                     } else {
-                        double h0 = Math.asin(s);
+                        double h0 = FastAngles.asinSmall(s);
                         double sinBetaCosAzimuthDifference = (cosTheta - cosBeta * s) / Math.sqrt(north * north + east * east);
                         f = isotropicAndHorizon + tau * sinBetaCosAzimuthDifference / (0.1 - 0.008 * h0);
                     }
@@ -176,11 +176,5 @@ public final class SolarTileModel {
             hours[i] = topoDefined ? (float) (step * litSamples) : Float.NaN;
         }
         return new DailyIrradiation(dayOfYear, topo, flat, hours);
-    }
-
-    /** Compass azimuth in [0, 2π) of a horizontal direction given by its east and north components. */
-    private static double azimuth(double east, double north) {
-        double a = Math.atan2(east, north);
-        return a < 0 ? a + 2 * Math.PI : a;
     }
 }
