@@ -67,10 +67,6 @@ public final class EemtRun {
         return outputs.product(product).unit();
     }
 
-    public String description(String product) {
-        return outputs.product(product).description();
-    }
-
     /** The product's file (GeoTIFF, or VRT for large DEMs). */
     public String location(String product) {
         return outputs.location(outputs.product(product));
@@ -79,11 +75,6 @@ public final class EemtRun {
     /** {@code report.html} of the run. */
     public String report() {
         return Storage.child(outputs.directory(), RunReport.FILE);
-    }
-
-    /** The manifest ({@code manifest.json}) as JSON text. */
-    public String manifest() {
-        return outputs.manifest().toPrettyString();
     }
 
     /**

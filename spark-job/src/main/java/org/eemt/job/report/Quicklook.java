@@ -10,21 +10,19 @@ import java.io.Serializable;
 public final class Quicklook {
     private final int width;
     private final int height;
-    private final int blockSize;
     private final double[] sums;
     private final long[] counts;
 
-    private Quicklook(int width, int height, int blockSize) {
+    private Quicklook(int width, int height) {
         this.width = width;
         this.height = height;
-        this.blockSize = blockSize;
         this.sums = new double[width * height];
         this.counts = new long[width * height];
     }
 
     /** An empty quicklook of a {@code columns x rows} grid in blocks of {@code blockSize} cells. */
     public static Quicklook of(int columns, int rows, int blockSize) {
-        return new Quicklook((columns + blockSize - 1) / blockSize, (rows + blockSize - 1) / blockSize, blockSize);
+        return new Quicklook((columns + blockSize - 1) / blockSize, (rows + blockSize - 1) / blockSize);
     }
 
     /** The block edge (cells) that keeps a {@code columns x rows} grid within {@code maxPixels} on its longer side. */
@@ -88,10 +86,6 @@ public final class Quicklook {
 
     public int height() {
         return height;
-    }
-
-    public int blockSize() {
-        return blockSize;
     }
 
     /** Mean of block (column, row), NaN when the block has no valid cell. */

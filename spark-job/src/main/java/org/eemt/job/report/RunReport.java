@@ -33,10 +33,13 @@ public final class RunReport {
 
     private static final String S_TOPO = "global/monthly/total_sun_%s_sum";
     private static final String S_FLAT = "global/monthly/flat_total_sun_%s_sum";
+    /** Where the links to the sections go once they are all known. */
+    private static final String NAVIGATION = "<!-- sections -->";
 
     private final RunOutputs outputs;
     private final JsonNode manifest;
     private final StringBuilder html = new StringBuilder();
+    private final StringBuilder navigation = new StringBuilder();
 
     private RunReport(RunOutputs outputs) {
         this.outputs = outputs;
@@ -81,6 +84,8 @@ public final class RunReport {
         statisticsTable(statistics);
         runDetails();
         html.append("</body>\n</html>\n");
+        int at = html.indexOf(NAVIGATION);
+        html.replace(at, at + NAVIGATION.length(), "<nav>" + navigation + "</nav>");
         String location = Storage.child(out, FILE);
         Storage.writeAtomically(location, html.toString().getBytes(StandardCharsets.UTF_8));
         return location;
@@ -275,10 +280,12 @@ public final class RunReport {
                 .append(num(dem.path("cellWidth").asDouble())).append(" × ").append(num(dem.path("cellHeight").asDouble()))
                 .append(dem.path("geographic").asBoolean() ? " degrees" : " CRS units").append(", ").append(esc(dem.path("crs").asText()))
                 .append(", ").append(dem.path("validCells").asLong()).append(" valid cells. ").append(outputs.products().size())
-                .append(" products, ").append(num(manifest.path("wallSeconds").asDouble())).append(" s.</p>\n");
+                .append(" products, ").append(num(manifest.path("wallSeconds").asDouble())).append(" s.</p>\n")
+                .append(NAVIGATION).append("\n");
     }
 
     private void section(String title, String id) {
+        navigation.append("<a href=\"#").append(id).append("\">").append(esc(title)).append("</a>");
         html.append("<h2 id=\"").append(id).append("\">").append(esc(title)).append("</h2>\n");
     }
 

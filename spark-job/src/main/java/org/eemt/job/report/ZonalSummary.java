@@ -26,8 +26,8 @@ import org.apache.spark.sql.Row;
  * Tables 1–2: all cells; aspect class by northness (north-facing n &gt; 0, south-facing n &lt; 0);
  * water-gaining (MCWI &gt; 1) versus water-losing (MCWI ≤ 1) cells; aspect and wetness crossed;
  * elevation bands. A zoning appears only when the run has its input product (northness, MCWI,
- * DEM). The result has one row per zoning, class and product: cells, mean, sd (population),
- * min, max.
+ * DEM). The result has one row per zoning, class and product with valid cells of the product:
+ * cells, mean, sd (population), min, max.
  */
 public final class ZonalSummary {
     public static final String NORTHNESS = "terrain/northness";
@@ -47,25 +47,27 @@ public final class ZonalSummary {
     public static Dataset<Row> summarise(Dataset<Row> cells, List<String[]> valueColumns, double elevationBand) {
         List<String> present = List.of(cells.columns());
         List<Column> zones = new ArrayList<>();
-        zones.add(zone("all cells", 0, lit("all")));
-        Column aspect = null;
-        Column wetness = null;
+        zones.add(zone("all cells", 0, lit("all"), lit(0)));
+        Column north = col("northness").gt(0);
+        Column south = col("northness").lt(0);
+        Column gaining = col("mcwi").gt(1);
+        Column losing = col("mcwi").leq(1);
+        Column aspect = when(north, "north-facing (northness > 0)").when(south, "south-facing (northness < 0)").otherwise("no aspect (flat)");
+        Column aspectOrder = when(north, 0).when(south, 1).otherwise(2);
+        Column wetness = when(gaining, "water-gaining (MCWI > 1)").when(losing, "water-losing (MCWI ≤ 1)").otherwise("no MCWI");
+        Column wetnessOrder = when(gaining, 0).when(losing, 1).otherwise(2);
         if (present.contains("northness")) {
-            aspect = when(col("northness").gt(0), "north-facing (northness > 0)")
-                    .when(col("northness").lt(0), "south-facing (northness < 0)").otherwise("no aspect (flat)");
-            zones.add(zone("aspect", 1, aspect));
+            zones.add(zone("aspect", 1, aspect, aspectOrder));
         }
         if (present.contains("mcwi")) {
-            wetness = when(col("mcwi").gt(1), "water-gaining (MCWI > 1)")
-                    .when(col("mcwi").leq(1), "water-losing (MCWI ≤ 1)").otherwise("no MCWI");
-            zones.add(zone("wetness", 2, wetness));
+            zones.add(zone("wetness", 2, wetness, wetnessOrder));
         }
-        if (aspect != null && wetness != null) {
-            zones.add(zone("aspect × wetness", 3, concat(aspect, lit(", "), wetness)));
+        if (present.contains("northness") && present.contains("mcwi")) {
+            zones.add(zone("aspect × wetness", 3, concat(aspect, lit(", "), wetness), aspectOrder.multiply(3).plus(wetnessOrder)));
         }
         if (present.contains("dem")) {
             Column low = floor(col("dem").divide(elevationBand)).multiply(elevationBand);
-            zones.add(zone("elevation band", 4, format_string("%.0f–%.0f m", low, low.plus(elevationBand))));
+            zones.add(zone("elevation band", 4, format_string("%.0f–%.0f m", low, low.plus(elevationBand)), low.cast("int")));
         }
         List<Column> kept = new ArrayList<>();
         kept.add(explode(array(zones.toArray(Column[]::new))).as("z"));
@@ -81,17 +83,18 @@ public final class ZonalSummary {
             aggregates.add(min(v[0]).as(v[0] + "__min"));
             aggregates.add(max(v[0]).as(v[0] + "__max"));
         }
-        Dataset<Row> wide = zoned.groupBy(col("z.order").as("zoningOrder"), col("z.zoning").as("zoning"), col("z.class").as("class"))
+        Dataset<Row> wide = zoned.groupBy(col("z.order").as("zoningOrder"), col("z.zoning").as("zoning"),
+                        col("z.classOrder").as("classOrder"), col("z.class").as("class"))
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
         Dataset<Row> summary = null;
         for (String[] v : valueColumns) {
-            Dataset<Row> one = wide.select(col("zoningOrder"), col("zoning"), col("class"), lit(v[1]).as("product"),
+            Dataset<Row> one = wide.select(col("zoningOrder"), col("classOrder"), col("zoning"), col("class"), lit(v[1]).as("product"),
                     lit(v[2]).as("unit"), col(v[0] + "__cells").as("cells"), col(v[0] + "__mean").as("mean"),
                     col(v[0] + "__sd").as("sd"), col(v[0] + "__min").cast("double").as("min"),
-                    col(v[0] + "__max").cast("double").as("max"));
+                    col(v[0] + "__max").cast("double").as("max")).where(col("cells").gt(0));
             summary = summary == null ? one : summary.unionAll(one);
         }
-        return summary.orderBy(col("zoningOrder"), col("product"), col("class")).drop("zoningOrder");
+        return summary.orderBy(col("zoningOrder"), col("product"), col("classOrder")).drop("zoningOrder", "classOrder");
     }
 
     /** A width for elevation bands that cuts [min, max] into at most about six bands of round metres. */
@@ -100,7 +103,8 @@ public final class ZonalSummary {
         return ticks.size() < 2 ? 100 : ticks.get(1) - ticks.get(0);
     }
 
-    private static Column zone(String zoning, int order, Column cellClass) {
-        return struct(lit(order).as("order"), lit(zoning).as("zoning"), cellClass.as("class"));
+    /** A zoning's entry for a cell: the zoning (and its place in the table), the cell's class (and its place in the zoning). */
+    private static Column zone(String zoning, int order, Column cellClass, Column classOrder) {
+        return struct(lit(order).as("order"), lit(zoning).as("zoning"), classOrder.cast("int").as("classOrder"), cellClass.as("class"));
     }
 }

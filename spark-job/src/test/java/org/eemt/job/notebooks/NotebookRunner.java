@@ -33,6 +33,7 @@ public final class NotebookRunner {
         SparkSession spark = SparkSession.builder().master("local[2]").appName("eemt notebooks")
                 .config("spark.repl.class.outputDir", replClasses.toString())
                 .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "8") // the sample's summaries are small
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                 .config("spark.kryo.registrator", "org.eemt.job.pipeline.EemtKryoRegistrator")
                 .config("spark.kryo.registrationRequired", "true")
