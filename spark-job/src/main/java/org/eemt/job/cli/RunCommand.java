@@ -33,7 +33,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Map<String, String> products = runIn(session);
             System.out.println("eemt: " + products.size() + " products in " + options.out);
-            if (options.eemt.climate == null) {
+            if (options.eemt.climate == null && (options.products.contains("all") || options.products.contains("eemt"))) {
                 System.out.println("eemt: no --climate given: terrain, solar radiation and wetness only; EEMT needs Daymet "
                         + "climate (--climate <directory of monthly netCDF | single-pixel CSV>, see eemt fetch-daymet)");
             }

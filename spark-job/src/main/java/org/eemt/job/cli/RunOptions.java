@@ -53,6 +53,24 @@ public class RunOptions implements Serializable {
     @Mixin
     public EemtOptions eemt = new EemtOptions();
 
+    /**
+     * Makes relative plain paths absolute (in the driver's working directory), so that executors,
+     * which run in their own working directories on other machines, find the same files. URIs
+     * ({@code file:}, {@code hdfs://}, {@code s3a://}) are left as they are.
+     */
+    public void resolveRelativePaths() {
+        dem = absolute(dem);
+        out = absolute(out);
+        eemt.climate = absolute(eemt.climate);
+        eemt.climateElevation = absolute(eemt.climateElevation);
+        eemt.leafAreaIndex = absolute(eemt.leafAreaIndex);
+        eemt.canopyHeight = absolute(eemt.canopyHeight);
+    }
+
+    private static String absolute(String location) {
+        return location == null || location.contains(":") ? location : java.nio.file.Path.of(location).toAbsolutePath().toString();
+    }
+
     /** Options that change how a run executes but never what it computes (left out of the run key). */
     static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",
             "--master", "--products");

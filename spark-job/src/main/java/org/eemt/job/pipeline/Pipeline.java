@@ -149,10 +149,12 @@ public final class Pipeline {
     }
 
     /**
-     * The checks that need no Spark: the product groups are known, the output directory can be
+     * The checks that need no Spark (after relative paths are made absolute, for executors on other
+     * machines): the product groups are known, the output directory can be
      * written, the DEM is a readable, georeferenced GeoTIFF. Returns the DEM's grid.
      */
     public static RasterGrid check(RunOptions options) {
+        options.resolveRelativePaths();
         selectStages(options.products);
         checkWritable(options.out);
         RasterGrid dem = GeoTiffReader.readGrid(options.dem);

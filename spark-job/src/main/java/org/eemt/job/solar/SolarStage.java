@@ -18,7 +18,9 @@ import org.eemt.geo.solar.SolarTileModel;
 import org.eemt.geo.solar.SolarTileRun;
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
+import org.apache.spark.api.java.JavaRDD;
 import org.eemt.job.cli.RunOptions;
+import org.eemt.job.deploy.StageResources;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
@@ -143,7 +145,12 @@ public final class SolarStage implements Stage {
             }
         }
         spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, " + parameters.shading());
-        spark.parallelize(tasks, tasks.size()).mapToPair(task -> {
+        // Heterogeneous workers: spark.eemt.solar.task-cpus > 1 asks for bigger slots where the
+        // cluster manager has stage-level scheduling (docs/deploying.md); elsewhere nothing changes.
+        JavaRDD<Tuple2<TileKey, int[]>> dayBlocks = spark.parallelize(tasks, tasks.size());
+        dayBlocks = StageResources.forTaskCpus(spark.getConf(), spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1))
+                .map(dayBlocks::withResources).orElse(dayBlocks);
+        dayBlocks.mapToPair(task -> {
             TileKey key = task._1();
             SolarTile tile = readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres());
             PixelWindow core = tile.core();
