@@ -28,10 +28,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return runInOwnSession(options, spec);
+    }
+
+    /** Checks, starts Spark, runs the pipeline, says what it wrote, stops Spark; the exit code. */
+    static int runInOwnSession(RunOptions options, CommandSpec spec) throws IOException {
         Pipeline.check(options);
         SparkSession session = SparkSessions.getOrCreate(options.master);
         try {
-            Map<String, String> products = runIn(session);
+            Map<String, String> products = runIn(session, options, spec);
             System.out.println("eemt: " + products.size() + " products in " + options.out);
             if (options.eemt.climate == null && (options.products.contains("all") || options.products.contains("eemt"))) {
                 System.out.println("eemt: no --climate given: terrain, solar radiation and wetness only; EEMT needs Daymet "
@@ -57,11 +62,11 @@ public final class RunCommand implements Callable<Integer> {
             throw EemtException.input("eemt run " + String.join(" ", args), e.getMessage(), "see eemt run --help");
         }
         Pipeline.check(command.options);
-        command.runIn(session);
+        runIn(session, command.options, command.spec);
         return command.options.out;
     }
 
-    private Map<String, String> runIn(SparkSession session) throws IOException {
+    private static Map<String, String> runIn(SparkSession session, RunOptions options, CommandSpec spec) throws IOException {
         return Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()), options, scienceParameters(spec));
     }
 

@@ -1,11 +1,7 @@
 package org.eemt.job.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.eemt.job.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,15 +20,6 @@ public final class SolarCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.products = List.of("solar");
-        Pipeline.check(options);
-        SparkSession session = SparkSessions.getOrCreate(options.master);
-        try {
-            Map<String, String> products = Pipeline.run(JavaSparkContext.fromSparkContext(session.sparkContext()),
-                    options, RunCommand.scienceParameters(spec));
-            System.out.println("eemt: " + products.size() + " products in " + options.out);
-            return 0;
-        } finally {
-            session.stop();
-        }
+        return RunCommand.runInOwnSession(options, spec);
     }
 }

@@ -22,6 +22,16 @@ public record StageContext(JavaSparkContext spark, RunOptions options, String de
      * run skips finished tiles), one Spark task per tile, and returns the tasks' summaries.
      */
     public List<TileSummary> forEachTile(String description, List<Product> wanted, TileTask task) {
+        List<TileKey> todo = unfinishedTiles(wanted);
+        if (todo.isEmpty()) {
+            return List.of();
+        }
+        spark.setJobDescription(description);
+        return spark.parallelize(todo, todo.size()).map(task::run).collect();
+    }
+
+    /** The tiles that still lack a work tile of one of {@code wanted} (all of them in a fresh run). */
+    public List<TileKey> unfinishedTiles(List<Product> wanted) {
         List<TileKey> todo = new ArrayList<>();
         for (TileKey key : plan.keys()) {
             try {
@@ -32,11 +42,6 @@ public record StageContext(JavaSparkContext spark, RunOptions options, String de
                 throw new UncheckedIOException(e);
             }
         }
-        if (todo.isEmpty()) {
-            return List.of();
-        }
-        spark.setJobDescription(description);
-        return spark.parallelize(todo, todo.size()).map(task::run).collect();
+        return todo;
     }
-
 }

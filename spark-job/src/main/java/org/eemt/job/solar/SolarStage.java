@@ -112,16 +112,7 @@ public final class SolarStage implements Stage {
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         JavaSparkContext spark = context.spark();
-        List<TileKey> todo = new ArrayList<>();
-        for (TileKey key : plan.keys()) {
-            try {
-                if (!store.hasTiles(wanted, key)) {
-                    todo.add(key);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<TileKey> todo = context.unfinishedTiles(wanted);
         if (todo.isEmpty()) {
             return;
         }
