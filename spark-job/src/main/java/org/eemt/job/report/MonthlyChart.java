@@ -7,10 +7,14 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.eemt.geo.solar.SolarCalendar;
 
 /** A line chart of monthly values (January to December) of one or more series sharing a unit, as a PNG. */
 public final class MonthlyChart {
-    static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    /** jan..dec, as in the products' names ({@link SolarCalendar#monthName}). */
+    static final List<String> MONTHS = IntStream.range(0, SolarCalendar.MONTHS)
+            .mapToObj(SolarCalendar::monthName).toList();
     private static final Color[] SERIES = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
         new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF)};
     private static final int WIDTH = 640;
@@ -58,7 +62,7 @@ public final class MonthlyChart {
             g.drawString(s, LEFT - 6 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
         }
         for (int m = 0; m < 12; m++) {
-            String s = MONTHS[m].substring(0, 1).toUpperCase(java.util.Locale.ROOT) + MONTHS[m].substring(1);
+            String s = MONTHS.get(m).substring(0, 1).toUpperCase(java.util.Locale.ROOT) + MONTHS.get(m).substring(1);
             g.drawString(s, x(m, plotW) - fm.stringWidth(s) / 2, TOP + plotH + 16);
         }
         g.drawString(unit, LEFT, TOP + plotH + 34);

@@ -94,7 +94,7 @@ public final class RunReport {
     /** Month index (0 = January) of a monthly product, -1 for others. */
     static int month(Product p) {
         Matcher m = MONTH.matcher(p.name());
-        return m.find() ? List.of(MonthlyChart.MONTHS).indexOf(m.group(2)) : -1;
+        return m.find() ? MonthlyChart.MONTHS.indexOf(m.group(2)) : -1;
     }
 
     /** A monthly product's series: its name without the month, e.g. {@code EEMT_Topo_2015}. */
