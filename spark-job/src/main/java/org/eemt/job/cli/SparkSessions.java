@@ -2,6 +2,7 @@ package org.eemt.job.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.eemt.geo.EemtException;
 import org.eemt.job.pipeline.EemtKryoRegistrator;
 import org.eemt.job.pipeline.ProgressLine;
 
@@ -25,8 +26,28 @@ final class SparkSessions {
         setIfAbsent(builder, conf, "spark.kryo.registrationRequired", "true");
         setIfAbsent(builder, conf, "spark.ui.showConsoleProgress", "false");
         SparkSession session = builder.getOrCreate();
+        requireRegisteredWithStandaloneMaster(session);
         session.sparkContext().addSparkListener(new ProgressLine(System.err, System.console() != null));
         return session;
+    }
+
+    /**
+     * A standalone master that refuses the application (another {@code spark.authenticate}
+     * secret) or never answers leaves a SparkContext that Spark stops from another thread while
+     * the first job is being submitted, and that job then waits forever. Spark's constructor
+     * returns only once the master registered the application (an id {@code app-…}) or gave up
+     * (the scheduler's fallback id {@code spark-application-…}): the second is an environment
+     * error, reported before any job starts.
+     */
+    private static void requireRegisteredWithStandaloneMaster(SparkSession session) {
+        String master = session.sparkContext().master();
+        String applicationId = session.sparkContext().applicationId();
+        if (master.startsWith("spark://") && !applicationId.startsWith("app-")) {
+            session.stop();
+            throw EemtException.environment("--master " + master,
+                    "the standalone master did not register this application (unreachable, or it refused its spark.authenticate secret)",
+                    "check the master URL and that EEMT_SECRET_FILE / spark.authenticate.secret match the cluster's; Spark's log above says which");
+        }
     }
 
     private static void setIfAbsent(SparkSession.Builder builder, SparkConf conf, String key, String value) {

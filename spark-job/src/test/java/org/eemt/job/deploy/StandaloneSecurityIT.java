@@ -2,7 +2,6 @@ package org.eemt.job.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,9 +51,11 @@ class StandaloneSecurityIT {
     void applicationWithAnotherSecretIsRefused() throws Exception {
         Path wrongSecret = secretFile(dir.resolve("wrong.secret"));
         int exit = submit("eemt-wrong-secret", Map.of("EEMT_SECRET_FILE", wrongSecret.toString()), "out-refused");
-        assertNotEquals(0, exit);
-        assertTrue(Files.readString(dir.resolve("eemt-wrong-secret.log")).contains("Authentication failed"),
-                "the run did not fail on authentication; see " + dir.resolve("eemt-wrong-secret.log"));
+        String log = Files.readString(dir.resolve("eemt-wrong-secret.log"));
+        assertEquals(3, exit, "a refused application is an environment error (exit 3); see " + dir.resolve("eemt-wrong-secret.log"));
+        assertTrue(log.contains("Authentication failed"), "the run did not fail on authentication; see " + dir.resolve("eemt-wrong-secret.log"));
+        assertTrue(log.contains("the standalone master did not register this application"),
+                "no one-line explanation of the refusal; see " + dir.resolve("eemt-wrong-secret.log"));
         assertFalse(Files.exists(dir.resolve("out-refused/terrain")), "a refused application wrote products");
         assertFalse(applicationNames().contains("eemt-wrong-secret"), "the master accepted an application with the wrong secret");
     }
