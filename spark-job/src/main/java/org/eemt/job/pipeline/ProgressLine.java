@@ -9,9 +9,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * The console progress bar: for the running Spark job (one per step of the pipeline, named by its
- * job description, which starts with the stage's name), a bar and the tasks (tiles) done out of
+ * job description, which starts with the stage's name), a bar and the Spark tasks done out of
  * the total, elapsed time and an estimate of the time left, e.g.
- * {@code [eemt] terrain: slope, aspect, northness [#########...........] 8/16 tiles, 2.1 s, ETA 2 s}.
+ * {@code [eemt] terrain: slope, aspect, northness [#########...........] 8/16 tasks, 2.1 s, ETA 2 s}.
  * Printed at most twice a second and once when a job's last task ends; on a terminal the line is
  * redrawn in place, elsewhere (logs, CI) each update is a line of its own.
  */
@@ -78,11 +78,11 @@ public final class ProgressLine extends SparkListener {
         }
     }
 
-    /** One progress line: label, bar, tiles done of total, elapsed seconds and, while unfinished, the time left. */
+    /** One progress line: label, bar, tasks done of total, elapsed seconds and, while unfinished, the time left. */
     static String line(String label, int done, int total, double elapsedSeconds) {
         int filled = total == 0 ? BAR : (int) ((long) BAR * done / total);
         String bar = "#".repeat(filled) + ".".repeat(BAR - filled);
         String eta = done == 0 || done >= total ? "" : String.format(Locale.ROOT, ", ETA %.0f s", elapsedSeconds / done * (total - done));
-        return String.format(Locale.ROOT, "[eemt] %s [%s] %d/%d tiles, %.1f s%s", label, bar, done, total, elapsedSeconds, eta);
+        return String.format(Locale.ROOT, "[eemt] %s [%s] %d/%d tasks, %.1f s%s", label, bar, done, total, elapsedSeconds, eta);
     }
 }

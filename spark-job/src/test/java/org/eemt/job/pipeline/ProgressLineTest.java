@@ -15,10 +15,10 @@ class ProgressLineTest {
 
     @Test
     void lineShowsStageBarTilesAndTimeLeft() {
-        assertEquals("[eemt] solar: days [#####...............] 4/16 tiles, 2.0 s, ETA 6 s",
+        assertEquals("[eemt] solar: days [#####...............] 4/16 tasks, 2.0 s, ETA 6 s",
                 ProgressLine.line("solar: days", 4, 16, 2.0));
-        assertEquals("[eemt] solar: days [####################] 16/16 tiles, 8.0 s", ProgressLine.line("solar: days", 16, 16, 8.0));
-        assertEquals("[eemt] plan [....................] 0/3 tiles, 0.0 s", ProgressLine.line("plan", 0, 3, 0.0));
+        assertEquals("[eemt] solar: days [####################] 16/16 tasks, 8.0 s", ProgressLine.line("solar: days", 16, 16, 8.0));
+        assertEquals("[eemt] plan [....................] 0/3 tasks, 0.0 s", ProgressLine.line("plan", 0, 3, 0.0));
     }
 
     @Test
@@ -34,15 +34,15 @@ class ProgressLineTest {
                 return i;
             }).count();
             long deadline = System.nanoTime() + 10_000_000_000L; // the listener bus is asynchronous
-            while (!bytes.toString(StandardCharsets.UTF_8).contains("8/8 tiles") && System.nanoTime() < deadline) {
+            while (!bytes.toString(StandardCharsets.UTF_8).contains("8/8 tasks") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         }
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertTrue(lines.length >= 2, String.join("\n", lines));
-        assertTrue(lines[0].startsWith("[eemt] terrain: test tiles [") && lines[0].contains(" tiles, ") && lines[0].contains("ETA"),
+        assertTrue(lines[0].startsWith("[eemt] terrain: test tiles [") && lines[0].contains(" tasks, ") && lines[0].contains("ETA"),
                 lines[0]);
-        assertTrue(lines[lines.length - 1].startsWith("[eemt] terrain: test tiles [####################] 8/8 tiles"),
+        assertTrue(lines[lines.length - 1].startsWith("[eemt] terrain: test tiles [####################] 8/8 tasks"),
                 lines[lines.length - 1]);
     }
 }
