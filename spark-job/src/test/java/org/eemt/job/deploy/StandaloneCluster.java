@@ -40,6 +40,18 @@ final class StandaloneCluster implements AutoCloseable {
         this.workerOptions = daemonOptions;
     }
 
+    /** A master and {@code workers} workers started in {@code dir}, all of them alive. */
+    static StandaloneCluster started(Path dir, int workers, List<String> daemonOptions, List<String> masterOnlyOptions)
+            throws InterruptedException {
+        StandaloneCluster cluster = new StandaloneCluster(dir, daemonOptions, masterOnlyOptions);
+        cluster.startMaster();
+        for (int i = 0; i < workers; i++) {
+            cluster.startWorker();
+        }
+        cluster.awaitAliveWorkers(workers, Duration.ofSeconds(90));
+        return cluster;
+    }
+
     String url() {
         return "spark://127.0.0.1:" + port;
     }

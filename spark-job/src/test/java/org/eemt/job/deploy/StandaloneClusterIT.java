@@ -29,11 +29,7 @@ class StandaloneClusterIT {
     static void startCluster() throws Exception {
         ProjectFiles.assertPackaged();
         dir = ProjectFiles.testDirectory(StandaloneClusterIT.class);
-        cluster = new StandaloneCluster(dir, List.of(), List.of());
-        cluster.startMaster();
-        cluster.startWorker();
-        cluster.startWorker();
-        cluster.awaitAliveWorkers(2, Duration.ofSeconds(90));
+        cluster = StandaloneCluster.started(dir, 2, List.of(), List.of());
     }
 
     @AfterAll

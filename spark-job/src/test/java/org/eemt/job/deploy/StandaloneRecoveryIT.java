@@ -26,10 +26,7 @@ class StandaloneRecoveryIT {
     static void startCluster() throws Exception {
         ProjectFiles.assertPackaged();
         dir = ProjectFiles.testDirectory(StandaloneRecoveryIT.class);
-        cluster = new StandaloneCluster(dir, List.of(), List.of("--recovery-dir", dir.resolve("recovery").toString()));
-        cluster.startMaster();
-        cluster.startWorker();
-        cluster.awaitAliveWorkers(1, Duration.ofSeconds(90));
+        cluster = StandaloneCluster.started(dir, 1, List.of(), List.of("--recovery-dir", dir.resolve("recovery").toString()));
     }
 
     @AfterAll

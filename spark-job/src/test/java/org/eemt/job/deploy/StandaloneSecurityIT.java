@@ -34,10 +34,7 @@ class StandaloneSecurityIT {
         dir = ProjectFiles.testDirectory(StandaloneSecurityIT.class);
         Path secret = secretFile(dir.resolve("cluster.secret"));
         List<String> secured = List.of("--secret-file", secret.toString(), "--properties-file", SECURITY_CONF.toString());
-        cluster = new StandaloneCluster(dir, secured, List.of());
-        cluster.startMaster();
-        cluster.startWorker();
-        cluster.awaitAliveWorkers(1, Duration.ofSeconds(90));
+        cluster = StandaloneCluster.started(dir, 1, secured, List.of());
     }
 
     @AfterAll
