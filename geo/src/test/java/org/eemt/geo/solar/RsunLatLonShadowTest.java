@@ -32,9 +32,12 @@ import org.opengis.referencing.operation.MathTransform;
  * distance is only the north–south separation of the observer and the sampled centre (rows x the
  * row height in metres): a sun due east or west sees every obstacle on its row as at distance 0. So
  * the shadows are far too long, the more so the nearer the sun's azimuth to east or west, and
- * slightly rotated. In a UTM location r.sun's shadows are geometric and agree with the Java ray.
- * Hence r.sun's shading in lat/lon locations is not a usable reference, and {@code RsunRayTest}
- * compares Zion in UTM 12N ({@link RsunCase#zionUtm(int)}).
+ * slightly rotated. In a UTM location, and in lat/lon when r.sun reads horizon maps made by
+ * {@code r.horizon} instead of marching its own ray, r.sun's shadows are geometric and agree with
+ * the Java ray. On the Zion DEM this rule accounts for the whole difference between the Java ray
+ * and r.sun in its lat/lon location, and r.sun in UTM on the warped DEM sides with the Java ray.
+ * Hence r.sun's own shading in lat/lon locations is not a usable reference, and
+ * {@code RsunRayTest} compares Zion in UTM 12N ({@link RsunCase#zionUtm(int)}).
  */
 class RsunLatLonShadowTest {
     private static final int DAY = 172;
