@@ -76,6 +76,11 @@ public final class SolarTileModel {
             case RAY -> new RayShadow(tile, cellSize, parameters.horizonDistanceMetres());
             case HORIZON -> HorizonShadow.compute(tile, cellSize, parameters.horizonDistanceMetres(), parameters.horizonAzimuths());
         };
+        return withShadow(tile, parameters, shadow);
+    }
+
+    /** A tile with a given shadow test (the one of {@code parameters.shading()} or another, e.g. a reference's). */
+    static SolarTileModel withShadow(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
         return new SolarTileModel(tile, parameters, shadow);
     }
 

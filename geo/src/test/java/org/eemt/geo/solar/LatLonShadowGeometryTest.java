@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the sun's azimuth (within the few cells that nearest-cell sampling allows), whether the grid is in
  * degrees (3″ cells, about 74 x 93 m) or in metres.
  *
- * <p>This replaces r.sun as the reference on lat/lon DEMs: in a GRASS 8.2 lat/lon location, r.sun's
- * shadows of the same tower are not where geometry puts them (measured on day 172: at 7:00 the
- * shadow reached 4.5 km instead of 1.05 km, at 8:00 it ran 100 cells to the edge of the map, at 9:00
- * 2.8 km instead of 0.43 km), while in a UTM location the same tower's shadows are 1.04 km and
- * 0.42 km, as geometry says.
+ * <p>On lat/lon grids this, and not r.sun in a lat/lon location, is the reference for the shadows:
+ * GRASS 8.2 r.sun's own shadow ray there counts only the north–south separation as distance, so
+ * the same tower's r.sun shadows are far too long (day 172: 4.5 km at 7:00 where geometry says
+ * 1.05 km, 100 cells to the map edge at 8:00, 2.8 km at 9:00 instead of 0.43 km), while in a UTM
+ * location they are geometric ({@link RsunLatLonShadowTest}).
  */
 class LatLonShadowGeometryTest {
     private static final int N = 201;
