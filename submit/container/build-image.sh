@@ -12,7 +12,7 @@ EEMT_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tag="${1:-localhost/eemt:latest}"
 runtime="${CONTAINER_RUNTIME:-podman}"
 mirror="${DEBIAN_MIRROR:-$(grep -rhoE '^(deb|URIs:) +https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-  | awk '{print $NF}' | grep -v security | head -n 1)}"
+  | awk '{print $NF}' | grep -E '/debian/?$' | head -n 1 || true)}"
 [ -n "$mirror" ] || { echo "build-image: no Debian mirror found; set DEBIAN_MIRROR" >&2; exit 3; }
 for tool in debootstrap "$runtime"; do
   command -v "$tool" >/dev/null || { echo "build-image: $tool not found (apt-get install debootstrap $runtime)" >&2; exit 3; }

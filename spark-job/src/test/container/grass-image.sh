@@ -29,8 +29,8 @@ if podman image exists "$tag"; then
   exit 0
 fi
 
-mirror="${DEBIAN_MIRROR:-$(grep -rhoE '^(deb|URIs:) +https?://[^ ]+/debian/?$' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-  | awk '{print $NF}' | head -n 1 || true)}"
+mirror="${DEBIAN_MIRROR:-$(grep -rhoE '^(deb|URIs:) +https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
+  | awk '{print $NF}' | grep -E '/debian/?$' | head -n 1 || true)}"
 [ -n "$mirror" ] || { echo "grass-image: no Debian mirror in /etc/apt/sources.list*; set DEBIAN_MIRROR" >&2; exit 3; }
 
 rootfs="$(mktemp -d /var/tmp/eemt-grass-rootfs.XXXXXX)"
