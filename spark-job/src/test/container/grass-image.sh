@@ -41,5 +41,7 @@ chroot "$rootfs" apt-get update -q >/dev/null
 chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends grass-core gdal-bin >/dev/null
 chroot "$rootfs" apt-get clean
 tar -C "$rootfs" -c . | podman import --change 'CMD ["bash"]' - "$tag" >/dev/null
+# Images of earlier recipes are not used any more.
+podman images --format '{{.Repository}}:{{.Tag}}' | grep '^localhost/eemt-grass-test:' | grep -vxF "$tag" | xargs -r podman rmi >/dev/null || true
 echo "grass-image: built $tag from $mirror in $((SECONDS - start)) s" >&2
 echo "$tag"
