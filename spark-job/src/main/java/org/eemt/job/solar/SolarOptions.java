@@ -31,7 +31,8 @@ public class SolarOptions implements Serializable {
     public String days;
 
     @Option(names = "--shading", paramLabel = "MODE", defaultValue = "horizon",
-            description = "Terrain shadows: horizon (precomputed horizons, fast), ray (r.sun's ray at every time step), none. Default: ${DEFAULT-VALUE}.")
+            description = "Terrain shadows: horizon (precomputed horizons, fast), ray (r.sun's ray at every time step), none "
+                    + "(the grass engine shades with r.sun's own ray unless none). Default: ${DEFAULT-VALUE}.")
     public String shading;
 
     @Option(names = "--horizon-distance", paramLabel = "METRES", defaultValue = "10000",
