@@ -3,14 +3,11 @@ package org.eemt.job.solar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eemt.geo.testing.TestData;
-import org.eemt.job.cli.EemtCli;
+import org.eemt.job.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,18 +36,10 @@ class SolarEngineOptionsTest {
         List<String> args = new ArrayList<>(List.of("solar", "--dem", TestData.sampleDem().toString(), "--out", tmp.resolve("out").toString(),
                 "--master", "local[2]", "--days", "172"));
         args.addAll(List.of(options));
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = EemtCli.execute(args.toArray(String[]::new));
-        } finally {
-            System.setErr(saved);
-        }
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        List<String> lines = stderr.lines().filter(l -> l.startsWith("eemt")).toList();
-        assertEquals(2, code, stderr);
+        InProcessCli.Outcome outcome = InProcessCli.execute(args);
+        String stderr = outcome.stderr();
+        List<String> lines = outcome.eemtLines();
+        assertEquals(2, outcome.exitCode(), stderr);
         assertEquals(1, lines.size(), "one line: " + stderr);
         assertTrue(lines.get(0).startsWith("eemt: " + expected), stderr);
     }
