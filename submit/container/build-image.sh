@@ -20,11 +20,16 @@ done
 [ -f "$EEMT_HOME/spark-job/target/eemt.jar" ] || { echo "build-image: build first: mvn -B -DskipTests install" >&2; exit 3; }
 
 rootfs="$(mktemp -d)"
-trap 'rm -rf "$rootfs"' EXIT
+# Never remove the tree while /proc is mounted in it.
+cleanup() { if mountpoint -q "$rootfs/proc"; then umount "$rootfs/proc" || return; fi; rm -rf "$rootfs"; }
+trap cleanup EXIT
 debootstrap --variant=minbase bookworm "$rootfs" "$mirror"
 chroot "$rootfs" apt-get update
+# openjdk's post-installation script runs java, which needs /proc.
+mount -t proc proc "$rootfs/proc"
 chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
   openjdk-17-jre-headless grass-core gdal-bin procps tini
+umount "$rootfs/proc"
 chroot "$rootfs" apt-get clean
 chroot "$rootfs" useradd --uid 185 --create-home --shell /bin/bash eemt
 

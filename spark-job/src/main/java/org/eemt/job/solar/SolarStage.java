@@ -146,20 +146,10 @@ public final class SolarStage implements Stage {
             TileKey key = task._1();
             PixelWindow core = plan.core(key);
             Consumer<DailyIrradiation> daily = day -> writeDaily(store, wanted, key, core, day);
-            MonthlySolarSums sums;
-            if (grass != null) {
-                grass.check();
-                PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
-                double[] elevation;
-                try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
-                    elevation = reader.readDoubles(window);
-                }
-                sums = RsunTileRun.run(grass, plan.dem(), window, elevation, core, parameters, task._2(),
-                        Path.of(SparkFiles.getRootDirectory()), daily);
-            } else {
-                SolarTile tile = readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres());
-                sums = SolarTileRun.run(SolarTileModel.prepare(tile, parameters), task._2(), daily);
-            }
+            MonthlySolarSums sums = grass != null
+                    ? rsun(grass, demLocation, plan, key, parameters, task._2(), daily)
+                    : SolarTileRun.run(SolarTileModel.prepare(readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres()),
+                            parameters), task._2(), daily);
             return new Tuple2<>(key, sums);
         }).reduceByKey((a, b) -> {
             a.add(b);
@@ -204,6 +194,23 @@ public final class SolarStage implements Stage {
     /** The tile's core with the halo of the horizon distance (at least one cell, for slope and aspect), clipped to the DEM. */
     private static PixelWindow window(TilePlan plan, TileKey key, double horizonDistance) {
         return plan.withHalo(key, Math.max(1, SolarTile.haloCells(plan.dem(), horizonDistance)));
+    }
+
+    /**
+     * The grass engine's task: GRASS (after checking it is there, on this executor) on the tile's
+     * {@linkplain #window window}, in scratch under the executor's local directory of this
+     * application ({@link SparkFiles#getRootDirectory()}).
+     */
+    private static MonthlySolarSums rsun(GrassCommand grass, String demLocation, TilePlan plan, TileKey key, SolarParameters parameters,
+                                         int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
+        grass.check();
+        PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
+        double[] elevation;
+        try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+            elevation = reader.readDoubles(window);
+        }
+        return RsunTileRun.run(grass, plan.dem(), window, elevation, plan.core(key), parameters, days,
+                Path.of(SparkFiles.getRootDirectory()), daily);
     }
 
     /** The tile's {@linkplain #window window}, and Horn slope and aspect (radians) of its core. */
