@@ -10,7 +10,7 @@ public enum ContainerRuntime {
     NONE, DOCKER, PODMAN, APPTAINER, SINGULARITY;
 
     /** The name used on the command line and as the runtime's executable ({@code none} for the host). */
-    public String cliName() {
+    String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
 

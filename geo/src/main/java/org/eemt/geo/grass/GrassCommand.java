@@ -35,11 +35,6 @@ public record GrassCommand(ContainerRuntime runtime, String image, List<String> 
         }
     }
 
-    /** GRASS on the host's PATH. */
-    public static GrassCommand onHost() {
-        return new GrassCommand(ContainerRuntime.NONE, null, List.of());
-    }
-
     /**
      * Fails with an environment error (exit code 3) naming what is missing and the fix: {@code grass}
      * (no runtime), the runtime's executable, or the image (docker, podman: {@code image inspect};

@@ -29,7 +29,7 @@ class GrassCommandTest {
         ExternalTool.require("grass");
         Path dem = Files.copy(TestData.sampleDem(), scratch.resolve("dem.tif"));
         Path script = Files.writeString(scratch.resolve("fail.sh"), "set -e\nr.in.gdal --quiet input=" + scratch.resolve("no-such.tif") + " output=dem\n");
-        IOException e = assertThrows(IOException.class, () -> GrassCommand.onHost().run(scratch, dem, script));
+        IOException e = assertThrows(IOException.class, () -> new GrassCommand(ContainerRuntime.NONE, null, List.of()).run(scratch, dem, script));
         assertTrue(e.getMessage().contains("last lines of its log"), e.getMessage());
         assertTrue(e.getMessage().contains("no-such.tif"), "GRASS's own error is in the message: " + e.getMessage());
     }
@@ -44,7 +44,7 @@ class GrassCommandTest {
         List<String> docker = new GrassCommand(ContainerRuntime.DOCKER, "grass:8", List.of()).command(scratch, grass);
         assertEquals(List.of("docker", "run", "--rm", "--network", "none", "-v", s + ":" + s, "-w", s), docker.subList(0, 9));
         assertEquals(List.of("grass:8", "env", "HOME=" + s, "TMPDIR=" + s, "grass", "--version"), docker.subList(docker.size() - 6, docker.size()));
-        assertEquals(List.of("env", "HOME=" + s, "TMPDIR=" + s, "grass", "--version"), GrassCommand.onHost().command(scratch, grass));
+        assertEquals(List.of("env", "HOME=" + s, "TMPDIR=" + s, "grass", "--version"), new GrassCommand(ContainerRuntime.NONE, null, List.of()).command(scratch, grass));
     }
 
     @Test
