@@ -12,7 +12,7 @@ EEMT_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tag="${1:-localhost/eemt:latest}"
 runtime="${CONTAINER_RUNTIME:-podman}"
 mirror="${DEBIAN_MIRROR:-$(grep -rhoE '^(deb|URIs:) +https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-  | awk '{print $NF}' | grep -v security | head -n 1)}"
+  | awk '{print $NF}' | grep -E '/debian/?$' | head -n 1 || true)}"
 [ -n "$mirror" ] || { echo "build-image: no Debian mirror found; set DEBIAN_MIRROR" >&2; exit 3; }
 for tool in debootstrap "$runtime"; do
   command -v "$tool" >/dev/null || { echo "build-image: $tool not found (apt-get install debootstrap $runtime)" >&2; exit 3; }
@@ -20,11 +20,16 @@ done
 [ -f "$EEMT_HOME/spark-job/target/eemt.jar" ] || { echo "build-image: build first: mvn -B -DskipTests install" >&2; exit 3; }
 
 rootfs="$(mktemp -d)"
-trap 'rm -rf "$rootfs"' EXIT
+# Never remove the tree while /proc is mounted in it.
+cleanup() { if mountpoint -q "$rootfs/proc"; then umount "$rootfs/proc" || return; fi; rm -rf "$rootfs"; }
+trap cleanup EXIT
 debootstrap --variant=minbase bookworm "$rootfs" "$mirror"
 chroot "$rootfs" apt-get update
+# openjdk's post-installation script runs java, which needs /proc.
+mount -t proc proc "$rootfs/proc"
 chroot "$rootfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
   openjdk-17-jre-headless grass-core gdal-bin procps tini
+umount "$rootfs/proc"
 chroot "$rootfs" apt-get clean
 chroot "$rootfs" useradd --uid 185 --create-home --shell /bin/bash eemt
 

@@ -6,6 +6,7 @@ import java.awt.image.BandedSampleModel;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferDouble;
 import java.awt.image.DataBufferFloat;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
@@ -35,6 +36,8 @@ import org.eemt.geo.storage.Storage;
  *
  * <p>The file is written to local scratch with Apache SIS, the NoData tag is added, and the result
  * is published atomically to its location on any Hadoop file system ({@link Storage#publish}).
+ * {@link #writeLocal(RasterGrid, double[], Path)} writes Float64 the same way, for inputs of
+ * external tools that must see a DEM's full precision.
  */
 public final class GeoTiffWriter {
     /** Internal tile size in cells. */
@@ -59,6 +62,18 @@ public final class GeoTiffWriter {
 
     /** Writes a local GeoTIFF file (replacing it). */
     public static void writeLocal(RasterGrid grid, float[] cells, Path file) throws IOException {
+        writeLocal(grid, new TiledImage(grid.columns(), grid.rows(), DataBuffer.TYPE_FLOAT, cells), file);
+    }
+
+    /** Writes a local Float64 GeoTIFF file (replacing it). */
+    public static void writeLocal(RasterGrid grid, double[] cells, Path file) throws IOException {
+        if (cells.length != grid.cells()) {
+            throw new IllegalArgumentException(cells.length + " cells for a grid of " + grid.cells());
+        }
+        writeLocal(grid, new TiledImage(grid.columns(), grid.rows(), DataBuffer.TYPE_DOUBLE, cells), file);
+    }
+
+    private static void writeLocal(RasterGrid grid, TiledImage image, Path file) throws IOException {
         Files.deleteIfExists(file);
         Matrix3 gridToCrs = new Matrix3(
                 grid.cellWidth(), 0, grid.originX(),
@@ -83,7 +98,7 @@ public final class GeoTiffWriter {
         StorageConnector connector = new StorageConnector(file);
         connector.setOption(Compression.OPTION_KEY, Compression.DEFLATE);
         try (GeoTiffStore store = (GeoTiffStore) DataStores.openWritable(connector, "GeoTIFF")) {
-            store.append(new TiledFloatImage(grid.columns(), grid.rows(), cells), domain, null);
+            store.append(image, domain, null);
         } catch (DataStoreException e) {
             throw new IOException("cannot write GeoTIFF " + file + ": " + e.getMessage(), e);
         }
@@ -91,28 +106,31 @@ public final class GeoTiffWriter {
     }
 
     /**
-     * A read-only single-band float image over a row-major array, cut into {@value #TILE}-cell
+     * A read-only single-band float or double image over a row-major array, cut into {@value #TILE}-cell
      * square tiles; an image that fits in one tile is one tile of its own size (SIS 1.6 writes a
      * single tile as one block of the image's size and would otherwise mix the padding in).
      */
-    private static final class TiledFloatImage extends PlanarImage {
+    private static final class TiledImage extends PlanarImage {
         private final int width;
         private final int height;
-        private final float[] cells;
+        private final int dataType;
+        private final Object cells;
         private final int tileWidth;
         private final int tileHeight;
         private final SampleModel tileModel;
-        private final ColorModel colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY),
-                false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
+        private final ColorModel colorModel;
 
-        TiledFloatImage(int width, int height, float[] cells) {
+        /** {@code cells}: a {@code float[]} for {@link DataBuffer#TYPE_FLOAT}, a {@code double[]} for {@link DataBuffer#TYPE_DOUBLE}. */
+        TiledImage(int width, int height, int dataType, Object cells) {
             this.width = width;
             this.height = height;
+            this.dataType = dataType;
             this.cells = cells;
+            this.colorModel = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false, Transparency.OPAQUE, dataType);
             boolean oneTile = width <= TILE && height <= TILE;
             this.tileWidth = oneTile ? width : TILE;
             this.tileHeight = oneTile ? height : TILE;
-            this.tileModel = new BandedSampleModel(DataBuffer.TYPE_FLOAT, tileWidth, tileHeight, 1);
+            this.tileModel = new BandedSampleModel(dataType, tileWidth, tileHeight, 1);
         }
 
         @Override
@@ -147,8 +165,13 @@ public final class GeoTiffWriter {
 
         @Override
         public Raster getTile(int tileX, int tileY) {
-            float[] tile = new float[tileWidth * tileHeight];
-            java.util.Arrays.fill(tile, Float.NaN);
+            int n = tileWidth * tileHeight;
+            Object tile = dataType == DataBuffer.TYPE_FLOAT ? new float[n] : new double[n];
+            if (tile instanceof float[] f) {
+                java.util.Arrays.fill(f, Float.NaN);
+            } else {
+                java.util.Arrays.fill((double[]) tile, Double.NaN);
+            }
             int x0 = tileX * tileWidth;
             int y0 = tileY * tileHeight;
             int w = Math.min(tileWidth, width - x0);
@@ -156,7 +179,8 @@ public final class GeoTiffWriter {
             for (int r = 0; r < h; r++) {
                 System.arraycopy(cells, (y0 + r) * width + x0, tile, r * tileWidth, w);
             }
-            return Raster.createWritableRaster(tileModel, new DataBufferFloat(tile, tile.length), new Point(x0, y0));
+            DataBuffer buffer = tile instanceof float[] f ? new DataBufferFloat(f, n) : new DataBufferDouble((double[]) tile, n);
+            return Raster.createWritableRaster(tileModel, buffer, new Point(x0, y0));
         }
     }
 }

@@ -86,6 +86,28 @@ class GeoTiffRoundTripTest {
     }
 
     @Test
+    void float64TilesKeepEveryDigitOfTheDemAlsoInGdal() throws Exception {
+        ExternalTool.require("gdalinfo");
+        Path dem = TestData.sampleDem(); // a Float64 DEM
+        PixelWindow window = new PixelWindow(100, 40, 128, 150);
+        double[] cells;
+        RasterGrid grid;
+        try (GeoTiffReader r = GeoTiffReader.open(dem.toString())) {
+            cells = r.readDoubles(window);
+            grid = r.grid().window(window);
+        }
+        assertTrue(java.util.Arrays.stream(cells).anyMatch(z -> z != (float) z), "elevations with more digits than a float");
+        Path out = tmp.resolve("tile64.tif");
+        GeoTiffWriter.writeLocal(grid, cells, out);
+        try (GeoTiffReader back = GeoTiffReader.open(out.toString())) {
+            assertArrayEquals(cells, back.readDoubles(grid.extent()));
+        }
+        String info = ExternalTool.run(tmp, List.of("gdalinfo", "-stats", out.toString()));
+        assertTrue(info.contains("Type=Float64"), info);
+        assertTrue(info.contains("NoData Value=nan"), info);
+    }
+
+    @Test
     void noDataOfAnIntegerDemBecomesNaN() throws Exception {
         Path zion = TestData.shared("dem/zion_srtm_3arcsec_4326.tif");
         try (GeoTiffReader r = GeoTiffReader.open(zion.toString())) {

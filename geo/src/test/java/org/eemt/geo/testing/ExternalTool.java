@@ -19,14 +19,20 @@ public final class ExternalTool {
 
     /** Skips the calling test, loudly, when {@code command} is not on the PATH. */
     public static void require(String command) {
-        boolean found = false;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            found |= Path.of(dir, command).toFile().canExecute();
-        }
+        boolean found = installed(command);
         if (!found) {
             System.err.println("\n*** SKIPPED: '" + command + "' is not installed here; CI installs it (.ci/run). ***\n");
         }
         assumeTrue(found, command + " not installed");
+    }
+
+    /** Whether {@code command} is an executable on the PATH. */
+    public static boolean installed(String command) {
+        boolean found = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            found |= Path.of(dir, command).toFile().canExecute();
+        }
+        return found;
     }
 
     /** Runs a command in {@code dir}; fails with its output when it exits non-zero. Returns stdout + stderr. */

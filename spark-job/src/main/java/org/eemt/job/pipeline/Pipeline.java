@@ -151,14 +151,19 @@ public final class Pipeline {
     /**
      * The checks that need no Spark (after relative paths are made absolute, for executors on other
      * machines): the product groups are known, the output directory can be
-     * written, the DEM is a readable, georeferenced GeoTIFF. Returns the DEM's grid.
+     * written, the DEM is a readable, georeferenced GeoTIFF, the GRASS solar engine finds GRASS
+     * (or its container runtime and image). Returns the DEM's grid.
      */
     public static RasterGrid check(RunOptions options) {
         options.resolveRelativePaths();
         selectStages(options.products);
         checkWritable(options.out);
         RasterGrid dem = GeoTiffReader.readGrid(options.dem);
-        if (options.eemt.climate != null && selectStages(options.products).stream().anyMatch(s -> s instanceof EemtStage)) {
+        List<Stage> stages = selectStages(options.products);
+        if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
+            options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
+        }
+        if (options.eemt.climate != null && stages.stream().anyMatch(s -> s instanceof EemtStage)) {
             EemtStage.openClimate(options.eemt, dem); // bad climate fails here, before any product is written
         }
         return dem;

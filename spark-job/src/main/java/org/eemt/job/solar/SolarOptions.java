@@ -1,7 +1,10 @@
 package org.eemt.job.solar;
 
 import java.io.Serializable;
+import java.util.List;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.grass.ContainerRuntime;
+import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.solar.DaySelection;
 import org.eemt.geo.solar.Shading;
 import org.eemt.geo.solar.SolarParameters;
@@ -28,7 +31,8 @@ public class SolarOptions implements Serializable {
     public String days;
 
     @Option(names = "--shading", paramLabel = "MODE", defaultValue = "horizon",
-            description = "Terrain shadows: horizon (precomputed horizons, fast), ray (r.sun's ray at every time step), none. Default: ${DEFAULT-VALUE}.")
+            description = "Terrain shadows: horizon (precomputed horizons, fast), ray (r.sun's ray at every time step), none "
+                    + "(the grass engine shades with r.sun's own ray unless none). Default: ${DEFAULT-VALUE}.")
     public String shading;
 
     @Option(names = "--horizon-distance", paramLabel = "METRES", defaultValue = "10000",
@@ -42,6 +46,44 @@ public class SolarOptions implements Serializable {
     @Option(names = "--keep-daily", defaultValue = "false",
             description = "Also write the daily products (global/daily, insol/daily).")
     public boolean keepDaily;
+
+    @Option(names = "--solar-engine", paramLabel = "ENGINE", defaultValue = "java",
+            description = "java (the model in Java) or grass (GRASS GIS r.sun per task, on the host or in --container-runtime). Default: ${DEFAULT-VALUE}.")
+    public String engine;
+
+    @Option(names = "--container-runtime", paramLabel = "RUNTIME", defaultValue = "none",
+            description = "Where the grass engine runs GRASS: none (grass on the PATH), docker, podman, apptainer, singularity. Default: ${DEFAULT-VALUE}.")
+    public String containerRuntime;
+
+    @Option(names = "--container-image", paramLabel = "IMAGE",
+            description = "Image with GRASS GIS 8 for --container-runtime (docker/podman: image name; apptainer/singularity: image file or URI).")
+    public String containerImage;
+
+    @Option(names = "--container-args", paramLabel = "ARGS", defaultValue = "",
+            description = "Extra arguments of the runtime's run (exec) command, separated by spaces, e.g. \"--security-opt label=disable\".")
+    public String containerArgs;
+
+    /** Whether {@code --solar-engine grass} was chosen ({@code java} otherwise; anything else is an input error). */
+    public boolean grassEngine() {
+        return switch (engine.strip()) {
+            case "java" -> false;
+            case "grass" -> true;
+            default -> throw EemtException.input("--solar-engine " + engine, "unknown solar engine", "use java or grass");
+        };
+    }
+
+    /** How the grass engine starts GRASS, from the container options. */
+    public GrassCommand grassCommand() {
+        ContainerRuntime runtime;
+        try {
+            runtime = ContainerRuntime.parse(containerRuntime);
+        } catch (IllegalArgumentException e) {
+            throw EemtException.input("--container-runtime " + containerRuntime, "unknown container runtime",
+                    "use none, docker, podman, apptainer or singularity");
+        }
+        String args = containerArgs == null ? "" : containerArgs.strip();
+        return new GrassCommand(runtime, containerImage, args.isEmpty() ? List.of() : List.of(args.split("\\s+")));
+    }
 
     /** The model parameters; bad values are one-line input errors. */
     public SolarParameters parameters() {

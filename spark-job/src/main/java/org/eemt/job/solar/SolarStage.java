@@ -2,15 +2,20 @@ package org.eemt.job.solar;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.DailyIrradiation;
 import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.RsunTileRun;
 import org.eemt.geo.solar.SolarCalendar;
 import org.eemt.geo.solar.SolarParameters;
 import org.eemt.geo.solar.SolarTile;
@@ -31,10 +36,13 @@ import org.eemt.job.plan.TilePlan;
 import scala.Tuple2;
 
 /**
- * The solar stage (SCIENCE.md §2, the java engine): per tile (core + the halo of the horizon
- * distance), Horn slope and aspect, then the clear-sky model for the selected days
- * ({@link SolarTileModel}) → monthly S_topo, S_flat (Wh m⁻² month⁻¹) and mean daily insolation
- * time (h day⁻¹), and with {@code --keep-daily} the daily products.
+ * The solar stage (SCIENCE.md §2): per tile (core + the halo of the horizon distance) and day,
+ * daily global irradiation on the terrain and on the flat, and insolation time → monthly S_topo,
+ * S_flat (Wh m⁻² month⁻¹) and mean daily insolation time (h day⁻¹), and with {@code --keep-daily}
+ * the daily products. Two engines, same tasks, same products: {@code java} (Horn slope and aspect,
+ * then the clear-sky model, {@link SolarTileModel}) and {@code grass} (GRASS GIS r.sun on the
+ * tile's window in a scratch directory of the executor, on the host or in a container,
+ * {@link RsunTileRun}).
  *
  * <p>Tasks are tile x block of days: with fewer tiles than twice the cores, the days are cut into
  * blocks so that every core works; the blocks' monthly sums are merged per tile with exact
@@ -107,6 +115,7 @@ public final class SolarStage implements Stage {
     @Override
     public void run(StageContext context, List<Product> wanted) {
         SolarParameters parameters = context.options().solar.parameters();
+        GrassCommand grass = context.options().solar.grassEngine() ? context.options().solar.grassCommand() : null;
         int[] days = context.options().solar.dayList();
         String demLocation = context.demLocation();
         TilePlan plan = context.plan();
@@ -116,16 +125,7 @@ public final class SolarStage implements Stage {
         if (todo.isEmpty()) {
             return;
         }
-        spark.setJobDescription("solar: highest DEM elevation");
-        double demMax = spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
-            try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (float z : reader.read(plan.core(key))) {
-                    max = z > max ? z : max;
-                }
-                return max;
-            }
-        }).reduce(Math::max);
+        double demMax = grass != null ? Double.NaN : highestElevation(spark, demLocation, plan);
 
         int cores = Math.max(1, spark.defaultParallelism());
         int blocks = todo.size() >= 2 * cores ? 1 : Math.min(days.length, (2 * cores + todo.size() - 1) / todo.size());
@@ -135,7 +135,8 @@ public final class SolarStage implements Stage {
                 tasks.add(new Tuple2<>(key, Arrays.copyOfRange(days, b * days.length / blocks, (b + 1) * days.length / blocks)));
             }
         }
-        spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, " + parameters.shading());
+        spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, "
+                + (grass != null ? "GRASS r.sun" : parameters.shading()));
         // Heterogeneous workers: spark.eemt.solar.task-cpus > 1 asks for bigger slots where the
         // cluster manager has stage-level scheduling (docs/deploying.md); elsewhere nothing changes.
         JavaRDD<Tuple2<TileKey, int[]>> dayBlocks = spark.parallelize(tasks, tasks.size());
@@ -143,10 +144,12 @@ public final class SolarStage implements Stage {
                 .map(dayBlocks::withResources).orElse(dayBlocks);
         dayBlocks.mapToPair(task -> {
             TileKey key = task._1();
-            SolarTile tile = readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres());
-            PixelWindow core = tile.core();
-            SolarTileModel model = SolarTileModel.prepare(tile, parameters);
-            MonthlySolarSums sums = SolarTileRun.run(model, task._2(), day -> writeDaily(store, wanted, key, core, day));
+            PixelWindow core = plan.core(key);
+            Consumer<DailyIrradiation> daily = day -> writeDaily(store, wanted, key, core, day);
+            MonthlySolarSums sums = grass != null
+                    ? rsun(grass, demLocation, plan, key, parameters, task._2(), daily)
+                    : SolarTileRun.run(SolarTileModel.prepare(readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres()),
+                            parameters), task._2(), daily);
             return new Tuple2<>(key, sums);
         }).reduceByKey((a, b) -> {
             a.add(b);
@@ -174,11 +177,47 @@ public final class SolarStage implements Stage {
         }).collect();
     }
 
-    /** The tile's window with the halo of the horizon distance, and Horn slope and aspect (radians) of its core. */
+    /** The highest elevation of the DEM (one light Spark job over the tiles' cores). */
+    private static double highestElevation(JavaSparkContext spark, String demLocation, TilePlan plan) {
+        spark.setJobDescription("solar: highest DEM elevation");
+        return spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
+            try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (float z : reader.read(plan.core(key))) {
+                    max = z > max ? z : max;
+                }
+                return max;
+            }
+        }).reduce(Math::max);
+    }
+
+    /** The tile's core with the halo of the horizon distance (at least one cell, for slope and aspect), clipped to the DEM. */
+    private static PixelWindow window(TilePlan plan, TileKey key, double horizonDistance) {
+        return plan.withHalo(key, Math.max(1, SolarTile.haloCells(plan.dem(), horizonDistance)));
+    }
+
+    /**
+     * The grass engine's task: GRASS (after checking it is there, on this executor) on the tile's
+     * {@linkplain #window window}, in scratch under the executor's local directory of this
+     * application ({@link SparkFiles#getRootDirectory()}).
+     */
+    private static MonthlySolarSums rsun(GrassCommand grass, String demLocation, TilePlan plan, TileKey key, SolarParameters parameters,
+                                         int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
+        grass.check();
+        PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
+        double[] elevation;
+        try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+            elevation = reader.readDoubles(window);
+        }
+        return RsunTileRun.run(grass, plan.dem(), window, elevation, plan.core(key), parameters, days,
+                Path.of(SparkFiles.getRootDirectory()), daily);
+    }
+
+    /** The tile's {@linkplain #window window}, and Horn slope and aspect (radians) of its core. */
     static SolarTile readTile(String demLocation, TilePlan plan, TileKey key, double demMax, double horizonDistance) {
         RasterGrid dem = plan.dem();
         PixelWindow core = plan.core(key);
-        PixelWindow window = plan.withHalo(key, Math.max(1, SolarTile.haloCells(dem, horizonDistance)));
+        PixelWindow window = window(plan, key, horizonDistance);
         double[] elevation;
         try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
             elevation = reader.readDoubles(window);

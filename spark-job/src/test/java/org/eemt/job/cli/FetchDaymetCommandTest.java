@@ -3,12 +3,10 @@ package org.eemt.job.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.eemt.geo.testing.TestData;
+import org.eemt.job.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +17,9 @@ class FetchDaymetCommandTest {
 
     @Test
     void yearsBeforeDaymetAreAnInputError() {
-        Result r = run("--years", "1975-1981", "--url", "http://127.0.0.1:9/ncss");
-        assertEquals(2, r.code, r.err);
-        assertTrue(r.err.contains("starts before 1980"), r.err);
+        InProcessCli.Outcome r = run("--years", "1975-1981", "--url", "http://127.0.0.1:9/ncss");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("starts before 1980"), r.stderr());
     }
 
     @Test
@@ -30,25 +28,15 @@ class FetchDaymetCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        Result r = run("--years", "2000", "--retries", "1", "--url", "http://127.0.0.1:" + closedPort + "/ncss");
-        assertEquals(3, r.code, r.err);
-        assertTrue(r.err.lines().filter(l -> l.startsWith("eemt: ")).count() == 1 && r.err.contains("failed 1 times"), r.err);
+        InProcessCli.Outcome r = run("--years", "2000", "--retries", "1", "--url", "http://127.0.0.1:" + closedPort + "/ncss");
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().lines().filter(l -> l.startsWith("eemt: ")).count() == 1 && r.stderr().contains("failed 1 times"), r.stderr());
     }
 
-    private record Result(int code, String err) {
-    }
-
-    private Result run(String... extra) {
+    private InProcessCli.Outcome run(String... extra) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("fetch-daymet", "--dem",
                 TestData.sampleDem().toString(), "--out", tmp.resolve("climate").toString()));
         args.addAll(java.util.List.of(extra));
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Result(EemtCli.execute(args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(saved);
-        }
+        return InProcessCli.execute(args);
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +13,7 @@ import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.ExternalTool;
 import org.eemt.geo.testing.TestData;
-import org.eemt.job.cli.EemtCli;
+import org.eemt.job.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,19 +115,11 @@ class BadClimateTest {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--dem", dem.toString(), "--out", out.toString(),
                 "--climate", climate, "--master", "local[2]"));
         args.addAll(List.of(extra));
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = EemtCli.execute(args.toArray(String[]::new));
-        } finally {
-            System.setErr(saved);
-        }
+        InProcessCli.Outcome outcome = InProcessCli.execute(args);
         // Apache SIS may log warnings of its own (java.util.logging) on standard error too: look at eemt's lines
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        List<String> eemtLines = stderr.lines().filter(l -> l.startsWith("eemt")).toList();
-        assertEquals(2, code, stderr);
+        String stderr = outcome.stderr();
+        List<String> eemtLines = outcome.eemtLines();
+        assertEquals(2, outcome.exitCode(), stderr);
         assertEquals(1, eemtLines.size(), "one line: " + stderr);
         assertTrue(eemtLines.get(0).startsWith("eemt: ") && eemtLines.get(0).contains(expected), stderr);
         try (var left = Files.walk(out)) {

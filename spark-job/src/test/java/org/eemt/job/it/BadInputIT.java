@@ -1,7 +1,6 @@
 package org.eemt.job.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -15,6 +14,7 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.TestData;
+import org.eemt.job.testing.ErrorLine;
 import org.eemt.job.testing.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,27 +69,16 @@ class BadInputIT {
         Path out = file.resolve("out"); // a directory cannot be made under a file
         Launcher.Result r = Launcher.eemt(tmp, "run", "--dem", TestData.sampleDem().toString(), "--out", out.toString());
         assertEquals(2, r.exitCode(), r.stderr());
-        assertOneLine(r.stderr(), out.toString(), "cannot be written");
+        ErrorLine.assertOneLine(r.stderr(), out.toString(), "cannot be written");
     }
 
     private void expectInputError(Path dem, Path out, String problem) throws IOException, InterruptedException {
         Launcher.Result r = Launcher.eemt(tmp, "run", "--dem", dem.toString(), "--out", out.toString());
         assertEquals(2, r.exitCode(), r.stderr());
-        assertOneLine(r.stderr(), dem.toString(), problem);
+        ErrorLine.assertOneLine(r.stderr(), dem.toString(), problem);
         try (Stream<Path> files = Files.exists(out) ? Files.walk(out) : Stream.empty()) {
             List<Path> products = files.filter(Files::isRegularFile).toList();
             assertTrue(products.isEmpty(), "nothing left in the output directory: " + products);
         }
-    }
-
-    /** stderr holds exactly one message line (progress lines aside), naming the subject, the problem and a fix. */
-    private static void assertOneLine(String stderr, String subject, String problem) {
-        List<String> lines = stderr.lines().filter(l -> !l.isBlank() && !l.startsWith("[eemt] ")).toList();
-        assertEquals(1, lines.size(), "one line on stderr, got:\n" + stderr);
-        String line = lines.get(0);
-        assertTrue(line.startsWith("eemt: " + subject + ": "), line);
-        assertTrue(line.contains(problem), line);
-        assertTrue(line.substring(line.indexOf(problem)).contains(". "), "a fix follows the problem: " + line);
-        assertFalse(line.contains("Exception"), line);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eemt.geo.testing.TestData;
 
@@ -20,15 +21,24 @@ public final class Launcher {
 
     /** {@code submit/eemt ARGS}, finished. */
     public static Result eemt(Path workDir, String... args) throws IOException, InterruptedException {
-        return finish(start(workDir, args), workDir);
+        return eemt(workDir, Map.of(), args);
+    }
+
+    /** {@code submit/eemt ARGS} with these environment variables set (or replaced, PATH too), finished. */
+    public static Result eemt(Path workDir, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return finish(start(workDir, launcherCommand(args), environment), workDir);
     }
 
     /** Starts {@code submit/eemt ARGS} with its output going to files in {@code workDir}. */
     public static Process start(Path workDir, String... args) throws IOException {
+        return start(workDir, launcherCommand(args), Map.of());
+    }
+
+    private static List<String> launcherCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(TestData.projectDir().resolve("submit/eemt").toString());
         command.addAll(List.of(args));
-        return start(workDir, command);
+        return command;
     }
 
     /** {@code spark-submit} (SparkSubmit's main class from spark-jars/) with {@code eemt.jar} and ARGS, finished. */
@@ -40,14 +50,15 @@ public final class Launcher {
         command.addAll(sparkOptions);
         command.add(target.resolve("eemt.jar").toString());
         command.addAll(List.of(args));
-        return finish(start(workDir, command), workDir);
+        return finish(start(workDir, command, Map.of()), workDir);
     }
 
-    private static Process start(Path workDir, List<String> command) throws IOException {
+    private static Process start(Path workDir, List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(workDir.resolve("stdout.txt").toFile())
                 .redirectError(workDir.resolve("stderr.txt").toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().putAll(environment);
         return pb.start();
     }
 
