@@ -71,7 +71,11 @@ public class RunOptions implements Serializable {
         return location == null || location.contains(":") ? location : java.nio.file.Path.of(location).toAbsolutePath().toString();
     }
 
-    /** Options that change how a run executes but never what it computes (left out of the run key). */
+    /**
+     * Options that change how a run executes but never what it computes (left out of the run key).
+     * How GRASS is started (on the host or by a container runtime, with which runtime arguments)
+     * is one of them; the container image is not, since it decides which GRASS runs.
+     */
     static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",
-            "--master", "--products");
+            "--master", "--products", "--container-runtime", "--container-args");
 }
