@@ -23,12 +23,24 @@ import org.eemt.geo.terrain.MetricCellSize;
  */
 final class HorizonShadow implements TerrainShadow {
     private final int azimuths;
+    private final double azimuthsPerRadian;
     /** Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}. */
     private final float[] angles;
+    /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
+    private final double[] sinHighest;
 
     private HorizonShadow(int azimuths, float[] angles) {
         this.azimuths = azimuths;
+        this.azimuthsPerRadian = azimuths / (2 * Math.PI);
         this.angles = angles;
+        sinHighest = new double[angles.length / azimuths];
+        for (int cell = 0; cell < sinHighest.length; cell++) {
+            float highest = 0;
+            for (int k = cell * azimuths; k < (cell + 1) * azimuths; k++) {
+                highest = Math.max(highest, angles[k]);
+            }
+            sinHighest[cell] = Math.sin(highest);
+        }
     }
 
     static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths) {
@@ -115,7 +127,7 @@ final class HorizonShadow implements TerrainShadow {
 
     /** The horizon angle (radians) of a core cell toward a compass azimuth in [0, 2π). */
     double angle(int coreCell, double azimuth) {
-        double u = azimuth * azimuths / (2 * Math.PI);
+        double u = azimuth * azimuthsPerRadian;
         int k0 = (int) u;
         if (k0 >= azimuths) {
             k0 = azimuths - 1;
@@ -131,5 +143,14 @@ final class HorizonShadow implements TerrainShadow {
     public boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude) {
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
         return Math.sin(angle(coreCell, sunAzimuth)) > sinAltitude;
+    }
+
+    /**
+     * sin of the cell's highest horizon angle: an interpolated angle never exceeds the larger of its two
+     * azimuths' angles (the float angles' difference is exact in double), and sin is monotonic on [0, π/2).
+     */
+    @Override
+    public double sinAltitudeAlwaysLit(int coreCell) {
+        return sinHighest[coreCell];
     }
 }

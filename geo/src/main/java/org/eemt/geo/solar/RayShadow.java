@@ -112,6 +112,11 @@ final class RayShadow implements TerrainShadow {
         return false;
     }
 
+    @Override
+    public double sinAltitudeAlwaysLit(int coreCell) {
+        return 1;
+    }
+
     private NearestCellRay ray(int bin, int row) {
         long key = sameCellSizeEveryRow ? bin : (long) row * AZIMUTH_BINS + bin;
         NearestCellRay ray = rays.get(key);

@@ -18,6 +18,22 @@ interface TerrainShadow {
      */
     boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude);
 
+    /**
+     * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever the sun's azimuth
+     * (an exact bound, so the caller may skip the test; 1 when no cheaper bound is known).
+     */
+    double sinAltitudeAlwaysLit(int coreCell);
+
     /** The absence of terrain shadows ({@link Shading#NONE}). */
-    TerrainShadow NONE = (cell, azimuth, sin, cos) -> false;
+    TerrainShadow NONE = new TerrainShadow() {
+        @Override
+        public boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude) {
+            return false;
+        }
+
+        @Override
+        public double sinAltitudeAlwaysLit(int coreCell) {
+            return 0;
+        }
+    };
 }
