@@ -23,9 +23,13 @@ import org.eemt.geo.terrain.MetricCellSize;
  * product is Σ step·(B_h + D_h) (no slope, no shadow). The sun's compass azimuth A follows from
  * cos h0·sin A = −cosδ·sinT and cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cosT.
  *
- * <p>Per cell, the elevation factor of the air mass and the trigonometry of latitude, slope and
- * aspect are computed once; per sample the air mass and τ come from tables that depend only on the
- * model's constants and T_L, so a cell's result never depends on its tile.
+ * <p>Speed (docs/performance.md): per cell, the elevation factor of the air mass, the trigonometry of
+ * latitude, slope and aspect and the Muneer and reflected constants are computed once per tile, so
+ * cosθ is a dot product of per-cell constants with the sample's sun vector; per sample the air mass
+ * and τ come from tables that depend only on the model's constants and T_L, so a cell's result never
+ * depends on its tile. The shadow test is skipped when the sun is above every horizon the cell has
+ * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound), and the sun's azimuth is computed
+ * only inside the test, when a shadow is possible.
  */
 public final class SolarTileModel {
     private static final double SIN_LOW_SUN = Math.sin(0.1);
@@ -183,7 +187,7 @@ public final class SolarTileModel {
                 double east = -cosDecl * sinT[k];
                 double cosTheta = cn * north + ce * east + cosBeta * s;
                 boolean lit = cosTheta > 0 && (s >= alwaysLit
-                        || !shadow.isShadowed(i, FastAngles.azimuth(east, north), s, Math.sqrt(north * north + east * east)));
+                        || !shadow.isShadowed(i, east, north, s));
                 if (lit) {
                     litSamples++;
                 }
