@@ -10,9 +10,9 @@ import org.eemt.geo.raster.RasterGrid;
  * The synthetic benchmark DEM of {@code eemt bench solar --synthetic N}: N x N cells of 10 m in UTM
  * zone 13N (EPSG:26913, around 35.8° N), a fractal sum of sines. Octave o (0..{@value #OCTAVES}−1)
  * has wavelength {@value #LONGEST_WAVELENGTH_M} m / 2^o and amplitude {@value #AMPLITUDE_M} m / 2^o in
- * three directions with random phases, so every scale has slopes of the same order (about 25° on
- * average, up to about 60°) and the relief spans about 1.5 km: valleys, ridges and long shadows.
- * Deterministic: the seed fixes the directions and phases.
+ * three directions with random phases, so every scale has slopes of the same order; for N = 2048
+ * (gdaldem): elevations 677–3219 m, slope 19.4° mean (± 9.1°), 53.6° at most: valleys, ridges and
+ * long shadows. Deterministic: the seed fixes the directions and phases.
  */
 final class SyntheticTerrain {
     static final long SEED = 2026;

@@ -74,6 +74,8 @@ class SolarBenchCommandTest {
         } finally {
             System.setOut(saved);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        System.out.print(out);
+        return out;
     }
 }
