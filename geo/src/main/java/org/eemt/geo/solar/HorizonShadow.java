@@ -23,12 +23,42 @@ import org.eemt.geo.terrain.MetricCellSize;
  */
 final class HorizonShadow implements TerrainShadow {
     private final int azimuths;
+    private final double azimuthsPerRadian;
     /** Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}. */
     private final float[] angles;
+    /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
+    private final double[] sinHighest;
+    /**
+     * Per core cell and compass octant o (azimuths [o·π/4, (o+1)·π/4)), {@code [cell * 8 + o]}: sin of the
+     * highest horizon angle of the azimuths an interpolation in that octant can use (one more on each side),
+     * rounded up to a float.
+     */
+    private final float[] sinHighestByOctant;
 
     private HorizonShadow(int azimuths, float[] angles) {
         this.azimuths = azimuths;
+        this.azimuthsPerRadian = azimuths / (2 * Math.PI);
         this.angles = angles;
+        int cells = angles.length / azimuths;
+        sinHighest = new double[cells];
+        sinHighestByOctant = new float[cells * 8];
+        for (int cell = 0; cell < cells; cell++) {
+            int base = cell * azimuths;
+            float highest = 0;
+            for (int k = base; k < base + azimuths; k++) {
+                highest = Math.max(highest, angles[k]);
+            }
+            sinHighest[cell] = Math.sin(highest);
+            for (int o = 0; o < 8; o++) {
+                float octant = 0;
+                for (int k = Math.floorDiv(o * azimuths, 8) - 1; k <= Math.floorDiv((o + 1) * azimuths + 7, 8) + 1; k++) {
+                    octant = Math.max(octant, angles[base + Math.floorMod(k, azimuths)]);
+                }
+                double sin = Math.sin(octant);
+                float up = (float) sin;
+                sinHighestByOctant[cell * 8 + o] = up < sin ? Math.nextUp(up) : up;
+            }
+        }
     }
 
     static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths) {
@@ -115,7 +145,7 @@ final class HorizonShadow implements TerrainShadow {
 
     /** The horizon angle (radians) of a core cell toward a compass azimuth in [0, 2π). */
     double angle(int coreCell, double azimuth) {
-        double u = azimuth * azimuths / (2 * Math.PI);
+        double u = azimuth * azimuthsPerRadian;
         int k0 = (int) u;
         if (k0 >= azimuths) {
             k0 = azimuths - 1;
@@ -128,8 +158,31 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     @Override
-    public boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude) {
+    public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
+        if (sinAltitude >= sinHighestByOctant[coreCell * 8 + octant(east, north)]) {
+            return false;
+        }
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
-        return Math.sin(angle(coreCell, sunAzimuth)) > sinAltitude;
+        return Math.sin(angle(coreCell, FastAngles.azimuth(east, north))) > sinAltitude;
+    }
+
+    /**
+     * The compass octant 0..7 of a horizontal direction, by signs and comparisons; at an octant's edge it may
+     * name the neighbour, which the octant bounds allow for (they reach one azimuth past each edge).
+     */
+    private static int octant(double east, double north) {
+        if (east >= 0) {
+            return north >= 0 ? (east < north ? 0 : 1) : (east > -north ? 2 : 3);
+        }
+        return north < 0 ? (-east < -north ? 4 : 5) : (-east > north ? 6 : 7);
+    }
+
+    /**
+     * sin of the cell's highest horizon angle: an interpolated angle never exceeds the larger of its two
+     * azimuths' angles (the float angles' difference is exact in double), and sin is monotonic on [0, π/2).
+     */
+    @Override
+    public double sinAltitudeAlwaysLit(int coreCell) {
+        return sinHighest[coreCell];
     }
 }

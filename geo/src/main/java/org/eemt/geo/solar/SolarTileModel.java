@@ -23,9 +23,13 @@ import org.eemt.geo.terrain.MetricCellSize;
  * product is Σ step·(B_h + D_h) (no slope, no shadow). The sun's compass azimuth A follows from
  * cos h0·sin A = −cosδ·sinT and cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cosT.
  *
- * <p>Per cell, the elevation factor of the air mass and the trigonometry of latitude, slope and
- * aspect are computed once; per sample the air mass and τ come from tables that depend only on the
- * model's constants and T_L, so a cell's result never depends on its tile.
+ * <p>Speed (docs/performance.md): per cell, the elevation factor of the air mass, the trigonometry of
+ * latitude, slope and aspect and the Muneer and reflected constants are computed once per tile, so
+ * cosθ is a dot product of per-cell constants with the sample's sun vector; per sample the air mass
+ * and τ come from tables that depend only on the model's constants and T_L, so a cell's result never
+ * depends on its tile. The shadow test is skipped when the sun is above every horizon the cell has
+ * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound), and the sun's azimuth is computed
+ * only inside the test, when a shadow is possible.
  */
 public final class SolarTileModel {
     private static final double SIN_LOW_SUN = Math.sin(0.1);
@@ -38,6 +42,22 @@ public final class SolarTileModel {
     private final double[] elevationFactor;
     private final double[] sinLatitude;
     private final double[] cosLatitude;
+    /** Per cell: {@link #NO_DATA}, {@link #FLAT_ONLY} (no slope), {@link #HORIZONTAL} or {@link #INCLINED}. */
+    private final byte[] surface;
+    /** Per cell: sinβ·cos a, sinβ·sin a, cosβ, r_sky, f_g and ρ·(1 − cosβ)/2 (Muneer and reflected terms). */
+    private final double[] slopeNorth;
+    private final double[] slopeEast;
+    private final double[] cosSlope;
+    private final double[] skyView;
+    private final double[] horizonBrightening;
+    private final double[] reflectedFraction;
+    /** Per cell: sin h0 at or above which terrain cannot shadow it ({@link TerrainShadow#sinAltitudeAlwaysLit}). */
+    private final double[] sinAlwaysLit;
+
+    private static final byte NO_DATA = 0;
+    private static final byte FLAT_ONLY = 1;
+    private static final byte HORIZONTAL = 2;
+    private static final byte INCLINED = 3;
 
     private SolarTileModel(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
         this.tile = tile;
@@ -58,13 +78,38 @@ public final class SolarTileModel {
         elevationFactor = new double[cells];
         sinLatitude = new double[cells];
         cosLatitude = new double[cells];
+        surface = new byte[cells];
+        slopeNorth = new double[cells];
+        slopeEast = new double[cells];
+        cosSlope = new double[cells];
+        skyView = new double[cells];
+        horizonBrightening = new double[cells];
+        reflectedFraction = new double[cells];
+        sinAlwaysLit = new double[cells];
         double[] latitude = CellLatitudes.radians(tile.dem(), tile.core());
+        float[] slopes = tile.slopeRadians();
+        float[] aspects = tile.aspectRadians();
         for (int i = 0; i < cells; i++) {
             int column = tile.core().x0() + i % tile.core().width();
             int row = tile.core().y0() + i / tile.core().width();
             elevationFactor[i] = OpticalAirMass.elevationFactor(tile.elevationAt(column, row));
             sinLatitude[i] = Math.sin(latitude[i]);
             cosLatitude[i] = Math.cos(latitude[i]);
+            double beta = slopes[i];
+            boolean inclined = !Double.isNaN(beta) && beta > 0 && !Float.isNaN(aspects[i]);
+            surface[i] = Double.isNaN(elevationFactor[i]) ? NO_DATA : Double.isNaN(beta) ? FLAT_ONLY : inclined ? INCLINED : HORIZONTAL;
+            if (surface[i] == NO_DATA) {
+                continue;
+            }
+            double sinBeta = inclined ? Math.sin(beta) : 0;
+            double cosBeta = inclined ? Math.cos(beta) : 1;
+            slopeNorth[i] = inclined ? sinBeta * Math.cos(aspects[i]) : 0;
+            slopeEast[i] = inclined ? sinBeta * Math.sin(aspects[i]) : 0;
+            cosSlope[i] = cosBeta;
+            skyView[i] = (1 + cosBeta) / 2;
+            horizonBrightening[i] = inclined ? sinBeta - beta * cosBeta - Math.PI * Math.pow(Math.sin(beta / 2), 2) : 0;
+            reflectedFraction[i] = parameters.albedo() * (1 - cosBeta) / 2;
+            sinAlwaysLit[i] = shadow.sinAltitudeAlwaysLit(i);
         }
     }
 
@@ -104,28 +149,25 @@ public final class SolarTileModel {
         double sinDecl = Math.sin(day.declinationRadians());
         double cosDecl = Math.cos(day.declinationRadians());
         double g0 = day.extraterrestrialIrradiance();
-        double albedo = parameters.albedo();
         float[] topo = new float[cells];
         float[] flat = new float[cells];
         float[] hours = new float[cells];
-        float[] slopes = tile.slopeRadians();
-        float[] aspects = tile.aspectRadians();
         for (int i = 0; i < cells; i++) {
-            double e = elevationFactor[i];
-            if (Double.isNaN(e)) {
+            byte kind = surface[i];
+            if (kind == NO_DATA) {
                 topo[i] = flat[i] = hours[i] = Float.NaN;
                 continue;
             }
-            double beta = slopes[i];
-            boolean topoDefined = !Double.isNaN(beta);
-            boolean inclined = topoDefined && beta > 0 && !Float.isNaN(aspects[i]);
-            double sinBeta = inclined ? Math.sin(beta) : 0;
-            double cosBeta = inclined ? Math.cos(beta) : 1;
-            double sinAspect = inclined ? Math.sin(aspects[i]) : 0;
-            double cosAspect = inclined ? Math.cos(aspects[i]) : 0;
-            double skyView = (1 + cosBeta) / 2;
-            double fg = inclined ? sinBeta - beta * cosBeta - Math.PI * Math.pow(Math.sin(beta / 2), 2) : 0;
-            double reflectedFraction = albedo * (1 - cosBeta) / 2;
+            double e = elevationFactor[i];
+            boolean topoDefined = kind != FLAT_ONLY;
+            boolean inclined = kind == INCLINED;
+            double cn = slopeNorth[i];
+            double ce = slopeEast[i];
+            double cosBeta = cosSlope[i];
+            double rSky = skyView[i];
+            double fg = horizonBrightening[i];
+            double reflected = reflectedFraction[i];
+            double alwaysLit = sinAlwaysLit[i];
             double a = sinLatitude[i] * sinDecl;
             double b = cosLatitude[i] * cosDecl;
             // cos h0 · cos A = p + q·cosT  (northward component of the unit vector to the sun)
@@ -148,9 +190,9 @@ public final class SolarTileModel {
                 }
                 double north = p + q * cosT[k];
                 double east = -cosDecl * sinT[k];
-                double cosTheta = sinBeta * (cosAspect * north + sinAspect * east) + cosBeta * s;
-                boolean lit = cosTheta > 0 && (shadow == TerrainShadow.NONE
-                        || !shadow.isShadowed(i, FastAngles.azimuth(east, north), s, Math.sqrt(north * north + east * east)));
+                double cosTheta = cn * north + ce * east + cosBeta * s;
+                boolean lit = cosTheta > 0 && (s >= alwaysLit
+                        || !shadow.isShadowed(i, east, north, s));
                 if (lit) {
                     litSamples++;
                 }
@@ -160,10 +202,10 @@ public final class SolarTileModel {
                 }
                 double f;
                 if (!lit) {
-                    f = skyView + 0.252271 * fg;
+                    f = rSky + 0.252271 * fg;
                 } else {
                     double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
-                    double isotropicAndHorizon = (skyView + n * fg) * (1 - tau);
+                    double isotropicAndHorizon = (rSky + n * fg) * (1 - tau);
                     if (s >= SIN_LOW_SUN) {
                         f = isotropicAndHorizon + tau * cosTheta / s;
                     } else {
@@ -173,7 +215,7 @@ public final class SolarTileModel {
                     }
                 }
                 double bi = lit ? g0 * tau * cosTheta : 0;
-                double ri = reflectedFraction * ((lit ? bh : 0) + dh);
+                double ri = reflected * ((lit ? bh : 0) + dh);
                 sumTopo += bi + dh * f + ri;
             }
             flat[i] = (float) (step * sumFlat);

@@ -11,13 +11,29 @@ interface TerrainShadow {
     double EARTH_RADIUS_METRES = 6_371_000.0;
 
     /**
-     * @param coreCell     index of the cell in the tile's core (row-major)
-     * @param sunAzimuth   compass azimuth of the sun (radians, 0 = north, clockwise, in [0, 2π))
-     * @param sinAltitude  sin h0 (&gt; 0)
-     * @param cosAltitude  cos h0
+     * @param coreCell    index of the cell in the tile's core (row-major)
+     * @param east        eastward component cos h0·sin A of the unit vector toward the sun (A: compass azimuth)
+     * @param north       northward component cos h0·cos A
+     * @param sinAltitude sin h0 (&gt; 0)
      */
-    boolean isShadowed(int coreCell, double sunAzimuth, double sinAltitude, double cosAltitude);
+    boolean isShadowed(int coreCell, double east, double north, double sinAltitude);
+
+    /**
+     * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever the sun's azimuth
+     * (an exact bound, so the caller may skip the test; 1 when no cheaper bound is known).
+     */
+    double sinAltitudeAlwaysLit(int coreCell);
 
     /** The absence of terrain shadows ({@link Shading#NONE}). */
-    TerrainShadow NONE = (cell, azimuth, sin, cos) -> false;
+    TerrainShadow NONE = new TerrainShadow() {
+        @Override
+        public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
+            return false;
+        }
+
+        @Override
+        public double sinAltitudeAlwaysLit(int coreCell) {
+            return 0;
+        }
+    };
 }

@@ -7,12 +7,13 @@ import java.util.Arrays;
  * values: mean absolute relative error (MARE), its 95th percentile, the fraction of cells within a
  * relative tolerance, the mean absolute error and the mean signed relative error. Relative errors
  * are |a − r| / |r| over cells whose reference exceeds {@code floor} (to avoid dividing by zero
- * on cells that get no radiation at all).
+ * on cells that get no radiation at all). Used to compare the model with GRASS r.sun (the tests and
+ * {@code eemt bench solar}).
  */
-record ErrorStatistics(int cells, double meanAbsoluteRelative, double p95Relative, double meanRelative,
+public record ErrorStatistics(int cells, double meanAbsoluteRelative, double p95Relative, double meanRelative,
                        double meanAbsolute, double[] sortedRelative) {
 
-    static ErrorStatistics of(float[] actual, float[] reference, double floor) {
+    public static ErrorStatistics of(float[] actual, float[] reference, double floor) {
         double[] rel = new double[actual.length];
         int n = 0;
         double sumAbs = 0;
@@ -42,7 +43,7 @@ record ErrorStatistics(int cells, double meanAbsoluteRelative, double p95Relativ
     }
 
     /** Fraction of the compared cells whose relative error is at most {@code tolerance}. */
-    double fractionWithin(double tolerance) {
+    public double fractionWithin(double tolerance) {
         int k = 0;
         while (k < sortedRelative.length && sortedRelative[k] <= tolerance) {
             k++;

@@ -1,0 +1,47 @@
+package org.eemt.job.bench;
+
+import java.nio.file.Path;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.SolarTile;
+import org.eemt.geo.terrain.HornSlopeAspect;
+import org.eemt.geo.terrain.MetricCellSize;
+
+/** A DEM read whole for {@code eemt bench solar}: its grid, elevations (m, NaN = NoData) and file. */
+record BenchDem(Path file, RasterGrid grid, float[] elevation) {
+
+    static BenchDem read(Path file) {
+        try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
+            return new BenchDem(file, r.grid(), r.read(r.grid().extent()));
+        }
+    }
+
+    int validCells() {
+        int n = 0;
+        for (float z : elevation) {
+            n += Float.isNaN(z) ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** The whole DEM as one solar tile with Horn slope and aspect (radians), as the solar stage computes them. */
+    SolarTile tile() {
+        int n = elevation.length;
+        double[] z = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            z[i] = elevation[i];
+            max = elevation[i] > max ? elevation[i] : max;
+        }
+        float[] slope = new float[n];
+        float[] aspect = new float[n];
+        PixelWindow all = grid.extent();
+        HornSlopeAspect.compute(z, all, all, grid.columns(), grid.rows(), new MetricCellSize(grid), slope, aspect, new float[n]);
+        for (int i = 0; i < n; i++) {
+            slope[i] = (float) Math.toRadians(slope[i]);
+            aspect[i] = (float) Math.toRadians(aspect[i]);
+        }
+        return new SolarTile(grid, max, all, elevation, all, slope, aspect);
+    }
+}

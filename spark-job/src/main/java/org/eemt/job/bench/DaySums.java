@@ -1,0 +1,40 @@
+package org.eemt.job.bench;
+
+/** Per-cell sums of daily S_topo, S_flat and insolation time over the compared days (double precision). */
+final class DaySums {
+    private final double[] topo;
+    private final double[] flat;
+    private final double[] hours;
+    private int days;
+
+    DaySums(int cells) {
+        topo = new double[cells];
+        flat = new double[cells];
+        hours = new double[cells];
+    }
+
+    void add(float[] dayTopo, float[] dayFlat, float[] dayHours) {
+        for (int i = 0; i < topo.length; i++) {
+            topo[i] += dayTopo[i];
+            flat[i] += dayFlat[i];
+            hours[i] += dayHours[i];
+        }
+        days++;
+    }
+
+    EngineRun result(String engine, double setupCpu, double daysCpu, double wall, int daysRun) {
+        float[] meanHours = new float[hours.length];
+        for (int i = 0; i < hours.length; i++) {
+            meanHours[i] = (float) (hours[i] / days);
+        }
+        return new EngineRun(engine, setupCpu, daysCpu, wall, daysRun, toFloat(topo), toFloat(flat), meanHours);
+    }
+
+    private static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+}

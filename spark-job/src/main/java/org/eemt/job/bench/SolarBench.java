@@ -1,0 +1,99 @@
+package org.eemt.job.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eemt.geo.solar.ErrorStatistics;
+import org.eemt.geo.solar.Shading;
+import org.eemt.geo.solar.SolarParameters;
+import org.eemt.geo.solar.SolarTile;
+
+/**
+ * {@code eemt bench solar}: GRASS r.sun ({@link GrassRsunTiming}) and the Java engine
+ * ({@link JavaSolarTiming}, each requested shading mode) on the same DEM and days in this process,
+ * one core each, then a table of CPU seconds, seconds per day and the speed ratio per core, and the
+ * error statistics of the Java results against r.sun's daily mode summed over the days GRASS ran.
+ * A year's CPU time is measured when all 365 days ran and extrapolated (labelled so) otherwise.
+ */
+public final class SolarBench {
+    private final PrintWriter out;
+
+    public SolarBench(PrintWriter out) {
+        this.out = out;
+    }
+
+    /**
+     * @param grassDays days GRASS runs (a subset of {@code days}, ascending); errors are compared over them
+     * @param grass     the GRASS executable
+     * @param work      scratch directory for GRASS
+     */
+    public void run(Path demFile, SolarParameters parameters, List<Shading> modes, int[] days, int[] grassDays, String grass,
+                    Path work) throws IOException, InterruptedException {
+        BenchDem dem = BenchDem.read(demFile);
+        out.printf(Locale.ROOT, "DEM %s: %d x %d cells (%d with data), %s; Java days: %d, GRASS days: %d%n", demFile.getFileName(),
+                dem.grid().columns(), dem.grid().rows(), dem.validCells(), dem.grid().geographic() ? "geographic" : "projected",
+                days.length, grassDays.length);
+        out.printf(Locale.ROOT, "parameters: step %s h, Linke %s, albedo %s, %d horizon azimuths, shadows searched over the whole DEM; "
+                        + "one thread per engine; CPU = thread CPU time (Java), user + system time of each r.sun process (GRASS)%n",
+                parameters.stepHours(), parameters.linke(0), parameters.albedo(), parameters.horizonAzimuths());
+        out.flush();
+        GrassRsunTiming.GrassRun grassRun = null;
+        String missing = GrassRsunTiming.missing(grass);
+        if (missing != null) {
+            out.println(missing);
+        } else {
+            grassRun = GrassRsunTiming.run(grass, demFile, parameters, grassDays, work);
+        }
+        SolarTile tile = dem.tile();
+        List<EngineRun> runs = new ArrayList<>();
+        for (Shading mode : modes) {
+            runs.add(JavaSolarTiming.run("java " + mode.name().toLowerCase(Locale.ROOT), tile, parameters.withShading(mode), days,
+                    grassDays));
+        }
+        EngineRun reference = grassRun == null ? null : grassRun.run();
+        out.printf(Locale.ROOT, "%-14s %12s %5s %11s %14s %-28s %10s%n", "engine", "setup CPU s", "days", "CPU s/day",
+                "year CPU s", "", "ratio/core");
+        if (reference != null) {
+            row(reference, reference);
+        }
+        for (EngineRun r : runs) {
+            row(r, reference);
+        }
+        if (grassRun != null) {
+            out.printf(Locale.ROOT, "GRASS r.sun CPU per day: %.3f s with shadows + %.3f s flat (-p); the GRASS session's total CPU "
+                            + "(start-up, import, slope, r.sun, running sums, export): %.1f s; wall %.1f s%n",
+                    grassRun.topoCpuPerDay(), grassRun.flatCpuPerDay(), grassRun.sessionCpuSeconds(), reference.wallSeconds());
+            out.printf(Locale.ROOT, "errors vs GRASS r.sun daily mode, summed over the %d GRASS days (cells where both have values):%n",
+                    grassDays.length);
+            for (EngineRun r : runs) {
+                ErrorStatistics topo = ErrorStatistics.of(r.topoSum(), reference.topoSum(), 1);
+                ErrorStatistics flat = ErrorStatistics.of(r.flatSum(), reference.flatSum(), 1);
+                ErrorStatistics hours = ErrorStatistics.of(r.meanInsolationHours(), reference.meanInsolationHours(), 0);
+                out.printf(Locale.ROOT, "%s: S_topo MARE %.3f %%, P95 %.3f %%, mean %+.3f %%; S_flat MARE %.4f %%, P95 %.4f %%, "
+                                + "mean %+.4f %%; insolation MAE %.3f h/day (%d cells)%n", r.engine(),
+                        100 * topo.meanAbsoluteRelative(), 100 * topo.p95Relative(), 100 * topo.meanRelative(),
+                        100 * flat.meanAbsoluteRelative(), 100 * flat.p95Relative(), 100 * flat.meanRelative(),
+                        hours.meanAbsolute(), topo.cells());
+            }
+        }
+        for (EngineRun r : runs) {
+            out.printf(Locale.ROOT, "%s wall: %.1f s%n", r.engine(), r.wallSeconds());
+        }
+        out.flush();
+    }
+
+    private void row(EngineRun r, EngineRun reference) {
+        String year = r.wholeYear() ? "(measured)" : String.format(Locale.ROOT, "(extrapolated from %d days)", r.days());
+        String ratio = reference == null ? "-" : String.format(Locale.ROOT, "%.1f", reference.yearCpuSeconds() / r.yearCpuSeconds());
+        out.printf(Locale.ROOT, "%-14s %12.2f %5d %11.4f %14.1f %-28s %10s%n", r.engine(), r.setupCpuSeconds(), r.days(),
+                r.cpuSecondsPerDay(), r.yearCpuSeconds(), year, ratio);
+    }
+
+    /** Writes the synthetic DEM ({@link SyntheticTerrain}) of {@code size} x {@code size} cells. */
+    public static void writeSynthetic(int size, Path file) throws IOException {
+        SyntheticTerrain.write(size, file);
+    }
+}

@@ -1,0 +1,124 @@
+package org.eemt.job.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.eemt.geo.EemtException;
+import org.eemt.geo.solar.DaySelection;
+import org.eemt.geo.solar.Shading;
+import org.eemt.geo.solar.SolarParameters;
+import org.eemt.job.bench.SolarBench;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eemt bench solar}: GRASS r.sun day by day (as the EEMT workflow ran it) against the Java
+ * solar engine on one DEM, in this process, without Spark ({@link SolarBench}).
+ */
+@Command(name = "solar", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run GRASS r.sun (daily mode with shadows + r.sun -p flat, one thread) and the Java solar engine "
+                + "(each --shading mode, one thread, the whole DEM as one tile) on the same DEM and days; print CPU seconds, "
+                + "seconds per day, the speed ratio per core and the Java engine's errors against r.sun.",
+                "Without GRASS on PATH only the Java engine runs."})
+public final class SolarBenchCommand implements Callable<Integer> {
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--dem", paramLabel = "FILE", description = "DEM GeoTIFF (projected or geographic).")
+        Path dem;
+
+        @Option(names = "--synthetic", paramLabel = "N",
+                description = "Generate and use a synthetic N x N DEM of 10 m cells (fractal sum of sines, fixed seed).")
+        Integer synthetic;
+    }
+
+    @Option(names = "--days", paramLabel = "DAYS", defaultValue = "1-365",
+            description = "Days the Java engine computes: ranges and lists. Default: ${DEFAULT-VALUE}.")
+    String days;
+
+    @Option(names = "--grass-days", paramLabel = "DAYS",
+            description = "Days GRASS runs, a subset of --days (errors are compared over them; a year's GRASS time is then "
+                    + "extrapolated and labelled so). Default: the --days.")
+    String grassDays;
+
+    @Option(names = "--shading", paramLabel = "MODES", split = ",", defaultValue = "horizon,ray",
+            description = "Java shading modes to run: horizon, ray, none. Default: ${DEFAULT-VALUE}.")
+    List<String> shading;
+
+    @Option(names = "--horizon-azimuths", paramLabel = "N", defaultValue = "64",
+            description = "Azimuths of the horizon mode. Default: ${DEFAULT-VALUE}.")
+    int horizonAzimuths;
+
+    @Option(names = "--step", paramLabel = "HOURS", defaultValue = "0.25", description = "Time step (h). Default: ${DEFAULT-VALUE}.")
+    double step;
+
+    @Option(names = "--linke", paramLabel = "TL", defaultValue = "3.0", description = "Linke turbidity. Default: ${DEFAULT-VALUE}.")
+    double linke;
+
+    @Option(names = "--albedo", paramLabel = "RHO", defaultValue = "0.2", description = "Albedo. Default: ${DEFAULT-VALUE}.")
+    double albedo;
+
+    @Option(names = "--grass", paramLabel = "COMMAND", defaultValue = "grass",
+            description = "The GRASS GIS start command. Default: ${DEFAULT-VALUE}.")
+    String grass;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "Scratch directory (GRASS script, logs, the synthetic DEM); kept. Default: a temporary directory, deleted.")
+    Path work;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        int[] javaDays = DaySelection.parse(days);
+        int[] rsunDays = grassDays == null ? javaDays : DaySelection.parse(grassDays);
+        for (int d : rsunDays) {
+            if (Arrays.binarySearch(javaDays, d) < 0) {
+                throw EemtException.input("--grass-days " + grassDays, "day " + d + " is not in --days " + days,
+                        "choose GRASS days among the Java days");
+            }
+        }
+        List<Shading> modes = new ArrayList<>();
+        for (String s : shading) {
+            try {
+                modes.add(Shading.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw EemtException.input("--shading " + s, "unknown shading mode", "use horizon, ray or none");
+            }
+        }
+        SolarParameters parameters;
+        try {
+            // r.sun searches for shadows over the whole region: so does the Java engine here
+            parameters = new SolarParameters(step, SolarParameters.constantLinke(linke), albedo, Shading.HORIZON, 1e7, horizonAzimuths);
+        } catch (IllegalArgumentException e) {
+            throw EemtException.input("solar parameters", e.getMessage(), "see eemt bench solar --help");
+        }
+        boolean temporary = work == null;
+        Path dir = temporary ? Files.createTempDirectory("eemt-bench-") : Files.createDirectories(work);
+        try {
+            Path dem = input.dem;
+            if (dem == null) {
+                dem = dir.resolve("synthetic_" + input.synthetic + ".tif");
+                SolarBench.writeSynthetic(input.synthetic, dem);
+            }
+            new SolarBench(spec.commandLine().getOut()).run(dem, parameters, modes, javaDays, rsunDays, grass, dir);
+        } finally {
+            if (temporary) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.eemt.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eemt.geo.testing.ExternalTool;
+import org.eemt.geo.testing.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code eemt bench solar}: the report's lines, and the Java engine's errors against GRASS r.sun's
+ * daily mode within the bounds SCIENCE.md §2 and docs/performance.md record (flat within 0.01 %;
+ * S_topo of two summer-half days within 1.5 % mean absolute, as the annual acceptance against the
+ * daily mode). No timing is asserted: speed is shown by running the bench, never asserted.
+ */
+class SolarBenchCommandTest {
+    private static final Pattern ERRORS = Pattern.compile(
+            "^(java \\w+): S_topo MARE ([0-9.]+) %, P95 ([0-9.]+) %, mean [-+0-9.]+ %; S_flat MARE ([0-9.]+) %.*insolation MAE ([0-9.]+) h/day",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void againstGrassOnTheSampleDem() {
+        ExternalTool.require("grass");
+        String out = run("--dem", TestData.sampleDem().toString(), "--days", "120,172", "--work", tmp.toString());
+        for (String engine : List.of("grass r.sun", "java horizon", "java ray")) {
+            assertTrue(Pattern.compile("^" + engine + " +[0-9.]+ +2 +[0-9.]+ +[0-9.]+ \\(extrapolated from 2 days\\) +[0-9.]+$",
+                    Pattern.MULTILINE).matcher(out).find(), engine + " row missing:\n" + out);
+        }
+        assertTrue(out.contains("GRASS r.sun CPU per day:"), out);
+        Matcher m = ERRORS.matcher(out);
+        int engines = 0;
+        while (m.find()) {
+            engines++;
+            String at = m.group(1) + ": " + m.group();
+            assertTrue(Double.parseDouble(m.group(2)) <= 1.5, at);
+            assertTrue(Double.parseDouble(m.group(4)) <= 0.01, at);
+            assertTrue(Double.parseDouble(m.group(5)) <= 0.5, at);
+        }
+        assertEquals(2, engines, out);
+    }
+
+    @Test
+    void withoutGrassTheJavaEngineRunsAlone() {
+        String out = run("--synthetic", "48", "--days", "172", "--shading", "horizon", "--grass", tmp.resolve("no-grass").toString());
+        assertTrue(out.contains("DEM synthetic_48.tif: 48 x 48 cells (2304 with data), projected"), out);
+        assertEquals(1, out.lines().filter(l -> l.startsWith("GRASS: ") && l.contains("not found")).count(), out);
+        assertTrue(Pattern.compile("^java horizon +[0-9.]+ +1 +[0-9.]+ +[0-9.]+ \\(extrapolated from 1 days\\) +-$", Pattern.MULTILINE)
+                .matcher(out).find(), out);
+        assertTrue(!out.contains("errors vs GRASS"), out);
+    }
+
+    private static String run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            String[] all = new String[args.length + 2];
+            all[0] = "bench";
+            all[1] = "solar";
+            System.arraycopy(args, 0, all, 2, args.length);
+            int code = EemtCli.execute(all);
+            assertEquals(0, code, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(saved);
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        System.out.print(out);
+        return out;
+    }
+}
