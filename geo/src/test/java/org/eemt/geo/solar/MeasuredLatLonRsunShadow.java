@@ -26,17 +26,18 @@ final class MeasuredLatLonRsunShadow implements TerrainShadow {
     }
 
     @Override
-    public boolean isShadowed(int cell, double sunAzimuth, double sinAltitude, double cosAltitude) {
+    public boolean isShadowed(int cell, double east, double north, double sinAltitude) {
         int columns = tile.dem().columns();
         int rows = tile.dem().rows();
         float[] z = tile.elevation();
         int c0 = cell % columns;
         int r0 = cell / columns;
         double z0 = z[cell];
+        double cosAltitude = Math.sqrt(east * east + north * north);
         double tan = sinAltitude / cosAltitude;
         double dy = size.dy(r0);
-        double sin = Math.sin(sunAzimuth);
-        double cos = Math.cos(sunAzimuth);
+        double sin = east / cosAltitude;
+        double cos = north / cosAltitude;
         for (int k = 1; ; k++) {
             int dc = (int) Math.floor(k * sin + 0.5);
             int dr = (int) Math.floor(-k * cos + 0.5);
@@ -57,5 +58,10 @@ final class MeasuredLatLonRsunShadow implements TerrainShadow {
                 return true;
             }
         }
+    }
+
+    @Override
+    public double sinAltitudeAlwaysLit(int coreCell) {
+        return 1;
     }
 }
