@@ -357,7 +357,8 @@ class RsunLatLonShadowTest {
             boolean[] mask = new boolean[z.length];
             for (int i = 0; i < z.length; i++) {
                 double[] sun = sun(i / grid.columns(), t);
-                mask[i] = sun[1] > 0 && shadow.isShadowed(i, sun[0], sun[1], Math.sqrt(1 - sun[1] * sun[1]));
+                double cosAltitude = Math.sqrt(1 - sun[1] * sun[1]);
+                mask[i] = sun[1] > 0 && shadow.isShadowed(i, cosAltitude * Math.sin(sun[0]), cosAltitude * Math.cos(sun[0]), sun[1]);
             }
             return mask;
         }

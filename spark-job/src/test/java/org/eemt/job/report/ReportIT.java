@@ -30,7 +30,7 @@ class ReportIT {
         Path out = tmp.resolve("demo");
         Launcher.Result run = Launcher.eemt(tmp, "demo", "--out", out.toString(), "--master", "local[2]");
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.stderr().lines().anyMatch(l -> l.matches("\\[eemt\\] terrain: .* \\[#{20}\\] (\\d+)/\\1 tiles, [0-9.]+ s")),
+        assertTrue(run.stderr().lines().anyMatch(l -> l.matches("\\[eemt\\] terrain: .* \\[#{20}\\] (\\d+)/\\1 tasks, [0-9.]+ s")),
                 "the progress bar of the terrain stage ends full:\n" + run.stderr());
 
         Set<String> written = new HashSet<>();
