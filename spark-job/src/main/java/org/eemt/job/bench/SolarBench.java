@@ -86,7 +86,7 @@ public final class SolarBench {
     }
 
     private void row(EngineRun r, EngineRun reference) {
-        String year = r.wholeYear() ? "(measured)" : String.format(Locale.ROOT, "(extrapolated from %d days)", r.days());
+        String year = r.wholeYear() ? "(measured)" : String.format(Locale.ROOT, "(extrapolated from %d day%s)", r.days(), r.days() == 1 ? "" : "s");
         String ratio = reference == null ? "-" : String.format(Locale.ROOT, "%.1f", reference.yearCpuSeconds() / r.yearCpuSeconds());
         out.printf(Locale.ROOT, "%-14s %12.2f %5d %11.4f %14.1f %-28s %10s%n", r.engine(), r.setupCpuSeconds(), r.days(),
                 r.cpuSecondsPerDay(), r.yearCpuSeconds(), year, ratio);
