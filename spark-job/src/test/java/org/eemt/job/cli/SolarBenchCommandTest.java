@@ -55,7 +55,7 @@ class SolarBenchCommandTest {
         String out = run("--synthetic", "48", "--days", "172", "--shading", "horizon", "--grass", tmp.resolve("no-grass").toString());
         assertTrue(out.contains("DEM synthetic_48.tif: 48 x 48 cells (2304 with data), projected"), out);
         assertEquals(1, out.lines().filter(l -> l.startsWith("GRASS: ") && l.contains("not found")).count(), out);
-        assertTrue(Pattern.compile("^java horizon +[0-9.]+ +1 +[0-9.]+ +[0-9.]+ \\(extrapolated from 1 days\\) +-$", Pattern.MULTILINE)
+        assertTrue(Pattern.compile("^java horizon +[0-9.]+ +1 +[0-9.]+ +[0-9.]+ \\(extrapolated from 1 day\\) +-$", Pattern.MULTILINE)
                 .matcher(out).find(), out);
         assertTrue(!out.contains("errors vs GRASS"), out);
     }
