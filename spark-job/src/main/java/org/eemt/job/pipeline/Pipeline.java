@@ -156,10 +156,9 @@ public final class Pipeline {
      */
     public static RasterGrid check(RunOptions options) {
         options.resolveRelativePaths();
-        selectStages(options.products);
+        List<Stage> stages = selectStages(options.products);
         checkWritable(options.out);
         RasterGrid dem = GeoTiffReader.readGrid(options.dem);
-        List<Stage> stages = selectStages(options.products);
         if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
             options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
         }
