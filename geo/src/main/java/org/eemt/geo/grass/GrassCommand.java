@@ -114,7 +114,11 @@ public record GrassCommand(ContainerRuntime runtime, String image, List<String> 
         return command;
     }
 
-    private static boolean onPath(String executable) {
+    /** Whether {@code executable} can be run: a path to an executable file, or a name found on the PATH. */
+    public static boolean onPath(String executable) {
+        if (executable.contains(File.separator)) {
+            return Files.isExecutable(Path.of(executable));
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, executable))) {
                 return true;

@@ -74,19 +74,36 @@ public final class RsunTileRun {
                 .append("r.in.gdal --quiet input=").append(tile).append(" output=dem\n")
                 .append("g.region raster=dem\n")
                 .append("r.slope.aspect --quiet elevation=dem slope=slope aspect=aspect\n");
-        String topoFlags = parameters.shading() == Shading.NONE ? "-p " : "";
         for (int d : days) {
-            String common = String.format(Locale.ROOT, "day=%d step=%s linke_value=%s albedo_value=%s", d, parameters.stepHours(),
-                    parameters.linke(SolarCalendar.monthOf(d)), parameters.albedo());
-            s.append("r.sun ").append(topoFlags).append("--quiet elevation=dem slope=slope aspect=aspect ").append(common)
-                    .append(" glob_rad=topo insol_time=hours\n");
-            s.append("r.sun -p --quiet elevation=dem slope_value=0 aspect_value=0 ").append(common).append(" glob_rad=flat\n");
+            s.append(topoCommand(d, parameters, parameters.shading() != Shading.NONE, "topo", "hours")).append('\n');
+            s.append(flatCommand(d, parameters, "flat")).append('\n');
             for (String map : new String[] {"topo", "flat", "hours"}) {
                 s.append("r.out.gdal -c -f --quiet input=").append(map).append(" output=").append(output(scratch, map, d))
                         .append(" format=GTiff type=Float32\n");
             }
         }
         return s.toString();
+    }
+
+    /**
+     * The r.sun command (daily mode) on the real surface of raster {@code dem} with rasters
+     * {@code slope} and {@code aspect} of r.slope.aspect, with terrain shadows or without
+     * ({@code -p}), writing global irradiation to {@code globalMap} and insolation time to
+     * {@code hoursMap}; step, the day's month's Linke turbidity and albedo from {@code parameters}.
+     */
+    public static String topoCommand(int day, SolarParameters parameters, boolean shadows, String globalMap, String hoursMap) {
+        return "r.sun " + (shadows ? "" : "-p ") + "--quiet elevation=dem slope=slope aspect=aspect " + dayOptions(day, parameters)
+                + " glob_rad=" + globalMap + " insol_time=" + hoursMap;
+    }
+
+    /** The r.sun command (daily mode) for S_flat: raster {@code dem}, no shadows, slope and aspect 0, into {@code globalMap}. */
+    public static String flatCommand(int day, SolarParameters parameters, String globalMap) {
+        return "r.sun -p --quiet elevation=dem slope_value=0 aspect_value=0 " + dayOptions(day, parameters) + " glob_rad=" + globalMap;
+    }
+
+    private static String dayOptions(int day, SolarParameters parameters) {
+        return String.format(Locale.ROOT, "day=%d step=%s linke_value=%s albedo_value=%s", day, parameters.stepHours(),
+                parameters.linke(SolarCalendar.monthOf(day)), parameters.albedo());
     }
 
     private static Path output(Path scratch, String map, int day) {

@@ -1,14 +1,14 @@
 package org.eemt.job.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.grass.GrassCommand;
+import org.eemt.geo.solar.RsunTileRun;
 import org.eemt.geo.solar.SolarParameters;
 
 /**
@@ -28,7 +28,7 @@ final class GrassRsunTiming {
 
     /** Why GRASS cannot run here (one line), or null when {@code grass} and {@code /usr/bin/time} are found. */
     static String missing(String grass) {
-        if (!onPath(grass)) {
+        if (!GrassCommand.onPath(grass)) {
             return "GRASS: '" + grass + "' not found (PATH or file); only the Java engine runs (no speed ratio, no error statistics)";
         }
         if (!Files.isExecutable(Path.of(TIME))) {
@@ -40,18 +40,14 @@ final class GrassRsunTiming {
     /** Runs r.sun on {@code days} in scratch directory {@code work}; the result's sums cover those days. */
     static GrassRun run(String grass, Path dem, SolarParameters parameters, int[] days, Path work) throws IOException, InterruptedException {
         Path out = Files.createDirectories(work.resolve("grass"));
-        String common = String.format(Locale.ROOT, "linke_value=%s albedo_value=%s step=%s nprocs=1 --quiet",
-                parameters.linke(0), parameters.albedo(), parameters.stepHours());
         StringBuilder s = new StringBuilder("set -euo pipefail\nexport GRASS_OVERWRITE=1\nOUT=" + out + "\n");
         s.append("r.in.gdal -o --quiet input=").append(dem.toAbsolutePath()).append(" output=dem\n");
         s.append("g.region raster=dem\n");
         s.append(timed("setup")).append("r.slope.aspect elevation=dem slope=slope aspect=aspect --quiet\n");
         s.append("r.mapcalc --quiet expression='gs = 0.0'\nr.mapcalc --quiet expression='fs = 0.0'\nr.mapcalc --quiet expression='is = 0.0'\n");
         for (int d : days) {
-            s.append(timed("topo")).append("r.sun elevation=dem slope=slope aspect=aspect day=").append(d)
-                    .append(" glob_rad=g insol_time=i ").append(common).append('\n');
-            s.append(timed("flat")).append("r.sun -p elevation=dem slope_value=0 aspect_value=0 day=").append(d)
-                    .append(" glob_rad=f ").append(common).append('\n');
+            s.append(timed("topo")).append(RsunTileRun.topoCommand(d, parameters, true, "g", "i")).append(" nprocs=1\n");
+            s.append(timed("flat")).append(RsunTileRun.flatCommand(d, parameters, "f")).append(" nprocs=1\n");
             s.append("r.mapcalc --quiet expression='gs = gs + g'\nr.mapcalc --quiet expression='fs = fs + f'\n")
                     .append("r.mapcalc --quiet expression='is = is + i'\n");
         }
@@ -109,18 +105,5 @@ final class GrassRsunTiming {
         try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
             return r.read(r.grid().extent());
         }
-    }
-
-    private static boolean onPath(String command) {
-        if (command.contains(File.separator)) {
-            return Files.isExecutable(Path.of(command));
-        }
-        String path = System.getenv("PATH");
-        for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
