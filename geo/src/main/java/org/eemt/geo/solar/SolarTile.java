@@ -1,7 +1,7 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
-import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 
@@ -38,15 +38,26 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
     }
 
     /**
-     * Reads the window of {@code core} grown by the halo that {@code horizonDistanceMetres} needs
-     * ({@link #haloCells}) from an open DEM; slope and aspect of the core come from the caller.
+     * The tile of {@code core} whose slope and aspect come from Horn's method on the window's
+     * elevations ({@link HornSlopeAspect}, SCIENCE.md §1), converted to radians.
+     *
+     * @param elevation the elevations (m, NaN = NoData) of {@code window}, row-major, in full precision
      */
-    public static SolarTile read(GeoTiffReader dem, double demMaxElevation, PixelWindow core, double horizonDistanceMetres,
-                                 float[] slopeRadians, float[] aspectRadians) {
-        RasterGrid grid = dem.grid();
-        int halo = haloCells(grid, horizonDistanceMetres);
-        PixelWindow window = core.expandClipped(halo, grid.columns(), grid.rows());
-        return new SolarTile(grid, demMaxElevation, window, dem.read(window), core, slopeRadians, aspectRadians);
+    public static SolarTile withHornSlopeAspect(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation,
+                                                PixelWindow core) {
+        int n = Math.toIntExact(core.cells());
+        float[] slope = new float[n];
+        float[] aspect = new float[n];
+        HornSlopeAspect.compute(elevation, window, core, dem.columns(), dem.rows(), new MetricCellSize(dem), slope, aspect, new float[n]);
+        for (int i = 0; i < n; i++) {
+            slope[i] = (float) Math.toRadians(slope[i]);
+            aspect[i] = (float) Math.toRadians(aspect[i]);
+        }
+        float[] z = new float[elevation.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) elevation[i];
+        }
+        return new SolarTile(dem, demMaxElevation, window, z, core, slope, aspect);
     }
 
     /**
@@ -68,20 +79,5 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
     /** Elevation (m) of DEM cell (column, row), which must lie in the window. */
     float elevationAt(int column, int row) {
         return elevation[window.index(column, row)];
-    }
-
-    /** The highest elevation (m) of a whole DEM, read in strips of rows ({@code -∞} when it has no data). */
-    public static double maxElevation(GeoTiffReader dem) {
-        RasterGrid grid = dem.grid();
-        int rowsPerRead = Math.max(1, (int) Math.min(grid.rows(), (1 << 22) / Math.max(1, grid.columns())));
-        double max = Double.NEGATIVE_INFINITY;
-        for (int y = 0; y < grid.rows(); y += rowsPerRead) {
-            for (float z : dem.read(new PixelWindow(0, y, grid.columns(), Math.min(rowsPerRead, grid.rows() - y)))) {
-                if (z > max) {
-                    max = z;
-                }
-            }
-        }
-        return max;
     }
 }

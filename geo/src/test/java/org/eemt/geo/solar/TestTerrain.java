@@ -1,6 +1,5 @@
 package org.eemt.geo.solar;
 
-import org.eemt.geo.terrain.MetricCellSize;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.HornSlopeAspect;

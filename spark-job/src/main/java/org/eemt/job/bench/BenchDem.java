@@ -5,8 +5,6 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.SolarTile;
-import org.eemt.geo.terrain.HornSlopeAspect;
-import org.eemt.geo.terrain.MetricCellSize;
 
 /** A DEM read whole for {@code eemt bench solar}: its grid, elevations (m, NaN = NoData) and file. */
 record BenchDem(Path file, RasterGrid grid, float[] elevation) {
@@ -27,21 +25,13 @@ record BenchDem(Path file, RasterGrid grid, float[] elevation) {
 
     /** The whole DEM as one solar tile with Horn slope and aspect (radians), as the solar stage computes them. */
     SolarTile tile() {
-        int n = elevation.length;
-        double[] z = new double[n];
+        double[] z = new double[elevation.length];
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < z.length; i++) {
             z[i] = elevation[i];
             max = elevation[i] > max ? elevation[i] : max;
         }
-        float[] slope = new float[n];
-        float[] aspect = new float[n];
         PixelWindow all = grid.extent();
-        HornSlopeAspect.compute(z, all, all, grid.columns(), grid.rows(), new MetricCellSize(grid), slope, aspect, new float[n]);
-        for (int i = 0; i < n; i++) {
-            slope[i] = (float) Math.toRadians(slope[i]);
-            aspect[i] = (float) Math.toRadians(aspect[i]);
-        }
-        return new SolarTile(grid, max, all, elevation, all, slope, aspect);
+        return SolarTile.withHornSlopeAspect(grid, max, all, z, all);
     }
 }

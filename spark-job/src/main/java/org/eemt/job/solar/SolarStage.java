@@ -21,8 +21,6 @@ import org.eemt.geo.solar.SolarParameters;
 import org.eemt.geo.solar.SolarTile;
 import org.eemt.geo.solar.SolarTileModel;
 import org.eemt.geo.solar.SolarTileRun;
-import org.eemt.geo.terrain.HornSlopeAspect;
-import org.eemt.geo.terrain.MetricCellSize;
 import org.apache.spark.api.java.JavaRDD;
 import org.eemt.job.cli.RunOptions;
 import org.eemt.job.deploy.StageResources;
@@ -222,19 +220,7 @@ public final class SolarStage implements Stage {
         try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
             elevation = reader.readDoubles(window);
         }
-        int n = Math.toIntExact(core.cells());
-        float[] slope = new float[n];
-        float[] aspect = new float[n];
-        HornSlopeAspect.compute(elevation, window, core, dem.columns(), dem.rows(), new MetricCellSize(dem), slope, aspect, new float[n]);
-        for (int i = 0; i < n; i++) {
-            slope[i] = (float) Math.toRadians(slope[i]);
-            aspect[i] = (float) Math.toRadians(aspect[i]);
-        }
-        float[] z = new float[elevation.length];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) elevation[i];
-        }
-        return new SolarTile(dem, demMax, window, z, core, slope, aspect);
+        return SolarTile.withHornSlopeAspect(dem, demMax, window, elevation, core);
     }
 
     private static void writeDaily(ProductStore store, List<Product> wanted, TileKey key, PixelWindow core, DailyIrradiation day) {
