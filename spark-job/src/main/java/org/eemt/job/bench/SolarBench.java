@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eemt.geo.solar.ErrorStatistics;
 import org.eemt.geo.solar.Shading;
 import org.eemt.geo.solar.SolarParameters;
@@ -38,7 +40,7 @@ public final class SolarBench {
                 days.length, grassDays.length);
         out.printf(Locale.ROOT, "parameters: step %s h, Linke %s, albedo %s, %d horizon azimuths, shadows searched over the whole DEM; "
                         + "one thread per engine; CPU = thread CPU time (Java), user + system time of each r.sun process (GRASS)%n",
-                parameters.stepHours(), parameters.linke(0), parameters.albedo(), parameters.horizonAzimuths());
+                parameters.stepHours(), linke(parameters.linkeByMonth()), parameters.albedo(), parameters.horizonAzimuths());
         out.flush();
         GrassRsunTiming.GrassRun grassRun = null;
         String missing = GrassRsunTiming.missing(grass);
@@ -95,5 +97,11 @@ public final class SolarBench {
     /** Writes the synthetic DEM ({@link SyntheticTerrain}) of {@code size} x {@code size} cells. */
     public static void writeSynthetic(int size, Path file) throws IOException {
         SyntheticTerrain.write(size, file);
+    }
+
+    /** One Linke turbidity, or the 12 monthly values when they differ. */
+    private static String linke(double[] byMonth) {
+        return Arrays.stream(byMonth).distinct().count() == 1 ? String.valueOf(byMonth[0])
+                : Arrays.stream(byMonth).mapToObj(String::valueOf).collect(Collectors.joining(","));
     }
 }
