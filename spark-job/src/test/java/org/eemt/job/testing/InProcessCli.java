@@ -1,5 +1,7 @@
 package org.eemt.job.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,15 @@ public final class InProcessCli {
 
     /** The exit code and standard error of a command line. */
     public record Outcome(int exitCode, String stderr) {
-        /** The lines of eemt's own messages ({@code eemt...}); libraries may log on stderr too. */
-        public List<String> eemtLines() {
-            return stderr.lines().filter(l -> l.startsWith("eemt")).toList();
+        /**
+         * Asserts the exit code and that eemt wrote exactly one message line ({@code eemt...}; libraries
+         * may log on stderr too); returns that line.
+         */
+        public String onlyEemtLine(int expectedExitCode) {
+            List<String> lines = stderr.lines().filter(l -> l.startsWith("eemt")).toList();
+            assertEquals(expectedExitCode, exitCode, stderr);
+            assertEquals(1, lines.size(), "one line: " + stderr);
+            return lines.get(0);
         }
     }
 
