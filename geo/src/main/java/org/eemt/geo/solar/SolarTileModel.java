@@ -37,6 +37,7 @@ public final class SolarTileModel {
     private final SolarTile tile;
     private final SolarParameters parameters;
     private final TerrainShadow shadow;
+    private final SampleGroups groups;
     private final EsraClearSky[] skyByMonth = new EsraClearSky[SolarCalendar.MONTHS];
     private final int cells;
     private final double[] elevationFactor;
@@ -63,6 +64,7 @@ public final class SolarTileModel {
         this.tile = tile;
         this.parameters = parameters;
         this.shadow = shadow;
+        this.groups = SampleGroups.of(parameters.stepHours());
         for (int m = 0; m < SolarCalendar.MONTHS; m++) {
             double t = parameters.linke(m);
             for (int n = 0; n < m && skyByMonth[m] == null; n++) {
@@ -138,14 +140,6 @@ public final class SolarTileModel {
         SolarDay day = SolarDay.of(dayOfYear);
         EsraClearSky sky = skyByMonth[day.month()];
         double step = parameters.stepHours();
-        int samples = (int) Math.ceil(24 / step - 0.5);
-        double[] cosT = new double[samples];
-        double[] sinT = new double[samples];
-        for (int k = 0; k < samples; k++) {
-            double hourAngle = ((k + 0.5) * step - 12) * Math.PI / 12;
-            cosT[k] = Math.cos(hourAngle);
-            sinT[k] = Math.sin(hourAngle);
-        }
         double sinDecl = Math.sin(day.declinationRadians());
         double cosDecl = Math.cos(day.declinationRadians());
         double g0 = day.extraterrestrialIrradiance();
@@ -167,6 +161,7 @@ public final class SolarTileModel {
             double rSky = skyView[i];
             double fg = horizonBrightening[i];
             double reflected = reflectedFraction[i];
+            double shadedFactor = rSky + 0.252271 * fg + reflected;
             double alwaysLit = sinAlwaysLit[i];
             double a = sinLatitude[i] * sinDecl;
             double b = cosLatitude[i] * cosDecl;
@@ -176,47 +171,53 @@ public final class SolarTileModel {
             double sumTopo = 0;
             double sumFlat = 0;
             int litSamples = 0;
-            for (int k = 0; k < samples; k++) {
-                double s = a + b * cosT[k];
-                if (s <= 0) {
-                    continue;
-                }
+            for (int g = groups.firstAboveHorizon(a, b); g < groups.size(); g++) {
+                double cosT = groups.cosHourAngle(g);
+                boolean paired = groups.paired(g);
+                double samples = paired ? 2 : 1;
+                double s = a + b * cosT;
                 double tau = sky.beamTransmittance(e * OpticalAirMass.atSeaLevel(s));
                 double bh = g0 * s * tau;
                 double dh = g0 * sky.diffuseFraction(s);
-                sumFlat += bh + dh;
+                sumFlat += samples * (bh + dh);
                 if (!topoDefined) {
                     continue;
                 }
-                double north = p + q * cosT[k];
-                double east = -cosDecl * sinT[k];
-                double cosTheta = cn * north + ce * east + cosBeta * s;
-                boolean lit = cosTheta > 0 && (s >= alwaysLit
-                        || !shadow.isShadowed(i, east, north, s));
-                if (lit) {
-                    litSamples++;
-                }
+                // the group's first sample has this eastward component, the second (if paired) its negation
+                double north = p + q * cosT;
+                double east = -cosDecl * groups.sinHourAngle(g);
+                double towardNorthAndUp = cn * north + cosBeta * s;
+                double towardEast = ce * east;
+                double cosTheta1 = towardNorthAndUp + towardEast;
+                double cosTheta2 = towardNorthAndUp - towardEast;
+                boolean lit1 = cosTheta1 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, east, north, s));
+                boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, -east, north, s));
+                int lit = (lit1 ? 1 : 0) + (lit2 ? 1 : 0);
+                litSamples += lit;
                 if (!inclined) {
-                    sumTopo += (lit ? bh : 0) + dh;
+                    sumTopo += samples * dh + lit * bh;
                     continue;
                 }
-                double f;
-                if (!lit) {
-                    f = rSky + 0.252271 * fg;
-                } else {
+                // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ'·D_h; a sunlit one is linear in cosθ
+                sumTopo += (samples - lit) * dh * shadedFactor;
+                if (lit > 0) {
                     double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
                     double isotropicAndHorizon = (rSky + n * fg) * (1 - tau);
+                    double litCosTheta = (lit1 ? cosTheta1 : 0) + (lit2 ? cosTheta2 : 0);
+                    double perCosTheta;
+                    double constant = dh * isotropicAndHorizon + reflected * (bh + dh);
                     if (s >= SIN_LOW_SUN) {
-                        f = isotropicAndHorizon + tau * cosTheta / s;
+                        // B_i + D_h·Kb·cosθ/sin h0
+                        perCosTheta = g0 * tau + dh * tau / s;
                     } else {
+                        // D_h·Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0) with sinβ·cos(A − a) = (cosθ − cosβ·sin h0)/cos h0
                         double h0 = FastAngles.asinSmall(s);
-                        double sinBetaCosAzimuthDifference = (cosTheta - cosBeta * s) / Math.sqrt(north * north + east * east);
-                        f = isotropicAndHorizon + tau * sinBetaCosAzimuthDifference / (0.1 - 0.008 * h0);
+                        double w = tau / (Math.sqrt(north * north + east * east) * (0.1 - 0.008 * h0));
+                        perCosTheta = g0 * tau + dh * w;
+                        constant -= dh * w * cosBeta * s;
                     }
+                    sumTopo += lit * constant + perCosTheta * litCosTheta;
                 }
-                double bi = lit ? g0 * tau * cosTheta : 0;
-                double ri = reflected * ((lit ? bh : 0) + dh);
-                sumTopo += bi + dh * f + ri;
             }
             flat[i] = (float) (step * sumFlat);
             topo[i] = topoDefined ? (float) (step * sumTopo) : Float.NaN;
