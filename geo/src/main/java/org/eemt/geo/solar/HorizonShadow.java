@@ -11,9 +11,11 @@ import org.eemt.geo.terrain.MetricCellSize;
  * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
  * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
  *
- * <p>The march skips runs of steps whose cells ({@link BlockMaxima}) could not raise the horizon,
- * and stops once even the DEM's highest elevation at the smallest distance still ahead could not:
- * both exact, so the result does not depend on the tile.
+ * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of
+ * {@value NearestCellRay#LONG_RUN} steps against 256-cell blocks, then runs of {@value NearestCellRay#RUN}
+ * steps against 32-cell blocks) could not raise the horizon, and stops once even the DEM's highest
+ * elevation at the smallest distance still ahead could not: all exact, so the result does not depend
+ * on the tile.
  *
  * <p>Terrain sampling chosen by measurement (docs/performance.md): bilinear sampling along the exact
  * azimuth converges to the continuous surface but sees systematically lower horizons than r.sun's
@@ -34,6 +36,8 @@ final class HorizonShadow implements TerrainShadow {
      * rounded up to a float.
      */
     private final float[] sinHighestByOctant;
+    /** As {@link #sinHighestByOctant} for the lowest angle, rounded down to a float. */
+    private final float[] sinLowestByOctant;
 
     private HorizonShadow(int azimuths, float[] angles) {
         this.azimuths = azimuths;
@@ -42,6 +46,7 @@ final class HorizonShadow implements TerrainShadow {
         int cells = angles.length / azimuths;
         sinHighest = new double[cells];
         sinHighestByOctant = new float[cells * 8];
+        sinLowestByOctant = new float[cells * 8];
         for (int cell = 0; cell < cells; cell++) {
             int base = cell * azimuths;
             float highest = 0;
@@ -51,12 +56,17 @@ final class HorizonShadow implements TerrainShadow {
             sinHighest[cell] = Math.sin(highest);
             for (int o = 0; o < 8; o++) {
                 float octant = 0;
+                float lowest = Float.POSITIVE_INFINITY;
                 for (int k = Math.floorDiv(o * azimuths, 8) - 1; k <= Math.floorDiv((o + 1) * azimuths + 7, 8) + 1; k++) {
                     octant = Math.max(octant, angles[base + Math.floorMod(k, azimuths)]);
+                    lowest = Math.min(lowest, angles[base + Math.floorMod(k, azimuths)]);
                 }
                 double sin = Math.sin(octant);
                 float up = (float) sin;
                 sinHighestByOctant[cell * 8 + o] = up < sin ? Math.nextUp(up) : up;
+                double sinLowest = Math.sin(lowest);
+                float down = (float) sinLowest;
+                sinLowestByOctant[cell * 8 + o] = down > sinLowest ? Math.nextDown(down) : down;
             }
         }
     }
@@ -74,7 +84,8 @@ final class HorizonShadow implements TerrainShadow {
         int windowX0 = tile.window().x0();
         int windowY0 = tile.window().y0();
         int windowWidth = tile.window().width();
-        BlockMaxima blocks = new BlockMaxima(tile);
+        BlockMaxima blocks = new BlockMaxima(tile, BlockMaxima.RUN_SHIFT);
+        BlockMaxima largeBlocks = new BlockMaxima(tile, BlockMaxima.LONG_RUN_SHIFT);
         NearestCellRay[] rays = new NearestCellRay[azimuths];
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
@@ -107,8 +118,20 @@ final class HorizonShadow implements TerrainShadow {
                 double best = 0;
                 for (int i = 0; i < dcs.length; i++) {
                     double lower = after[i];
+                    if (i % NearestCellRay.LONG_RUN == 0 && lower > 0) {
+                        float runMax = NearestCellRay.runMaximum(ray.longRunBounds(), i / NearestCellRay.LONG_RUN, column, row,
+                                lastColumn, lastRow, largeBlocks);
+                        if (runMax == Float.NEGATIVE_INFINITY) {
+                            break;
+                        }
+                        if (runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
+                            i += NearestCellRay.LONG_RUN - 1;
+                            continue;
+                        }
+                    }
                     if (i % NearestCellRay.RUN == 0) {
-                        float runMax = ray.runMaximum(i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
+                        float runMax = NearestCellRay.runMaximum(ray.runBounds(), i / NearestCellRay.RUN, column, row,
+                                lastColumn, lastRow, blocks);
                         if (runMax == Float.NEGATIVE_INFINITY) {
                             break;
                         }
@@ -157,13 +180,22 @@ final class HorizonShadow implements TerrainShadow {
         return a0 + w * (angles[base + k1] - a0);
     }
 
+    public static long calls, full, shadowed;
     @Override
     public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
-        if (sinAltitude >= sinHighestByOctant[coreCell * 8 + octant(east, north)]) {
+        calls++;
+        int o = coreCell * 8 + octant(east, north);
+        if (sinAltitude >= sinHighestByOctant[o]) {
             return false;
         }
+        if (sinAltitude < sinLowestByOctant[o]) {
+            return true;
+        }
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
-        return Math.sin(angle(coreCell, FastAngles.azimuth(east, north))) > sinAltitude;
+        full++;
+        boolean r = Math.sin(angle(coreCell, FastAngles.azimuth(east, north))) > sinAltitude;
+        if (r) shadowed++;
+        return r;
     }
 
     /**

@@ -20,11 +20,15 @@ import java.util.Arrays;
  * @param runBounds    for each run of {@value #RUN} steps (steps [k·RUN, (k+1)·RUN)): the smallest and largest
  *                     column and row offsets of its centres, {@code [4k .. 4k+3]} = min column, max column,
  *                     min row, max row; with {@link BlockMaxima} a march skips a run whose cells cannot matter
+ * @param longRunBounds the same for runs of {@value #LONG_RUN} steps, which far from the observer are skipped
+ *                     at once
  */
 record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, double[] drop, double[] rayDistance,
-                      double[] nearestAfter, int[] runBounds) {
+                      double[] nearestAfter, int[] runBounds, int[] longRunBounds) {
     /** Steps per run of {@link #runBounds}. */
     static final int RUN = 32;
+    /** Steps per run of {@link #longRunBounds}. */
+    static final int LONG_RUN = 256;
 
     /** Number of runs. */
     int runs() {
@@ -63,11 +67,17 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
             after[n] = Math.max(0, i * step - halfDiagonal);
             n++;
         }
-        int runs = (n + RUN - 1) / RUN;
+        return new NearestCellRay(Arrays.copyOf(dc, n), Arrays.copyOf(dr, n), Arrays.copyOf(distance, n),
+                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), runBounds(dc, dr, n, RUN),
+                runBounds(dc, dr, n, LONG_RUN));
+    }
+
+    private static int[] runBounds(int[] dc, int[] dr, int n, int length) {
+        int runs = (n + length - 1) / length;
         int[] bounds = new int[4 * runs];
         for (int k = 0; k < runs; k++) {
             int minC = Integer.MAX_VALUE, maxC = Integer.MIN_VALUE, minR = Integer.MAX_VALUE, maxR = Integer.MIN_VALUE;
-            for (int i = k * RUN; i < Math.min(n, (k + 1) * RUN); i++) {
+            for (int i = k * length; i < Math.min(n, (k + 1) * length); i++) {
                 minC = Math.min(minC, dc[i]);
                 maxC = Math.max(maxC, dc[i]);
                 minR = Math.min(minR, dr[i]);
@@ -78,20 +88,21 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
             bounds[4 * k + 2] = minR;
             bounds[4 * k + 3] = maxR;
         }
-        return new NearestCellRay(Arrays.copyOf(dc, n), Arrays.copyOf(dr, n), Arrays.copyOf(distance, n),
-                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), bounds);
+        return bounds;
     }
 
     /**
      * The highest elevation of the DEM cells of run {@code k} seen from ({@code column}, {@code row}), or
      * +∞ when it has a cell without data; cells outside the DEM are left out, and a run wholly outside
      * gives −∞.
+     *
+     * @param bounds {@link #runBounds} or {@link #longRunBounds}
      */
-    float runMaximum(int k, int column, int row, int lastColumn, int lastRow, BlockMaxima blocks) {
-        int c0 = Math.max(0, column + runBounds[4 * k]);
-        int c1 = Math.min(lastColumn, column + runBounds[4 * k + 1]);
-        int r0 = Math.max(0, row + runBounds[4 * k + 2]);
-        int r1 = Math.min(lastRow, row + runBounds[4 * k + 3]);
+    static float runMaximum(int[] bounds, int k, int column, int row, int lastColumn, int lastRow, BlockMaxima blocks) {
+        int c0 = Math.max(0, column + bounds[4 * k]);
+        int c1 = Math.min(lastColumn, column + bounds[4 * k + 1]);
+        int r0 = Math.max(0, row + bounds[4 * k + 2]);
+        int r1 = Math.min(lastRow, row + bounds[4 * k + 3]);
         if (c0 > c1 || r0 > r1) {
             return Float.NEGATIVE_INFINITY;
         }
