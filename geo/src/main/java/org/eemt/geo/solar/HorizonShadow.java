@@ -180,10 +180,8 @@ final class HorizonShadow implements TerrainShadow {
         return a0 + w * (angles[base + k1] - a0);
     }
 
-    public static long calls, full, shadowed;
     @Override
     public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
-        calls++;
         int o = coreCell * 8 + octant(east, north);
         if (sinAltitude >= sinHighestByOctant[o]) {
             return false;
@@ -192,10 +190,7 @@ final class HorizonShadow implements TerrainShadow {
             return true;
         }
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
-        full++;
-        boolean r = Math.sin(angle(coreCell, FastAngles.azimuth(east, north))) > sinAltitude;
-        if (r) shadowed++;
-        return r;
+        return Math.sin(angle(coreCell, FastAngles.azimuth(east, north))) > sinAltitude;
     }
 
     /**
