@@ -7,11 +7,6 @@ package org.eemt.geo.solar;
  * raise its horizon: an exact bound, so skipping never changes a result.
  */
 final class BlockMaxima {
-    /** Blocks of 32 x 32 cells, for runs of {@link NearestCellRay#RUN} steps. */
-    static final int RUN_SHIFT = 5;
-    /** Blocks of 256 x 256 cells, for runs of {@link NearestCellRay#LONG_RUN} steps. */
-    static final int LONG_RUN_SHIFT = 8;
-
     private final int shift;
     private final int blockX0;
     private final int blockY0;

@@ -11,9 +11,8 @@ import org.eemt.geo.terrain.MetricCellSize;
  * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
  * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
  *
- * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of
- * {@value NearestCellRay#LONG_RUN} steps against 256-cell blocks, then runs of {@value NearestCellRay#RUN}
- * steps against 32-cell blocks) could not raise the horizon, and stops once even the DEM's highest
+ * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of 256, 32 and 8 steps against
+ * blocks of as many cells a side, coarse to fine) could not raise the horizon, and stops once even the DEM's highest
  * elevation at the smallest distance still ahead could not: all exact, so the result does not depend
  * on the tile.
  *
@@ -84,8 +83,12 @@ final class HorizonShadow implements TerrainShadow {
         int windowX0 = tile.window().x0();
         int windowY0 = tile.window().y0();
         int windowWidth = tile.window().width();
-        BlockMaxima blocks = new BlockMaxima(tile, BlockMaxima.RUN_SHIFT);
-        BlockMaxima largeBlocks = new BlockMaxima(tile, BlockMaxima.LONG_RUN_SHIFT);
+        int levels = NearestCellRay.RUN_SHIFTS.length;
+        int finestRun = 1 << NearestCellRay.RUN_SHIFTS[levels - 1];
+        BlockMaxima[] blocks = new BlockMaxima[levels];
+        for (int l = 0; l < levels; l++) {
+            blocks[l] = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[l]);
+        }
         NearestCellRay[] rays = new NearestCellRay[azimuths];
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
@@ -116,48 +119,46 @@ final class HorizonShadow implements TerrainShadow {
                 double[] drop = ray.drop();
                 double[] after = ray.nearestAfter();
                 double best = 0;
-                for (int i = 0; i < dcs.length; i++) {
+                int i = 0;
+                march:
+                while (i < dcs.length) {
+                    // i starts a run of every level it is a multiple of: skip the longest (coarse to fine) whose
+                    // cells cannot raise the horizon, stop when no cell of the DEM could, else walk the finest run
                     double lower = after[i];
-                    if (i % NearestCellRay.LONG_RUN == 0 && lower > 0) {
-                        float runMax = NearestCellRay.runMaximum(ray.longRunBounds(), i / NearestCellRay.LONG_RUN, column, row,
-                                lastColumn, lastRow, largeBlocks);
-                        if (runMax == Float.NEGATIVE_INFINITY) {
-                            break;
-                        }
-                        if (runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
-                            i += NearestCellRay.LONG_RUN - 1;
+                    for (int l = 0; l < levels; l++) {
+                        int shift = NearestCellRay.RUN_SHIFTS[l];
+                        if ((i & ((1 << shift) - 1)) != 0) {
                             continue;
                         }
-                    }
-                    if (i % NearestCellRay.RUN == 0) {
-                        float runMax = NearestCellRay.runMaximum(ray.runBounds(), i / NearestCellRay.RUN, column, row,
-                                lastColumn, lastRow, blocks);
+                        float runMax = ray.runMaximum(l, i >> shift, column, row, lastColumn, lastRow, blocks[l]);
                         if (runMax == Float.NEGATIVE_INFINITY) {
-                            break;
+                            break march;
                         }
                         if (lower > 0 && runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
-                            i += NearestCellRay.RUN - 1;
-                            continue;
+                            i += 1 << shift;
+                            continue march;
                         }
                     }
                     if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
                         break;
                     }
-                    int c = column + dcs[i];
-                    int r = row + drs[i];
-                    if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
-                        break;
-                    }
-                    if (c == lastColumn || r == lastRow) {
-                        continue;
-                    }
-                    float zp = elevation[(r - windowY0) * windowWidth + (c - windowX0)];
-                    if (Float.isNaN(zp)) {
-                        break;
-                    }
-                    double t = (zp - z0 - drop[i]) / distance[i];
-                    if (t > best) {
-                        best = t;
+                    for (int end = Math.min(dcs.length, i + finestRun); i < end; i++) {
+                        int c = column + dcs[i];
+                        int r = row + drs[i];
+                        if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
+                            break march;
+                        }
+                        if (c == lastColumn || r == lastRow) {
+                            continue;
+                        }
+                        float zp = elevation[(r - windowY0) * windowWidth + (c - windowX0)];
+                        if (Float.isNaN(zp)) {
+                            break march;
+                        }
+                        double rise = zp - z0 - drop[i];
+                        if (rise > best * distance[i]) {
+                            best = rise / distance[i];
+                        }
                     }
                 }
                 angles[cell * azimuths + k] = (float) Math.atan(best);

@@ -17,23 +17,19 @@ import java.util.Arrays;
  * @param drop         L²/(2R) (m)
  * @param rayDistance  the distance (m) travelled along the ray at that step
  * @param nearestAfter a lower bound of L over this and every later step (m), for exact early stops
- * @param runBounds    for each run of {@value #RUN} steps (steps [k·RUN, (k+1)·RUN)): the smallest and largest
- *                     column and row offsets of its centres, {@code [4k .. 4k+3]} = min column, max column,
- *                     min row, max row; with {@link BlockMaxima} a march skips a run whose cells cannot matter
- * @param longRunBounds the same for runs of {@value #LONG_RUN} steps, which far from the observer are skipped
- *                     at once
+ * @param runBounds    per skip level l ({@link #RUN_SHIFTS}), for each run k of 2^RUN_SHIFTS[l] steps: the smallest
+ *                     and largest column and row offsets of its centres, {@code runBounds[l][4k .. 4k+3]} = min
+ *                     column, max column, min row, max row; with {@link BlockMaxima} of the same shift a march
+ *                     skips a run whose cells cannot matter
  */
 record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, double[] drop, double[] rayDistance,
-                      double[] nearestAfter, int[] runBounds, int[] longRunBounds) {
-    /** Steps per run of {@link #runBounds}. */
+                      double[] nearestAfter, int[][] runBounds) {
+    /** The skip levels, coarse to fine: runs of 256, 32 and 8 steps, bounded by blocks of as many cells a side. */
+    static final int[] RUN_SHIFTS = {8, 5, 3};
+    /** The level of runs of {@value #RUN} steps, the ray mode's. */
+    static final int RUN_LEVEL = 1;
+    /** Steps per run of {@link #RUN_LEVEL}. */
     static final int RUN = 32;
-    /** Steps per run of {@link #longRunBounds}. */
-    static final int LONG_RUN = 256;
-
-    /** Number of runs. */
-    int runs() {
-        return runBounds.length / 4;
-    }
 
     /** The ray toward {@code azimuth} (radians) over cells {@code dx} by {@code dy} metres, up to {@code maxDistance} metres. */
     static NearestCellRay trace(double azimuth, double dx, double dy, double maxDistance) {
@@ -68,8 +64,15 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
             n++;
         }
         return new NearestCellRay(Arrays.copyOf(dc, n), Arrays.copyOf(dr, n), Arrays.copyOf(distance, n),
-                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), runBounds(dc, dr, n, RUN),
-                runBounds(dc, dr, n, LONG_RUN));
+                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), runBounds(dc, dr, n));
+    }
+
+    private static int[][] runBounds(int[] dc, int[] dr, int n) {
+        int[][] levels = new int[RUN_SHIFTS.length][];
+        for (int l = 0; l < RUN_SHIFTS.length; l++) {
+            levels[l] = runBounds(dc, dr, n, 1 << RUN_SHIFTS[l]);
+        }
+        return levels;
     }
 
     private static int[] runBounds(int[] dc, int[] dr, int n, int length) {
@@ -96,9 +99,10 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
      * +∞ when it has a cell without data; cells outside the DEM are left out, and a run wholly outside
      * gives −∞.
      *
-     * @param bounds {@link #runBounds} or {@link #longRunBounds}
+     * @param level the skip level of the run ({@link #RUN_SHIFTS}); {@code blocks} must have its shift
      */
-    static float runMaximum(int[] bounds, int k, int column, int row, int lastColumn, int lastRow, BlockMaxima blocks) {
+    float runMaximum(int level, int k, int column, int row, int lastColumn, int lastRow, BlockMaxima blocks) {
+        int[] bounds = runBounds[level];
         int c0 = Math.max(0, column + bounds[4 * k]);
         int c1 = Math.min(lastColumn, column + bounds[4 * k + 1]);
         int r0 = Math.max(0, row + bounds[4 * k + 2]);

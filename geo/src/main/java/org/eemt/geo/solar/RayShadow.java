@@ -49,7 +49,7 @@ final class RayShadow implements TerrainShadow {
         this.maxElevation = tile.demMaxElevation();
         this.lastColumn = tile.dem().columns() - 1;
         this.lastRow = tile.dem().rows() - 1;
-        this.blocks = new BlockMaxima(tile, BlockMaxima.RUN_SHIFT);
+        this.blocks = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[NearestCellRay.RUN_LEVEL]);
     }
 
     @Override
@@ -75,7 +75,7 @@ final class RayShadow implements TerrainShadow {
         double[] after = ray.nearestAfter();
         for (int i = 0; i < dcs.length; i++) {
             if (i % NearestCellRay.RUN == 0) {
-                float runMax = NearestCellRay.runMaximum(ray.runBounds(), i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
+                float runMax = ray.runMaximum(NearestCellRay.RUN_LEVEL, i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
                 if (runMax == Float.NEGATIVE_INFINITY) {
                     return false;
                 }
