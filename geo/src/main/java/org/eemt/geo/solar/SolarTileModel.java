@@ -25,9 +25,12 @@ import org.eemt.geo.terrain.MetricCellSize;
  *
  * <p>Speed (docs/performance.md): per cell, the elevation factor of the air mass, the trigonometry of
  * latitude, slope and aspect and the Muneer and reflected constants are computed once per tile, so
- * cosθ is a dot product of per-cell constants with the sample's sun vector; per sample the air mass
- * and τ come from tables that depend only on the model's constants and T_L, so a cell's result never
- * depends on its tile. The shadow test is skipped when the sun is above every horizon the cell has
+ * cosθ is a dot product of per-cell constants with the sample's sun vector; the air mass and τ come
+ * from tables that depend only on the model's constants and T_L, so a cell's result never depends on
+ * its tile. The samples t and 24 − t have the same sun altitude ({@link SampleGroups}), so the
+ * altitude's terms (air mass, τ, B_h, D_h, Muneer's N) are computed once per pair, the samples before
+ * sunrise are skipped by a binary search, and a sunlit sample's B_i + D_i + R_i, linear in cosθ, is
+ * summed as c0 + c1·cosθ with the pair's c0 and c1. The shadow test is skipped when the sun is above every horizon the cell has
  * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound), and the sun's azimuth is computed
  * only inside the test, when a shadow is possible.
  */
