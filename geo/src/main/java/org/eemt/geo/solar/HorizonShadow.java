@@ -11,7 +11,7 @@ import org.eemt.geo.terrain.MetricCellSize;
  * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
  * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
  *
- * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of 256, 32 and 8 steps against
+ * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of 256 and 32 steps against
  * blocks of as many cells a side, coarse to fine) could not raise the horizon, and stops once even the DEM's highest
  * elevation at the smallest distance still ahead could not: all exact, so the result does not depend
  * on the tile.
@@ -23,6 +23,9 @@ import org.eemt.geo.terrain.MetricCellSize;
  * as a difference.
  */
 final class HorizonShadow implements TerrainShadow {
+    /** Compass sectors of the per-cell horizon bounds (π/8 each). */
+    private static final int SECTORS = 16;
+    private static final double TAN_PI_8 = Math.sqrt(2) - 1;
     private final int azimuths;
     private final double azimuthsPerRadian;
     /** Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}. */
@@ -30,13 +33,14 @@ final class HorizonShadow implements TerrainShadow {
     /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
     private final double[] sinHighest;
     /**
-     * Per core cell and compass octant o (azimuths [o·π/4, (o+1)·π/4)), {@code [cell * 8 + o]}: sin of the
-     * highest horizon angle of the azimuths an interpolation in that octant can use (one more on each side),
+     * Per core cell and compass sector o of {@value #SECTORS} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
+     * {@code [cell * SECTORS + o]}: sin of the highest horizon angle of the azimuths an interpolation in that
+     * sector can use (one more on each side),
      * rounded up to a float.
      */
-    private final float[] sinHighestByOctant;
-    /** As {@link #sinHighestByOctant} for the lowest angle, rounded down to a float. */
-    private final float[] sinLowestByOctant;
+    private final float[] sinHighestBySector;
+    /** As {@link #sinHighestBySector} for the lowest angle, rounded down to a float. */
+    private final float[] sinLowestBySector;
 
     private HorizonShadow(int azimuths, float[] angles) {
         this.azimuths = azimuths;
@@ -44,8 +48,8 @@ final class HorizonShadow implements TerrainShadow {
         this.angles = angles;
         int cells = angles.length / azimuths;
         sinHighest = new double[cells];
-        sinHighestByOctant = new float[cells * 8];
-        sinLowestByOctant = new float[cells * 8];
+        sinHighestBySector = new float[cells * SECTORS];
+        sinLowestBySector = new float[cells * SECTORS];
         for (int cell = 0; cell < cells; cell++) {
             int base = cell * azimuths;
             float highest = 0;
@@ -53,19 +57,19 @@ final class HorizonShadow implements TerrainShadow {
                 highest = Math.max(highest, angles[k]);
             }
             sinHighest[cell] = Math.sin(highest);
-            for (int o = 0; o < 8; o++) {
-                float octant = 0;
+            for (int o = 0; o < SECTORS; o++) {
+                float highestInSector = 0;
                 float lowest = Float.POSITIVE_INFINITY;
-                for (int k = Math.floorDiv(o * azimuths, 8) - 1; k <= Math.floorDiv((o + 1) * azimuths + 7, 8) + 1; k++) {
-                    octant = Math.max(octant, angles[base + Math.floorMod(k, azimuths)]);
+                for (int k = Math.floorDiv(o * azimuths, SECTORS) - 1; k <= Math.floorDiv((o + 1) * azimuths + SECTORS - 1, SECTORS) + 1; k++) {
+                    highestInSector = Math.max(highestInSector, angles[base + Math.floorMod(k, azimuths)]);
                     lowest = Math.min(lowest, angles[base + Math.floorMod(k, azimuths)]);
                 }
-                double sin = Math.sin(octant);
+                double sin = Math.sin(highestInSector);
                 float up = (float) sin;
-                sinHighestByOctant[cell * 8 + o] = up < sin ? Math.nextUp(up) : up;
+                sinHighestBySector[cell * SECTORS + o] = up < sin ? Math.nextUp(up) : up;
                 double sinLowest = Math.sin(lowest);
                 float down = (float) sinLowest;
-                sinLowestByOctant[cell * 8 + o] = down > sinLowest ? Math.nextDown(down) : down;
+                sinLowestBySector[cell * SECTORS + o] = down > sinLowest ? Math.nextDown(down) : down;
             }
         }
     }
@@ -183,11 +187,11 @@ final class HorizonShadow implements TerrainShadow {
 
     @Override
     public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
-        int o = coreCell * 8 + octant(east, north);
-        if (sinAltitude >= sinHighestByOctant[o]) {
+        int o = coreCell * SECTORS + sector(east, north);
+        if (sinAltitude >= sinHighestBySector[o]) {
             return false;
         }
-        if (sinAltitude < sinLowestByOctant[o]) {
+        if (sinAltitude < sinLowestBySector[o]) {
             return true;
         }
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
@@ -195,14 +199,26 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     /**
-     * The compass octant 0..7 of a horizontal direction, by signs and comparisons; at an octant's edge it may
-     * name the neighbour, which the octant bounds allow for (they reach one azimuth past each edge).
+     * The compass sector 0..{@value #SECTORS}−1 of a horizontal direction, by signs and comparisons: the quadrant,
+     * then the angle φ ∈ [0, π/2) from the quadrant's first axis against π/8, π/4 and 3π/8. At a sector's edge it
+     * may name the neighbour, which the sector bounds allow for (they reach one azimuth past each edge).
      */
-    private static int octant(double east, double north) {
+    private static int sector(double east, double north) {
+        // the quadrant's first axis x and second axis y: north-east, east-south, south-west, west-north
+        int quadrant;
+        double x;
+        double y;
         if (east >= 0) {
-            return north >= 0 ? (east < north ? 0 : 1) : (east > -north ? 2 : 3);
+            quadrant = north >= 0 ? 0 : 1;
+            x = north >= 0 ? north : east;
+            y = north >= 0 ? east : -north;
+        } else {
+            quadrant = north < 0 ? 2 : 3;
+            x = north < 0 ? -north : -east;
+            y = north < 0 ? -east : north;
         }
-        return north < 0 ? (-east < -north ? 4 : 5) : (-east > north ? 6 : 7);
+        int inQuadrant = y < x ? (y < x * TAN_PI_8 ? 0 : 1) : (x > y * TAN_PI_8 ? 2 : 3);
+        return 4 * quadrant + inQuadrant;
     }
 
     /**
