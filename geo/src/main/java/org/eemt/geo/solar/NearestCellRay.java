@@ -24,12 +24,17 @@ import java.util.Arrays;
  */
 record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, double[] drop, double[] rayDistance,
                       double[] nearestAfter, int[][] runBounds) {
-    /** The skip levels, coarse to fine: runs of 256 and 32 steps, bounded by blocks of as many cells a side (8-step runs measured slower). */
-    static final int[] RUN_SHIFTS = {8, 5};
-    /** The level of runs of {@value #RUN} steps, the ray mode's. */
+    /** log2 of the steps of the runs the ray mode skips. */
+    static final int RUN_SHIFT = 5;
+    /** Steps per run of {@link #RUN_SHIFT}. */
+    static final int RUN = 1 << RUN_SHIFT;
+    /**
+     * The skip levels of the horizon march, coarse to fine: runs of 256 and {@value #RUN} steps, bounded by
+     * blocks of as many cells a side (a third level of 8 steps was measured slower).
+     */
+    static final int[] RUN_SHIFTS = {8, RUN_SHIFT};
+    /** The level of {@link #RUN_SHIFTS} with runs of {@value #RUN} steps. */
     static final int RUN_LEVEL = 1;
-    /** Steps per run of {@link #RUN_LEVEL}. */
-    static final int RUN = 32;
 
     /** The ray toward {@code azimuth} (radians) over cells {@code dx} by {@code dy} metres, up to {@code maxDistance} metres. */
     static NearestCellRay trace(double azimuth, double dx, double dy, double maxDistance) {

@@ -49,7 +49,7 @@ final class RayShadow implements TerrainShadow {
         this.maxElevation = tile.demMaxElevation();
         this.lastColumn = tile.dem().columns() - 1;
         this.lastRow = tile.dem().rows() - 1;
-        this.blocks = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[NearestCellRay.RUN_LEVEL]);
+        this.blocks = new BlockMaxima(tile, NearestCellRay.RUN_SHIFT);
     }
 
     @Override
