@@ -30,7 +30,9 @@ import org.eemt.geo.terrain.MetricCellSize;
  * its tile. The samples t and 24 − t have the same sun altitude ({@link SampleGroups}), so the
  * altitude's terms (air mass, τ, B_h, D_h, Muneer's N) are computed once per pair, the samples before
  * sunrise are skipped by a binary search, and a sunlit sample's B_i + D_i + R_i, linear in cosθ, is
- * summed as c0 + c1·cosθ with the pair's c0 and c1. The shadow test is skipped when the sun is above every horizon the cell has
+ * summed as c0 + c1·cosθ with the pair's c0 and c1. The terms that depend on the latitude alone (sin h0,
+ * the sea-level air mass, D_h, the sun's direction) are kept while consecutive cells share the latitude,
+ * as along the rows of a geographic DEM. The shadow test is skipped when the sun is above every horizon the cell has
  * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound), and the sun's azimuth is computed
  * only inside the test, when a shadow is possible.
  */
@@ -149,6 +151,17 @@ public final class SolarTileModel {
         float[] topo = new float[cells];
         float[] flat = new float[cells];
         float[] hours = new float[cells];
+        // the terms that depend on the latitude only, per daylight group: kept while the latitude repeats
+        // (along a row of a geographic DEM), recomputed when it changes
+        int groupCount = groups.size();
+        double[] sinAltitude = new double[groupCount];
+        double[] seaLevelAirMass = new double[groupCount];
+        double[] diffuse = new double[groupCount];
+        double[] northward = new double[groupCount];
+        double[] eastward = new double[groupCount];
+        double latitudeSin = Double.NaN;
+        double latitudeCos = Double.NaN;
+        int first = groupCount;
         for (int i = 0; i < cells; i++) {
             byte kind = surface[i];
             if (kind == NO_DATA) {
@@ -166,29 +179,42 @@ public final class SolarTileModel {
             double reflected = reflectedFraction[i];
             double shadedFactor = rSky + 0.252271 * fg + reflected;
             double alwaysLit = sinAlwaysLit[i];
-            double a = sinLatitude[i] * sinDecl;
-            double b = cosLatitude[i] * cosDecl;
-            // cos h0 · cos A = p + q·cosT  (northward component of the unit vector to the sun)
-            double p = cosLatitude[i] * sinDecl;
-            double q = -sinLatitude[i] * cosDecl;
+            if (sinLatitude[i] != latitudeSin || cosLatitude[i] != latitudeCos) {
+                latitudeSin = sinLatitude[i];
+                latitudeCos = cosLatitude[i];
+                double a = latitudeSin * sinDecl;
+                double b = latitudeCos * cosDecl;
+                // cos h0 · cos A = p + q·cosT  (northward component of the unit vector to the sun)
+                double p = latitudeCos * sinDecl;
+                double q = -latitudeSin * cosDecl;
+                first = groups.firstAboveHorizon(a, b);
+                for (int g = first; g < groupCount; g++) {
+                    double cosT = groups.cosHourAngle(g);
+                    double s = a + b * cosT;
+                    sinAltitude[g] = s;
+                    seaLevelAirMass[g] = OpticalAirMass.atSeaLevel(s);
+                    diffuse[g] = g0 * sky.diffuseFraction(s);
+                    northward[g] = p + q * cosT;
+                    // the group's first sample; the second (if paired) has the negation
+                    eastward[g] = -cosDecl * groups.sinHourAngle(g);
+                }
+            }
             double sumTopo = 0;
             double sumFlat = 0;
             int litSamples = 0;
-            for (int g = groups.firstAboveHorizon(a, b); g < groups.size(); g++) {
-                double cosT = groups.cosHourAngle(g);
+            for (int g = first; g < groupCount; g++) {
                 boolean paired = groups.paired(g);
                 double samples = paired ? 2 : 1;
-                double s = a + b * cosT;
-                double tau = sky.beamTransmittance(e * OpticalAirMass.atSeaLevel(s));
+                double s = sinAltitude[g];
+                double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
                 double bh = g0 * s * tau;
-                double dh = g0 * sky.diffuseFraction(s);
+                double dh = diffuse[g];
                 sumFlat += samples * (bh + dh);
                 if (!topoDefined) {
                     continue;
                 }
-                // the group's first sample has this eastward component, the second (if paired) its negation
-                double north = p + q * cosT;
-                double east = -cosDecl * groups.sinHourAngle(g);
+                double north = northward[g];
+                double east = eastward[g];
                 double towardNorthAndUp = cn * north + cosBeta * s;
                 double towardEast = ce * east;
                 double cosTheta1 = towardNorthAndUp + towardEast;
