@@ -5,7 +5,7 @@ import java.util.Comparator;
 
 /**
  * The sample times t = (k + ½)·step (solar time, h; k = 0 … n − 1 with n = ⌈24/step − ½⌉) of a day
- * (SCIENCE.md §2, "Time"), grouped for the per-cell loop by their hour angle T = (t − 12)·π/12.
+ * (SCIENCE.md §2, "Daily integration"), grouped for the per-cell loop by their hour angle T = (t − 12)·π/12.
  *
  * <p>The sun's altitude (sin h0 = sinφ·sinδ + cosφ·cosδ·cos T) and the northward component of its
  * direction depend on T through cos T only, and its eastward component −cosδ·sin T changes sign with T.

@@ -227,7 +227,7 @@ public final class SolarTileModel {
                     sumTopo += samples * dh + lit * bh;
                     continue;
                 }
-                // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ'·D_h; a sunlit one is linear in cosθ
+                // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h; a sunlit one is linear in cosθ
                 sumTopo += (samples - lit) * dh * shadedFactor;
                 if (lit > 0) {
                     double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
