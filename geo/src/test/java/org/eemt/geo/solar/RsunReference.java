@@ -29,12 +29,21 @@ final class RsunReference {
      * irradiation and insolation time) and with zero slope and aspect ({@code f<day>}, the flat reference).
      */
     Path withoutShading(int... days) throws IOException, InterruptedException {
+        return withoutShading(COMMON, days);
+    }
+
+    /** As {@link #withoutShading(int...)} with another r.sun step (h). */
+    Path withoutShading(double stepHours, int... days) throws IOException, InterruptedException {
+        return withoutShading(COMMON.replace("step=0.25", "step=" + stepHours), days);
+    }
+
+    private Path withoutShading(String options, int... days) throws IOException, InterruptedException {
         StringBuilder s = new StringBuilder(SLOPE_ASPECT);
         for (int d : days) {
             s.append("r.sun -p elevation=dem slope=slope aspect=aspect day=").append(d).append(" glob_rad=g").append(d)
-                    .append(" insol_time=i").append(d).append(' ').append(COMMON).append('\n');
+                    .append(" insol_time=i").append(d).append(' ').append(options).append('\n');
             s.append("r.sun -p elevation=dem slope_value=0 aspect_value=0 day=").append(d).append(" glob_rad=f").append(d)
-                    .append(' ').append(COMMON).append('\n');
+                    .append(' ').append(options).append('\n');
             s.append(GrassOracle.export("g" + d)).append(GrassOracle.export("i" + d)).append(GrassOracle.export("f" + d));
         }
         return GrassOracle.run(dem.dem, s.toString());

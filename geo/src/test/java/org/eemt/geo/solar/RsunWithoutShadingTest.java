@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The equations without terrain shading against GRASS 8.2 {@code r.sun -p} (acceptance of issue 3):
@@ -32,8 +33,28 @@ class RsunWithoutShadingTest {
     void dailyGlobalIrradiationInsolationAndFlatMatchRsun(Path demFile) throws Exception {
         RsunReference reference = new RsunReference(new RsunCase(demFile));
         SolarTileModel model = SolarTileModel.prepare(reference.tile(), RsunCase.parameters(Shading.NONE));
-        Path out = reference.withoutShading(DAYS);
-        for (int day : DAYS) {
+        assertMatchesRsun(demFile, model, reference.withoutShading(DAYS), DAYS);
+    }
+
+    /**
+     * Sample grids other than the default's 48 pairs of samples ({@link SampleGroups}): 0.35 h, whose 69
+     * samples are not symmetric about noon (groups of one), and 24/97 h, symmetric with an odd sample at
+     * noon; the same bounds, on the sample DEM, days 80 and 355.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.35, 24.0 / 97})
+    void otherSampleGridsMatchRsun(double stepHours) throws Exception {
+        RsunReference reference = new RsunReference(new RsunCase(RsunCase.MCN));
+        SolarParameters defaults = RsunCase.parameters(Shading.NONE);
+        SolarParameters parameters = new SolarParameters(stepHours, defaults.linkeByMonth(), defaults.albedo(), Shading.NONE,
+                defaults.horizonDistanceMetres(), defaults.horizonAzimuths());
+        int[] days = {80, 355};
+        System.out.printf("step %s h%n", stepHours);
+        assertMatchesRsun(RsunCase.MCN, SolarTileModel.prepare(reference.tile(), parameters), reference.withoutShading(stepHours, days), days);
+    }
+
+    private static void assertMatchesRsun(Path demFile, SolarTileModel model, Path out, int[] days) {
+        for (int day : days) {
             DailyIrradiation java = model.day(day);
             ErrorStatistics global = ErrorStatistics.of(java.globalTopo(), GrassOracle.read(out.resolve("g" + day + ".tif")), 1);
             ErrorStatistics hours = ErrorStatistics.of(java.insolationHours(), GrassOracle.read(out.resolve("i" + day + ".tif")), 0);
