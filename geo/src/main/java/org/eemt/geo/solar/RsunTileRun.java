@@ -27,10 +27,16 @@ import org.eemt.geo.raster.RasterGrid;
  * when the shading mode is {@link Shading#NONE}) and {@code r.sun -p slope_value=0
  * aspect_value=0} (S_flat), exported as Float32 GeoTIFFs with {@code r.out.gdal}. They are read
  * back for the core cells only; cells without data stay NaN. The Linke turbidity is the day's
- * month's value. The scratch directory is deleted afterwards.
+ * month's value. The session also reports its GRASS version ({@code g.version}), for the run's
+ * manifest. The scratch directory is deleted afterwards.
  */
 public final class RsunTileRun {
+    private static final String VERSION_FILE = "grass-version.txt";
     private RsunTileRun() {
+    }
+
+    /** A tile's monthly sums and the GRASS version that made them ({@code g.version}'s line, e.g. "GRASS 8.2.1 (2023)"). */
+    public record Result(MonthlySolarSums sums, String grassVersion) {
     }
 
     /**
@@ -42,7 +48,7 @@ public final class RsunTileRun {
      * @param scratchParent where to make the scratch directory (a local disk)
      * @param daily     receives each day's results, in the order of {@code days}; may be null
      */
-    public static MonthlySolarSums run(GrassCommand grass, RasterGrid dem, PixelWindow window, double[] elevation, PixelWindow core,
+    public static Result run(GrassCommand grass, RasterGrid dem, PixelWindow window, double[] elevation, PixelWindow core,
                                        SolarParameters parameters, int[] days, Path scratchParent, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory(Files.createDirectories(scratchParent), "eemt-rsun-");
@@ -62,7 +68,7 @@ public final class RsunTileRun {
                     daily.accept(day);
                 }
             }
-            return sums;
+            return new Result(sums, Files.readString(scratch.resolve(VERSION_FILE), StandardCharsets.UTF_8).strip());
         } finally {
             deleteRecursively(scratch);
         }
@@ -73,6 +79,7 @@ public final class RsunTileRun {
         StringBuilder s = new StringBuilder("set -euo pipefail\nexport GRASS_OVERWRITE=1\n")
                 .append("r.in.gdal --quiet input=").append(tile).append(" output=dem\n")
                 .append("g.region raster=dem\n")
+                .append("g.version > ").append(scratch.resolve(VERSION_FILE)).append('\n')
                 .append("r.slope.aspect --quiet elevation=dem slope=slope aspect=aspect\n");
         for (int d : days) {
             s.append(topoCommand(d, parameters, parameters.shading() != Shading.NONE, "topo", "hours")).append('\n');

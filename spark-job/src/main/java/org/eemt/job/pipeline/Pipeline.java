@@ -75,7 +75,8 @@ public final class Pipeline {
         manifest.root().with("dem").put("validCells", valid);
         LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", options.dem, dem.describe(), valid, plan.tileCount(), options.tileSize);
 
-        StageContext context = new StageContext(spark, options, options.dem, dem, plan, store);
+        StageContext context = new StageContext(spark, options, options.dem, dem, plan, store,
+                (ObjectNode) manifest.root().get("versions"));
         Map<String, String> published = new LinkedHashMap<>();
         for (Stage stage : stages) {
             long start = System.nanoTime();

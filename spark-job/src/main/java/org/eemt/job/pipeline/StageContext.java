@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.cli.RunOptions;
@@ -13,9 +14,12 @@ import org.eemt.job.outputs.TileSummary;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
 
-/** What a running stage can use: Spark, the options, the DEM's grid and tile plan, the product store. */
+/**
+ * What a running stage can use: Spark, the options, the DEM's grid and tile plan, the product store,
+ * and the manifest's {@code versions} object, where a stage records the external tools its tasks ran.
+ */
 public record StageContext(JavaSparkContext spark, RunOptions options, String demLocation, RasterGrid dem,
-                           TilePlan plan, ProductStore store) {
+                           TilePlan plan, ProductStore store, ObjectNode versions) {
 
     /**
      * Runs {@code task} on every tile that still lacks one of {@code wanted}'s work tiles (a resumed

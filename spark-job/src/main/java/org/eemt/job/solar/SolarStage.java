@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.CollectionAccumulator;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
@@ -137,6 +139,7 @@ public final class SolarStage implements Stage {
                 + (grass != null ? "GRASS r.sun" : parameters.shading()));
         // Heterogeneous workers: spark.eemt.solar.task-cpus > 1 asks for bigger slots where the
         // cluster manager has stage-level scheduling (docs/deploying.md); elsewhere nothing changes.
+        CollectionAccumulator<String> grassVersions = grass != null ? spark.sc().collectionAccumulator("GRASS versions") : null;
         JavaRDD<Tuple2<TileKey, int[]>> dayBlocks = spark.parallelize(tasks, tasks.size());
         dayBlocks = StageResources.forTaskCpus(spark.getConf(), spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1))
                 .map(dayBlocks::withResources).orElse(dayBlocks);
@@ -144,11 +147,13 @@ public final class SolarStage implements Stage {
             TileKey key = task._1();
             PixelWindow core = plan.core(key);
             Consumer<DailyIrradiation> daily = day -> writeDaily(store, wanted, key, core, day);
-            MonthlySolarSums sums = grass != null
-                    ? rsun(grass, demLocation, plan, key, parameters, task._2(), daily)
-                    : SolarTileRun.run(SolarTileModel.prepare(readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres()),
-                            parameters), task._2(), daily);
-            return new Tuple2<>(key, sums);
+            if (grass != null) {
+                RsunTileRun.Result rsun = rsun(grass, demLocation, plan, key, parameters, task._2(), daily);
+                grassVersions.add(rsun.grassVersion());
+                return new Tuple2<>(key, rsun.sums());
+            }
+            return new Tuple2<>(key, SolarTileRun.run(SolarTileModel.prepare(
+                    readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres()), parameters), task._2(), daily));
         }).reduceByKey((a, b) -> {
             a.add(b);
             return a;
@@ -173,6 +178,10 @@ public final class SolarStage implements Stage {
             }
             return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
         }).collect();
+        if (grassVersions != null) {
+            // every version the executors' GRASS sessions reported (one, unless workers differ)
+            context.versions().put("grass", String.join("; ", new TreeSet<>(grassVersions.value())));
+        }
     }
 
     /** The highest elevation of the DEM (one light Spark job over the tiles' cores). */
@@ -199,7 +208,7 @@ public final class SolarStage implements Stage {
      * {@linkplain #window window}, in scratch under the executor's local directory of this
      * application ({@link SparkFiles#getRootDirectory()}).
      */
-    private static MonthlySolarSums rsun(GrassCommand grass, String demLocation, TilePlan plan, TileKey key, SolarParameters parameters,
+    private static RsunTileRun.Result rsun(GrassCommand grass, String demLocation, TilePlan plan, TileKey key, SolarParameters parameters,
                                          int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         grass.check();
         PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());

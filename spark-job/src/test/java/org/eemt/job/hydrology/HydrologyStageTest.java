@@ -95,7 +95,8 @@ class HydrologyStageTest {
         ProductStore store = new ProductStore(options.out, dem, "test", options.mosaicMaxCells);
         HydrologyStage stage = new HydrologyStage();
         List<Product> products = stage.products(options);
-        stage.run(new StageContext(spark, options, SAMPLE, dem, plan, store), products);
+        stage.run(new StageContext(spark, options, SAMPLE, dem, plan, store,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()), products);
         Map<Product, float[]> cells = new HashMap<>();
         for (Product p : products) {
             String location = store.publish(p, plan);

@@ -1,7 +1,9 @@
 package org.eemt.job.solar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --solar-engine grass --container-runtime podman} with the test image ({@link GrassTestImage}), on
  * the sample DEM as one tile, three days (so three tasks, one GRASS container each). Its products
  * are the java engine's product set with values within {@link EngineComparison}'s bounds, and,
- * where GRASS is installed on the host too (CI), bit for bit the host GRASS engine's products.
+ * where GRASS is installed on the host too (CI), bit for bit the host GRASS engine's products; its
+ * manifest names the image's GRASS version.
  */
 class GrassContainerIT {
     private static final int[] DAYS = {80, 172, 355};
@@ -49,6 +52,8 @@ class GrassContainerIT {
         Path podman = solar("podman", "--solar-engine", "grass", "--container-runtime", "podman", "--container-image", image,
                 "--container-args", "--pull=never");
         EngineComparison.assertAgree(podman, solar("java", "--shading", "ray"), DAYS);
+        String version = new ObjectMapper().readTree(podman.resolve("manifest.json").toFile()).path("versions").path("grass").asText();
+        assertTrue(version.matches("GRASS 8\\.\\d+\\.\\d+.*"), "manifest versions.grass (the image's GRASS): '" + version + "'");
         if (ExternalTool.installed("grass")) {
             Path host = solar("host", "--solar-engine", "grass");
             Products.assertBitIdentical(podman, host, EngineComparison.productFiles(host));

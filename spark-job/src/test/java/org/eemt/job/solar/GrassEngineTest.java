@@ -3,6 +3,7 @@ package org.eemt.job.solar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and values ({@link EngineComparison}); one tile covering the DEM gives bit for bit what r.sun
  * run by hand on the whole DEM gives (the tile carries the DEM's Float64 elevations); four tiles
  * (cores cropped out of windows that cover the DEM) give the one tile's products of day 172 bit for bit;
- * with {@code --shading none} both engines agree to 0.1 % on at least 99.5 % of cells (SCIENCE.md).
+ * with {@code --shading none} both engines agree to 0.1 % on at least 99.5 % of cells (SCIENCE.md). The
+ * GRASS engine's manifest names the GRASS version its tasks ran.
  */
 class GrassEngineTest {
     private static final int[] DAYS = {80, 172, 355};
@@ -52,6 +54,12 @@ class GrassEngineTest {
         Path grassOneTile = solar("grass-512", "80,172,355", "--solar-engine", "grass", "--tile-size", "512");
         Path java = solar("java", "80,172,355", "--shading", "ray", "--tile-size", "512");
         EngineComparison.assertAgree(grassOneTile, java, DAYS);
+
+        // the manifest names the GRASS that made the products (g.version in the tasks' sessions); the java engine's has none
+        String version = new ObjectMapper().readTree(grassOneTile.resolve("manifest.json").toFile()).path("versions").path("grass").asText();
+        assertTrue(version.matches("GRASS 8\\.\\d+\\.\\d+.*"), "manifest versions.grass: '" + version + "'");
+        assertTrue(new ObjectMapper().readTree(java.resolve("manifest.json").toFile()).path("versions").path("grass").isMissingNode(),
+                "the java engine's manifest names no GRASS");
 
         Products.assertBitIdentical(grassOneTile, directRsun(172),
                 List.of("global/daily/total_sun_day_172.tif", "global/daily/flat_total_sun_day_172.tif", "insol/daily/hours_sun_day_172.tif"));
