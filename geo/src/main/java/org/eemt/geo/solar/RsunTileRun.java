@@ -32,6 +32,7 @@ import org.eemt.geo.raster.RasterGrid;
  */
 public final class RsunTileRun {
     private static final String VERSION_FILE = "grass-version.txt";
+
     private RsunTileRun() {
     }
 
@@ -49,7 +50,7 @@ public final class RsunTileRun {
      * @param daily     receives each day's results, in the order of {@code days}; may be null
      */
     public static Result run(GrassCommand grass, RasterGrid dem, PixelWindow window, double[] elevation, PixelWindow core,
-                                       SolarParameters parameters, int[] days, Path scratchParent, Consumer<DailyIrradiation> daily)
+                             SolarParameters parameters, int[] days, Path scratchParent, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory(Files.createDirectories(scratchParent), "eemt-rsun-");
         try {

@@ -1,10 +1,10 @@
 package org.eemt.job.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.cli.RunOptions;

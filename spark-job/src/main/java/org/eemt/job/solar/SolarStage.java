@@ -137,9 +137,9 @@ public final class SolarStage implements Stage {
         }
         spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, "
                 + (grass != null ? "GRASS r.sun" : parameters.shading()));
+        CollectionAccumulator<String> grassVersions = grass != null ? spark.sc().collectionAccumulator("GRASS versions") : null;
         // Heterogeneous workers: spark.eemt.solar.task-cpus > 1 asks for bigger slots where the
         // cluster manager has stage-level scheduling (docs/deploying.md); elsewhere nothing changes.
-        CollectionAccumulator<String> grassVersions = grass != null ? spark.sc().collectionAccumulator("GRASS versions") : null;
         JavaRDD<Tuple2<TileKey, int[]>> dayBlocks = spark.parallelize(tasks, tasks.size());
         dayBlocks = StageResources.forTaskCpus(spark.getConf(), spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1))
                 .map(dayBlocks::withResources).orElse(dayBlocks);
@@ -209,7 +209,7 @@ public final class SolarStage implements Stage {
      * application ({@link SparkFiles#getRootDirectory()}).
      */
     private static RsunTileRun.Result rsun(GrassCommand grass, String demLocation, TilePlan plan, TileKey key, SolarParameters parameters,
-                                         int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
+                                           int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         grass.check();
         PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
         double[] elevation;
