@@ -61,8 +61,9 @@ final class HorizonShadow implements TerrainShadow {
                 float highestInSector = 0;
                 float lowest = Float.POSITIVE_INFINITY;
                 for (int k = Math.floorDiv(o * azimuths, SECTORS) - 1; k <= Math.floorDiv((o + 1) * azimuths + SECTORS - 1, SECTORS) + 1; k++) {
-                    highestInSector = Math.max(highestInSector, angles[base + Math.floorMod(k, azimuths)]);
-                    lowest = Math.min(lowest, angles[base + Math.floorMod(k, azimuths)]);
+                    float angle = angles[base + Math.floorMod(k, azimuths)];
+                    highestInSector = Math.max(highestInSector, angle);
+                    lowest = Math.min(lowest, angle);
                 }
                 double sin = Math.sin(highestInSector);
                 float up = (float) sin;

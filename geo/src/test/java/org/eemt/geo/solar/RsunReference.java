@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * r.slope.aspect on the same DEM, so the Java model and r.sun see identical terrain.
  */
 final class RsunReference {
-    static final String COMMON = "linke_value=3 albedo_value=0.2 step=0.25 --quiet";
+    static final String COMMON = options(0.25);
     private static final String SLOPE_ASPECT = "r.slope.aspect elevation=dem slope=slope aspect=aspect --quiet\n";
 
     private final RsunCase dem;
@@ -34,7 +34,12 @@ final class RsunReference {
 
     /** As {@link #withoutShading(int...)} with another r.sun step (h). */
     Path withoutShading(double stepHours, int... days) throws IOException, InterruptedException {
-        return withoutShading(COMMON.replace("step=0.25", "step=" + stepHours), days);
+        return withoutShading(options(stepHours), days);
+    }
+
+    /** r.sun's options of the acceptance tests (Linke 3, albedo 0.2) with this step (h). */
+    private static String options(double stepHours) {
+        return "linke_value=3 albedo_value=0.2 step=" + stepHours + " --quiet";
     }
 
     private Path withoutShading(String options, int... days) throws IOException, InterruptedException {
