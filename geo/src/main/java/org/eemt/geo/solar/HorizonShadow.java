@@ -23,9 +23,7 @@ import org.eemt.geo.terrain.MetricCellSize;
  * as a difference.
  */
 final class HorizonShadow implements TerrainShadow {
-    /** Compass sectors of the per-cell horizon bounds (π/8 each). */
-    private static final int SECTORS = 16;
-    private static final double TAN_PI_8 = Math.sqrt(2) - 1;
+    private static final int SECTORS = SunDirection.SECTORS;
     private final int azimuths;
     private final double azimuthsPerRadian;
     /** Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}. */
@@ -33,7 +31,7 @@ final class HorizonShadow implements TerrainShadow {
     /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
     private final double[] sinHighest;
     /**
-     * Per core cell and compass sector o of {@value #SECTORS} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
+     * Per core cell and compass sector o of {@link SunDirection#sector()} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
      * {@code [cell * SECTORS + o]}: sin of the highest horizon angle of the azimuths an interpolation in that
      * sector can use (one more on each side),
      * rounded up to a float.
@@ -187,8 +185,10 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     @Override
-    public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
-        int o = coreCell * SECTORS + sector(east, north);
+    public boolean isShadowed(int coreCell, SunDirection sun) {
+        double sinAltitude = sun.sinAltitude();
+        // the sector's bounds reach one azimuth past each edge, so a neighbouring sector named at an edge is safe
+        int o = coreCell * SECTORS + sun.sector();
         if (sinAltitude >= sinHighestBySector[o]) {
             return false;
         }
@@ -196,30 +196,7 @@ final class HorizonShadow implements TerrainShadow {
             return true;
         }
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
-        return Math.sin(angle(coreCell, FastAngles.azimuth(east, north))) > sinAltitude;
-    }
-
-    /**
-     * The compass sector 0..{@value #SECTORS}−1 of a horizontal direction, by signs and comparisons: the quadrant,
-     * then the angle φ ∈ [0, π/2) from the quadrant's first axis against π/8, π/4 and 3π/8. At a sector's edge it
-     * may name the neighbour, which the sector bounds allow for (they reach one azimuth past each edge).
-     */
-    private static int sector(double east, double north) {
-        // the quadrant's first axis x and second axis y: north-east, east-south, south-west, west-north
-        int quadrant;
-        double x;
-        double y;
-        if (east >= 0) {
-            quadrant = north >= 0 ? 0 : 1;
-            x = north >= 0 ? north : east;
-            y = north >= 0 ? east : -north;
-        } else {
-            quadrant = north < 0 ? 2 : 3;
-            x = north < 0 ? -north : -east;
-            y = north < 0 ? -east : north;
-        }
-        int inQuadrant = y < x ? (y < x * TAN_PI_8 ? 0 : 1) : (x > y * TAN_PI_8 ? 2 : 3);
-        return 4 * quadrant + inQuadrant;
+        return Math.sin(angle(coreCell, sun.azimuth())) > sinAltitude;
     }
 
     /**

@@ -53,12 +53,12 @@ final class RayShadow implements TerrainShadow {
     }
 
     @Override
-    public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
+    public boolean isShadowed(int coreCell, SunDirection sun) {
         int column = tile.core().x0() + coreCell % tile.core().width();
         int row = tile.core().y0() + coreCell / tile.core().width();
         double z0 = tile.elevationAt(column, row);
-        double tanAltitude = sinAltitude / Math.sqrt(east * east + north * north);
-        int bin = (int) Math.round(FastAngles.azimuth(east, north) * (AZIMUTH_BINS / (2 * Math.PI)));
+        double tanAltitude = sun.sinAltitude() / sun.cosAltitude();
+        int bin = (int) Math.round(sun.azimuth() * (AZIMUTH_BINS / (2 * Math.PI)));
         if (bin == AZIMUTH_BINS) {
             bin = 0;
         }

@@ -159,6 +159,13 @@ public final class SolarTileModel {
         double[] diffuse = new double[groupCount];
         double[] northward = new double[groupCount];
         double[] eastward = new double[groupCount];
+        // the sun's direction at each group's first and (if paired) second sample, for the shadow tests
+        SunDirection[] firstSun = new SunDirection[groupCount];
+        SunDirection[] secondSun = new SunDirection[groupCount];
+        for (int g = 0; g < groupCount; g++) {
+            firstSun[g] = new SunDirection();
+            secondSun[g] = new SunDirection();
+        }
         double latitudeSin = Double.NaN;
         double latitudeCos = Double.NaN;
         int first = groupCount;
@@ -197,6 +204,8 @@ public final class SolarTileModel {
                     northward[g] = p + q * cosT;
                     // the group's first sample; the second (if paired) has the negation
                     eastward[g] = -cosDecl * groups.sinHourAngle(g);
+                    firstSun[g].set(eastward[g], northward[g], s);
+                    secondSun[g].set(-eastward[g], northward[g], s);
                 }
             }
             double sumTopo = 0;
@@ -219,8 +228,8 @@ public final class SolarTileModel {
                 double towardEast = ce * east;
                 double cosTheta1 = towardNorthAndUp + towardEast;
                 double cosTheta2 = towardNorthAndUp - towardEast;
-                boolean lit1 = cosTheta1 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, east, north, s));
-                boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, -east, north, s));
+                boolean lit1 = cosTheta1 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, firstSun[g]));
+                boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, secondSun[g]));
                 int lit = (lit1 ? 1 : 0) + (lit2 ? 1 : 0);
                 litSamples += lit;
                 if (!inclined) {

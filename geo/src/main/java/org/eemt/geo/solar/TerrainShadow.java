@@ -11,12 +11,10 @@ interface TerrainShadow {
     double EARTH_RADIUS_METRES = 6_371_000.0;
 
     /**
-     * @param coreCell    index of the cell in the tile's core (row-major)
-     * @param east        eastward component cos h0·sin A of the unit vector toward the sun (A: compass azimuth)
-     * @param north       northward component cos h0·cos A
-     * @param sinAltitude sin h0 (&gt; 0)
+     * @param coreCell index of the cell in the tile's core (row-major)
+     * @param sun      the direction toward the sun at the cell's latitude, with sin h0 &gt; 0
      */
-    boolean isShadowed(int coreCell, double east, double north, double sinAltitude);
+    boolean isShadowed(int coreCell, SunDirection sun);
 
     /**
      * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever the sun's azimuth
@@ -27,7 +25,7 @@ interface TerrainShadow {
     /** The absence of terrain shadows ({@link Shading#NONE}). */
     TerrainShadow NONE = new TerrainShadow() {
         @Override
-        public boolean isShadowed(int coreCell, double east, double north, double sinAltitude) {
+        public boolean isShadowed(int coreCell, SunDirection sun) {
             return false;
         }
 
