@@ -93,6 +93,8 @@ final class HorizonShadow implements TerrainShadow {
             blocks[l] = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[l]);
         }
         NearestCellRay[] rays = new NearestCellRay[azimuths];
+        // per ray, the window index offset of each step's centre, row-major
+        int[][] windowOffsets = new int[azimuths][];
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
         for (int cell = 0; cell < coreCells; cell++) {
@@ -104,6 +106,7 @@ final class HorizonShadow implements TerrainShadow {
                 double reach = NearestCellRay.reach(maxDistance, columns, rows, dx, dy);
                 for (int k = 0; k < azimuths; k++) {
                     rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
+                    windowOffsets[k] = rays[k].windowOffsets(windowWidth);
                 }
                 raysDx = dx;
                 raysDy = dy;
@@ -114,10 +117,12 @@ final class HorizonShadow implements TerrainShadow {
                 continue;
             }
             double headroom = maxElevation - z0;
+            int origin = (row - windowY0) * windowWidth + (column - windowX0);
             for (int k = 0; k < azimuths; k++) {
                 NearestCellRay ray = rays[k];
                 int[] dcs = ray.columnOffset();
                 int[] drs = ray.rowOffset();
+                int[] offsets = windowOffsets[k];
                 double[] distance = ray.distance();
                 double[] drop = ray.drop();
                 double[] after = ray.nearestAfter();
@@ -128,6 +133,7 @@ final class HorizonShadow implements TerrainShadow {
                     // i starts a run of every level it is a multiple of: skip the longest (coarse to fine) whose
                     // cells cannot raise the horizon, stop when no cell of the DEM could, else walk the finest run
                     double lower = after[i];
+                    float finestMax = Float.NaN;
                     for (int l = 0; l < levels; l++) {
                         int shift = NearestCellRay.RUN_SHIFTS[l];
                         if ((i & ((1 << shift) - 1)) != 0) {
@@ -141,11 +147,24 @@ final class HorizonShadow implements TerrainShadow {
                             i += 1 << shift;
                             continue march;
                         }
+                        finestMax = runMax;
                     }
                     if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
                         break;
                     }
-                    for (int end = Math.min(dcs.length, i + finestRun); i < end; i++) {
+                    int end = Math.min(dcs.length, i + finestRun);
+                    if (finestMax != Float.POSITIVE_INFINITY
+                            && ray.runInside(levels - 1, i >> NearestCellRay.RUN_SHIFTS[levels - 1], column, row, lastColumn - 1, lastRow - 1)) {
+                        // every centre of the run has data and lies off the DEM's last row and column
+                        for (; i < end; i++) {
+                            double rise = elevation[origin + offsets[i]] - z0 - drop[i];
+                            if (rise > best * distance[i]) {
+                                best = rise / distance[i];
+                            }
+                        }
+                        continue;
+                    }
+                    for (; i < end; i++) {
                         int c = column + dcs[i];
                         int r = row + drs[i];
                         if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
@@ -154,7 +173,7 @@ final class HorizonShadow implements TerrainShadow {
                         if (c == lastColumn || r == lastRow) {
                             continue;
                         }
-                        float zp = elevation[(r - windowY0) * windowWidth + (c - windowX0)];
+                        float zp = elevation[origin + offsets[i]];
                         if (Float.isNaN(zp)) {
                             break march;
                         }

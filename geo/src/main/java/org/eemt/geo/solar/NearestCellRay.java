@@ -118,6 +118,22 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
         return blocks.max(c0, c1, r0, r1);
     }
 
+    /** Whether every centre of run {@code k} of skip level {@code level} seen from ({@code column}, {@code row}) lies in columns 0..{@code maxColumn} and rows 0..{@code maxRow}. */
+    boolean runInside(int level, int k, int column, int row, int maxColumn, int maxRow) {
+        int[] bounds = runBounds[level];
+        return column + bounds[4 * k] >= 0 && column + bounds[4 * k + 1] <= maxColumn
+                && row + bounds[4 * k + 2] >= 0 && row + bounds[4 * k + 3] <= maxRow;
+    }
+
+    /** The index offset of each step's centre in a row-major raster {@code width} cells wide. */
+    int[] windowOffsets(int width) {
+        int[] offsets = new int[columnOffset.length];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = rowOffset[i] * width + columnOffset[i];
+        }
+        return offsets;
+    }
+
     /** Steps needed to cross a DEM of {@code columns x rows} cells of {@code dx x dy} metres, capped by the search distance. */
     static double reach(double maxDistance, int columns, int rows, double dx, double dy) {
         return Math.min(maxDistance, Math.hypot(columns * dx, rows * dy) + Math.min(dx, dy));
