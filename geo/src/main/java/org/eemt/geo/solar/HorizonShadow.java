@@ -32,13 +32,10 @@ final class HorizonShadow implements TerrainShadow {
     private final double[] sinHighest;
     /**
      * Per core cell and compass sector o of {@link SunDirection#sector()} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
-     * {@code [cell * SECTORS + o]}: sin of the highest horizon angle of the azimuths an interpolation in that
-     * sector can use (one more on each side),
-     * rounded up to a float.
+     * the sines of the highest and the lowest horizon angle of the azimuths an interpolation in that sector can use
+     * (one more on each side), rounded up and down to floats: {@code [2·(cell·SECTORS + o)]} and the next.
      */
-    private final float[] sinHighestBySector;
-    /** As {@link #sinHighestBySector} for the lowest angle, rounded down to a float. */
-    private final float[] sinLowestBySector;
+    private final float[] sectorBounds;
 
     private HorizonShadow(int azimuths, float[] angles) {
         this.azimuths = azimuths;
@@ -46,8 +43,7 @@ final class HorizonShadow implements TerrainShadow {
         this.angles = angles;
         int cells = angles.length / azimuths;
         sinHighest = new double[cells];
-        sinHighestBySector = new float[cells * SECTORS];
-        sinLowestBySector = new float[cells * SECTORS];
+        sectorBounds = new float[2 * cells * SECTORS];
         for (int cell = 0; cell < cells; cell++) {
             int base = cell * azimuths;
             float highest = 0;
@@ -65,10 +61,10 @@ final class HorizonShadow implements TerrainShadow {
                 }
                 double sin = Math.sin(highestInSector);
                 float up = (float) sin;
-                sinHighestBySector[cell * SECTORS + o] = up < sin ? Math.nextUp(up) : up;
+                sectorBounds[2 * (cell * SECTORS + o)] = up < sin ? Math.nextUp(up) : up;
                 double sinLowest = Math.sin(lowest);
                 float down = (float) sinLowest;
-                sinLowestBySector[cell * SECTORS + o] = down > sinLowest ? Math.nextDown(down) : down;
+                sectorBounds[2 * (cell * SECTORS + o) + 1] = down > sinLowest ? Math.nextDown(down) : down;
             }
         }
     }
@@ -208,10 +204,10 @@ final class HorizonShadow implements TerrainShadow {
         double sinAltitude = sun.sinAltitude();
         // the sector's bounds reach one azimuth past each edge, so a neighbouring sector named at an edge is safe
         int o = coreCell * SECTORS + sun.sector();
-        if (sinAltitude >= sinHighestBySector[o]) {
+        if (sinAltitude >= sectorBounds[2 * o]) {
             return false;
         }
-        if (sinAltitude < sinLowestBySector[o]) {
+        if (sinAltitude < sectorBounds[2 * o + 1]) {
             return true;
         }
         // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
