@@ -25,8 +25,12 @@ import org.eemt.geo.terrain.MetricCellSize;
 final class HorizonShadow implements TerrainShadow {
     private static final int SECTORS = SunDirection.SECTORS;
     private final int azimuths;
+    private final int cells;
     private final double azimuthsPerRadian;
-    /** Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}. */
+    /**
+     * Horizon angles (radians, ≥ 0), {@code [k * cells + coreCell]}: azimuth-major, so that neighbouring cells,
+     * which see the sun at nearly the same azimuth, read neighbouring angles.
+     */
     private final float[] angles;
     /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
     private final double[] sinHighest;
@@ -41,21 +45,20 @@ final class HorizonShadow implements TerrainShadow {
         this.azimuths = azimuths;
         this.azimuthsPerRadian = azimuths / (2 * Math.PI);
         this.angles = angles;
-        int cells = angles.length / azimuths;
+        cells = angles.length / azimuths;
         sinHighest = new double[cells];
         sectorBounds = new float[2 * cells * SECTORS];
         for (int cell = 0; cell < cells; cell++) {
-            int base = cell * azimuths;
             float highest = 0;
-            for (int k = base; k < base + azimuths; k++) {
-                highest = Math.max(highest, angles[k]);
+            for (int k = 0; k < azimuths; k++) {
+                highest = Math.max(highest, angles[k * cells + cell]);
             }
             sinHighest[cell] = Math.sin(highest);
             for (int o = 0; o < SECTORS; o++) {
                 float highestInSector = 0;
                 float lowest = Float.POSITIVE_INFINITY;
                 for (int k = Math.floorDiv(o * azimuths, SECTORS) - 1; k <= Math.floorDiv((o + 1) * azimuths + SECTORS - 1, SECTORS) + 1; k++) {
-                    float angle = angles[base + Math.floorMod(k, azimuths)];
+                    float angle = angles[Math.floorMod(k, azimuths) * cells + cell];
                     highestInSector = Math.max(highestInSector, angle);
                     lowest = Math.min(lowest, angle);
                 }
@@ -109,7 +112,9 @@ final class HorizonShadow implements TerrainShadow {
             }
             double z0 = tile.elevationAt(column, row);
             if (Double.isNaN(z0)) {
-                java.util.Arrays.fill(angles, cell * azimuths, (cell + 1) * azimuths, Float.NaN);
+                for (int k = 0; k < azimuths; k++) {
+                    angles[k * coreCells + cell] = Float.NaN;
+                }
                 continue;
             }
             double headroom = maxElevation - z0;
@@ -179,7 +184,7 @@ final class HorizonShadow implements TerrainShadow {
                         }
                     }
                 }
-                angles[cell * azimuths + k] = (float) Math.atan(best);
+                angles[k * coreCells + cell] = (float) Math.atan(best);
             }
         }
         return new HorizonShadow(azimuths, angles);
@@ -194,9 +199,8 @@ final class HorizonShadow implements TerrainShadow {
         }
         double w = u - k0;
         int k1 = k0 + 1 == azimuths ? 0 : k0 + 1;
-        int base = coreCell * azimuths;
-        double a0 = angles[base + k0];
-        return a0 + w * (angles[base + k1] - a0);
+        double a0 = angles[k0 * cells + coreCell];
+        return a0 + w * (angles[k1 * cells + coreCell] - a0);
     }
 
     @Override
@@ -210,8 +214,7 @@ final class HorizonShadow implements TerrainShadow {
         if (sinAltitude < sectorBounds[2 * o + 1]) {
             return true;
         }
-        // angles in [0, π/2): comparing sines compares angles (Math.sin is a JIT intrinsic, atan2 is not)
-        return Math.sin(angle(coreCell, sun.azimuth())) > sinAltitude;
+        return sun.isHiddenBy(angle(coreCell, sun.azimuth()));
     }
 
     /**

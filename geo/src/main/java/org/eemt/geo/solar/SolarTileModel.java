@@ -144,123 +144,97 @@ public final class SolarTileModel {
     public DailyIrradiation day(int dayOfYear) {
         SolarDay day = SolarDay.of(dayOfYear);
         EsraClearSky sky = skyByMonth[day.month()];
-        double step = parameters.stepHours();
-        double sinDecl = Math.sin(day.declinationRadians());
-        double cosDecl = Math.cos(day.declinationRadians());
-        double g0 = day.extraterrestrialIrradiance();
         float[] topo = new float[cells];
         float[] flat = new float[cells];
         float[] hours = new float[cells];
-        // the terms that depend on the latitude only, per daylight group: kept while the latitude repeats
-        // (along a row of a geographic DEM), recomputed when it changes
-        int groupCount = groups.size();
-        double[] sinAltitude = new double[groupCount];
-        double[] seaLevelAirMass = new double[groupCount];
-        double[] diffuse = new double[groupCount];
-        double[] northward = new double[groupCount];
-        double[] eastward = new double[groupCount];
-        // the sun's direction at each group's first and (if paired) second sample, for the shadow tests
-        SunDirection[] firstSun = new SunDirection[groupCount];
-        SunDirection[] secondSun = new SunDirection[groupCount];
-        for (int g = 0; g < groupCount; g++) {
-            firstSun[g] = new SunDirection();
-            secondSun[g] = new SunDirection();
-        }
-        double latitudeSin = Double.NaN;
-        double latitudeCos = Double.NaN;
-        int first = groupCount;
+        SunPath path = new SunPath(groups, sky, day);
+        double g0 = day.extraterrestrialIrradiance();
         for (int i = 0; i < cells; i++) {
-            byte kind = surface[i];
-            if (kind == NO_DATA) {
+            if (surface[i] == NO_DATA) {
                 topo[i] = flat[i] = hours[i] = Float.NaN;
                 continue;
             }
-            double e = elevationFactor[i];
-            boolean topoDefined = kind != FLAT_ONLY;
-            boolean inclined = kind == INCLINED;
-            double cn = slopeNorth[i];
-            double ce = slopeEast[i];
-            double cosBeta = cosSlope[i];
-            double rSky = skyView[i];
-            double fg = horizonBrightening[i];
-            double reflected = reflectedFraction[i];
-            double shadedFactor = rSky + 0.252271 * fg + reflected;
-            double alwaysLit = sinAlwaysLit[i];
-            if (sinLatitude[i] != latitudeSin || cosLatitude[i] != latitudeCos) {
-                latitudeSin = sinLatitude[i];
-                latitudeCos = cosLatitude[i];
-                double a = latitudeSin * sinDecl;
-                double b = latitudeCos * cosDecl;
-                // cos h0 · cos A = p + q·cosT  (northward component of the unit vector to the sun)
-                double p = latitudeCos * sinDecl;
-                double q = -latitudeSin * cosDecl;
-                first = groups.firstAboveHorizon(a, b);
-                for (int g = first; g < groupCount; g++) {
-                    double cosT = groups.cosHourAngle(g);
-                    double s = a + b * cosT;
-                    sinAltitude[g] = s;
-                    seaLevelAirMass[g] = OpticalAirMass.atSeaLevel(s);
-                    diffuse[g] = g0 * sky.diffuseFraction(s);
-                    northward[g] = p + q * cosT;
-                    // the group's first sample; the second (if paired) has the negation
-                    eastward[g] = -cosDecl * groups.sinHourAngle(g);
-                    firstSun[g].set(eastward[g], northward[g], s);
-                    secondSun[g].set(-eastward[g], northward[g], s);
-                }
-            }
-            double sumTopo = 0;
-            double sumFlat = 0;
-            int litSamples = 0;
-            for (int g = first; g < groupCount; g++) {
-                boolean paired = groups.paired(g);
-                double samples = paired ? 2 : 1;
-                double s = sinAltitude[g];
-                double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
-                double bh = g0 * s * tau;
-                double dh = diffuse[g];
-                sumFlat += samples * (bh + dh);
-                if (!topoDefined) {
-                    continue;
-                }
-                double north = northward[g];
-                double east = eastward[g];
-                double towardNorthAndUp = cn * north + cosBeta * s;
-                double towardEast = ce * east;
-                double cosTheta1 = towardNorthAndUp + towardEast;
-                double cosTheta2 = towardNorthAndUp - towardEast;
-                boolean lit1 = cosTheta1 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, firstSun[g]));
-                boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, secondSun[g]));
-                int lit = (lit1 ? 1 : 0) + (lit2 ? 1 : 0);
-                litSamples += lit;
-                if (!inclined) {
-                    sumTopo += samples * dh + lit * bh;
-                    continue;
-                }
-                // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h; a sunlit one is linear in cosθ
-                sumTopo += (samples - lit) * dh * shadedFactor;
-                if (lit > 0) {
-                    double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
-                    double isotropicAndHorizon = (rSky + n * fg) * (1 - tau);
-                    double litCosTheta = (lit1 ? cosTheta1 : 0) + (lit2 ? cosTheta2 : 0);
-                    double perCosTheta;
-                    double constant = dh * isotropicAndHorizon + reflected * (bh + dh);
-                    if (s >= SIN_LOW_SUN) {
-                        // B_i + D_h·Kb·cosθ/sin h0
-                        perCosTheta = g0 * tau + dh * tau / s;
-                    } else {
-                        // D_h·Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0) with sinβ·cos(A − a) = (cosθ − cosβ·sin h0)/cos h0
-                        double h0 = FastAngles.asinSmall(s);
-                        double w = tau / (Math.sqrt(north * north + east * east) * (0.1 - 0.008 * h0));
-                        perCosTheta = g0 * tau + dh * w;
-                        constant -= dh * w * cosBeta * s;
-                    }
-                    sumTopo += lit * constant + perCosTheta * litCosTheta;
-                }
-            }
-            flat[i] = (float) (step * sumFlat);
-            topo[i] = topoDefined ? (float) (step * sumTopo) : Float.NaN;
-            hours[i] = topoDefined ? (float) (step * litSamples) : Float.NaN;
+            boolean shared = i + 1 < cells && sinLatitude[i + 1] == sinLatitude[i] && cosLatitude[i + 1] == cosLatitude[i];
+            path.moveTo(sinLatitude[i], cosLatitude[i], shared);
+            cellDay(i, path, sky, g0, topo, flat, hours);
         }
         return new DailyIrradiation(dayOfYear, topo, flat, hours);
+    }
+
+    /** One cell's day: sums over the daylight groups of {@code path}, written to {@code topo}, {@code flat} and {@code hours}. */
+    private void cellDay(int i, SunPath path, EsraClearSky sky, double g0, float[] topo, float[] flat, float[] hours) {
+        byte kind = surface[i];
+        double e = elevationFactor[i];
+        boolean topoDefined = kind != FLAT_ONLY;
+        boolean inclined = kind == INCLINED;
+        double cn = slopeNorth[i];
+        double ce = slopeEast[i];
+        double cosBeta = cosSlope[i];
+        double rSky = skyView[i];
+        double fg = horizonBrightening[i];
+        double reflected = reflectedFraction[i];
+        double shadedFactor = rSky + 0.252271 * fg + reflected;
+        double alwaysLit = sinAlwaysLit[i];
+        double[] sinAltitude = path.sinAltitude;
+        double[] seaLevelAirMass = path.seaLevelAirMass;
+        double[] diffuse = path.diffuse;
+        double[] northward = path.northward;
+        double[] eastward = path.eastward;
+        SunDirection[] firstSun = path.firstSun;
+        SunDirection[] secondSun = path.secondSun;
+        int groupCount = groups.size();
+        double sumTopo = 0;
+        double sumFlat = 0;
+        int litSamples = 0;
+        for (int g = path.firstDaylight; g < groupCount; g++) {
+            boolean paired = groups.paired(g);
+            double samples = paired ? 2 : 1;
+            double s = sinAltitude[g];
+            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
+            double bh = g0 * s * tau;
+            double dh = diffuse[g];
+            sumFlat += samples * (bh + dh);
+            if (!topoDefined) {
+                continue;
+            }
+            double north = northward[g];
+            double east = eastward[g];
+            double towardNorthAndUp = cn * north + cosBeta * s;
+            double towardEast = ce * east;
+            double cosTheta1 = towardNorthAndUp + towardEast;
+            double cosTheta2 = towardNorthAndUp - towardEast;
+            boolean lit1 = cosTheta1 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, firstSun[g]));
+            boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, secondSun[g]));
+            int lit = (lit1 ? 1 : 0) + (lit2 ? 1 : 0);
+            litSamples += lit;
+            if (!inclined) {
+                sumTopo += samples * dh + lit * bh;
+                continue;
+            }
+            // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h; a sunlit one is linear in cosθ
+            sumTopo += (samples - lit) * dh * shadedFactor;
+            if (lit > 0) {
+                double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
+                double isotropicAndHorizon = (rSky + n * fg) * (1 - tau);
+                double litCosTheta = (lit1 ? cosTheta1 : 0) + (lit2 ? cosTheta2 : 0);
+                double perCosTheta;
+                double constant = dh * isotropicAndHorizon + reflected * (bh + dh);
+                if (s >= SIN_LOW_SUN) {
+                    // B_i + D_h·Kb·cosθ/sin h0
+                    perCosTheta = g0 * tau + dh * tau / s;
+                } else {
+                    // D_h·Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0) with sinβ·cos(A − a) = (cosθ − cosβ·sin h0)/cos h0
+                    double h0 = FastAngles.asinSmall(s);
+                    double w = tau / (Math.sqrt(north * north + east * east) * (0.1 - 0.008 * h0));
+                    perCosTheta = g0 * tau + dh * w;
+                    constant -= dh * w * cosBeta * s;
+                }
+                sumTopo += lit * constant + perCosTheta * litCosTheta;
+            }
+        }
+        double step = parameters.stepHours();
+        flat[i] = (float) (step * sumFlat);
+        topo[i] = topoDefined ? (float) (step * sumTopo) : Float.NaN;
+        hours[i] = topoDefined ? (float) (step * litSamples) : Float.NaN;
     }
 }

@@ -64,7 +64,7 @@ class LatLonShadowGeometryTest {
         double farthest = 0;
         double worstSide = 0;
         for (int cell = 0; cell < N * N; cell++) {
-            if (cell == TOWER * N + TOWER || !shadow.isShadowed(cell, east, north, sin)) {
+            if (cell == TOWER * N + TOWER || !shadow.isShadowed(cell, SunDirection.of(east, north, sin))) {
                 continue;
             }
             double ex = (cell % N - TOWER) * dx;   // metres east of the tower

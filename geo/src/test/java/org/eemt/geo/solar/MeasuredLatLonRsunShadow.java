@@ -26,7 +26,10 @@ final class MeasuredLatLonRsunShadow implements TerrainShadow {
     }
 
     @Override
-    public boolean isShadowed(int cell, double east, double north, double sinAltitude) {
+    public boolean isShadowed(int cell, SunDirection sun) {
+        double east = sun.east();
+        double north = sun.north();
+        double sinAltitude = sun.sinAltitude();
         int columns = tile.dem().columns();
         int rows = tile.dem().rows();
         float[] z = tile.elevation();

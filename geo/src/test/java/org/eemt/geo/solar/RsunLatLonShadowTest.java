@@ -358,7 +358,7 @@ class RsunLatLonShadowTest {
             for (int i = 0; i < z.length; i++) {
                 double[] sun = sun(i / grid.columns(), t);
                 double cosAltitude = Math.sqrt(1 - sun[1] * sun[1]);
-                mask[i] = sun[1] > 0 && shadow.isShadowed(i, cosAltitude * Math.sin(sun[0]), cosAltitude * Math.cos(sun[0]), sun[1]);
+                mask[i] = sun[1] > 0 && shadow.isShadowed(i, SunDirection.of(cosAltitude * Math.sin(sun[0]), cosAltitude * Math.cos(sun[0]), sun[1]));
             }
             return mask;
         }
