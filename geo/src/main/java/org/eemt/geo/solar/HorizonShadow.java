@@ -76,118 +76,137 @@ final class HorizonShadow implements TerrainShadow {
         int coreWidth = tile.core().width();
         int coreCells = Math.toIntExact(tile.core().cells());
         float[] angles = new float[coreCells * azimuths];
-        double maxElevation = tile.demMaxElevation();
         int columns = tile.dem().columns();
         int rows = tile.dem().rows();
-        int lastColumn = columns - 1;
-        int lastRow = rows - 1;
-        float[] elevation = tile.elevation();
-        int windowX0 = tile.window().x0();
-        int windowY0 = tile.window().y0();
-        int windowWidth = tile.window().width();
-        int levels = NearestCellRay.RUN_SHIFTS.length;
-        int finestRun = 1 << NearestCellRay.RUN_SHIFTS[levels - 1];
-        BlockMaxima[] blocks = new BlockMaxima[levels];
-        for (int l = 0; l < levels; l++) {
-            blocks[l] = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[l]);
-        }
+        HorizonMarch march = new HorizonMarch(tile);
         NearestCellRay[] rays = new NearestCellRay[azimuths];
         // per ray, the window index offset of each step's centre, row-major
         int[][] windowOffsets = new int[azimuths][];
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
-        for (int cell = 0; cell < coreCells; cell++) {
-            int column = tile.core().x0() + cell % coreWidth;
-            int row = tile.core().y0() + cell / coreWidth;
+        // row by row, and along the row for one azimuth at a time: neighbouring cells read neighbouring elevations
+        for (int coreRow = 0; coreRow < tile.core().height(); coreRow++) {
+            int row = tile.core().y0() + coreRow;
             double dx = cellSize.dx(row);
             double dy = cellSize.dy(row);
             if (dx != raysDx || dy != raysDy) {
                 double reach = NearestCellRay.reach(maxDistance, columns, rows, dx, dy);
                 for (int k = 0; k < azimuths; k++) {
                     rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
-                    windowOffsets[k] = rays[k].windowOffsets(windowWidth);
+                    windowOffsets[k] = rays[k].windowOffsets(tile.window().width());
                 }
                 raysDx = dx;
                 raysDy = dy;
             }
-            double z0 = tile.elevationAt(column, row);
-            if (Double.isNaN(z0)) {
-                for (int k = 0; k < azimuths; k++) {
-                    angles[k * coreCells + cell] = Float.NaN;
+            for (int k = 0; k < azimuths; k++) {
+                for (int cell = coreRow * coreWidth; cell < (coreRow + 1) * coreWidth; cell++) {
+                    int column = tile.core().x0() + cell % coreWidth;
+                    double z0 = tile.elevationAt(column, row);
+                    angles[k * coreCells + cell] = Double.isNaN(z0) ? Float.NaN
+                            : (float) Math.atan(march.horizonTangent(rays[k], windowOffsets[k], column, row, z0));
                 }
-                continue;
             }
+        }
+        return new HorizonShadow(azimuths, angles);
+    }
+
+    /** The march of one cell's horizon along one ray, over one tile. */
+    private static final class HorizonMarch {
+        private final double maxElevation;
+        private final int lastColumn;
+        private final int lastRow;
+        private final float[] elevation;
+        private final int windowX0;
+        private final int windowY0;
+        private final int windowWidth;
+        private final int levels = NearestCellRay.RUN_SHIFTS.length;
+        private final int finestShift = NearestCellRay.RUN_SHIFTS[levels - 1];
+        private final BlockMaxima[] blocks = new BlockMaxima[levels];
+
+        HorizonMarch(SolarTile tile) {
+            maxElevation = tile.demMaxElevation();
+            lastColumn = tile.dem().columns() - 1;
+            lastRow = tile.dem().rows() - 1;
+            elevation = tile.elevation();
+            windowX0 = tile.window().x0();
+            windowY0 = tile.window().y0();
+            windowWidth = tile.window().width();
+            for (int l = 0; l < levels; l++) {
+                blocks[l] = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[l]);
+            }
+        }
+
+        /**
+         * max(0, max over the ray's samples of (z_p − z0 − L²/(2R))/L) for the cell at ({@code column}, {@code row})
+         * with elevation {@code z0}; {@code offsets} are the ray's {@link NearestCellRay#windowOffsets}.
+         */
+        double horizonTangent(NearestCellRay ray, int[] offsets, int column, int row, double z0) {
+            int[] dcs = ray.columnOffset();
+            int[] drs = ray.rowOffset();
+            double[] distance = ray.distance();
+            double[] drop = ray.drop();
+            double[] after = ray.nearestAfter();
             double headroom = maxElevation - z0;
             int origin = (row - windowY0) * windowWidth + (column - windowX0);
-            for (int k = 0; k < azimuths; k++) {
-                NearestCellRay ray = rays[k];
-                int[] dcs = ray.columnOffset();
-                int[] drs = ray.rowOffset();
-                int[] offsets = windowOffsets[k];
-                double[] distance = ray.distance();
-                double[] drop = ray.drop();
-                double[] after = ray.nearestAfter();
-                double best = 0;
-                int i = 0;
-                march:
-                while (i < dcs.length) {
-                    // i starts a run of every level it is a multiple of: skip the longest (coarse to fine) whose
-                    // cells cannot raise the horizon, stop when no cell of the DEM could, else walk the finest run
-                    double lower = after[i];
-                    float finestMax = Float.NaN;
-                    for (int l = 0; l < levels; l++) {
-                        int shift = NearestCellRay.RUN_SHIFTS[l];
-                        if ((i & ((1 << shift) - 1)) != 0) {
-                            continue;
-                        }
-                        float runMax = ray.runMaximum(l, i >> shift, column, row, lastColumn, lastRow, blocks[l]);
-                        if (runMax == Float.NEGATIVE_INFINITY) {
-                            break march;
-                        }
-                        if (lower > 0 && runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
-                            i += 1 << shift;
-                            continue march;
-                        }
-                        finestMax = runMax;
-                    }
-                    if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
-                        break;
-                    }
-                    int end = Math.min(dcs.length, i + finestRun);
-                    if (finestMax != Float.POSITIVE_INFINITY
-                            && ray.runInside(levels - 1, i >> NearestCellRay.RUN_SHIFTS[levels - 1], column, row, lastColumn - 1, lastRow - 1)) {
-                        // every centre of the run has data and lies off the DEM's last row and column
-                        for (; i < end; i++) {
-                            double rise = elevation[origin + offsets[i]] - z0 - drop[i];
-                            if (rise > best * distance[i]) {
-                                best = rise / distance[i];
-                            }
-                        }
+            double best = 0;
+            int i = 0;
+            march:
+            while (i < dcs.length) {
+                // i starts a run of every level it is a multiple of: skip the longest (coarse to fine) whose
+                // cells cannot raise the horizon, stop when no cell of the DEM could, else walk the finest run
+                double lower = after[i];
+                float finestMax = Float.NaN;
+                for (int l = 0; l < levels; l++) {
+                    int shift = NearestCellRay.RUN_SHIFTS[l];
+                    if ((i & ((1 << shift) - 1)) != 0) {
                         continue;
                     }
+                    float runMax = ray.runMaximum(l, i >> shift, column, row, lastColumn, lastRow, blocks[l]);
+                    if (runMax == Float.NEGATIVE_INFINITY) {
+                        break march;
+                    }
+                    if (lower > 0 && runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
+                        i += 1 << shift;
+                        continue march;
+                    }
+                    finestMax = runMax;
+                }
+                if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
+                    break;
+                }
+                int end = Math.min(dcs.length, i + (1 << finestShift));
+                if (finestMax != Float.POSITIVE_INFINITY
+                        && ray.runInside(levels - 1, i >> finestShift, column, row, lastColumn - 1, lastRow - 1)) {
+                    // every centre of the run has data and lies off the DEM's last row and column
                     for (; i < end; i++) {
-                        int c = column + dcs[i];
-                        int r = row + drs[i];
-                        if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
-                            break march;
-                        }
-                        if (c == lastColumn || r == lastRow) {
-                            continue;
-                        }
-                        float zp = elevation[origin + offsets[i]];
-                        if (Float.isNaN(zp)) {
-                            break march;
-                        }
-                        double rise = zp - z0 - drop[i];
+                        double rise = elevation[origin + offsets[i]] - z0 - drop[i];
                         if (rise > best * distance[i]) {
                             best = rise / distance[i];
                         }
                     }
+                    continue;
                 }
-                angles[k * coreCells + cell] = (float) Math.atan(best);
+                for (; i < end; i++) {
+                    int c = column + dcs[i];
+                    int r = row + drs[i];
+                    if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
+                        break march;
+                    }
+                    if (c == lastColumn || r == lastRow) {
+                        continue;
+                    }
+                    float zp = elevation[origin + offsets[i]];
+                    if (Float.isNaN(zp)) {
+                        break march;
+                    }
+                    double rise = zp - z0 - drop[i];
+                    if (rise > best * distance[i]) {
+                        best = rise / distance[i];
+                    }
+                }
             }
+            return best;
         }
-        return new HorizonShadow(azimuths, angles);
     }
 
     /** The horizon angle (radians) of a core cell toward a compass azimuth in [0, 2π). */
