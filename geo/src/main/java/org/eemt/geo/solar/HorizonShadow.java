@@ -37,7 +37,8 @@ final class HorizonShadow implements TerrainShadow {
     /**
      * Per core cell and compass sector o of {@link SunDirection#sector()} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
      * the sines of the highest and the lowest horizon angle of the azimuths an interpolation in that sector can use
-     * (one more on each side), rounded up and down to floats: {@code [2·(cell·SECTORS + o)]} and the next.
+     * (one more on each side), rounded up and down to floats: {@code [2·(o·cells + cell)]} and the next (sector-major,
+     * like {@link #angles}).
      */
     private final float[] sectorBounds;
 
@@ -64,10 +65,10 @@ final class HorizonShadow implements TerrainShadow {
                 }
                 double sin = Math.sin(highestInSector);
                 float up = (float) sin;
-                sectorBounds[2 * (cell * SECTORS + o)] = up < sin ? Math.nextUp(up) : up;
+                sectorBounds[2 * (o * cells + cell)] = up < sin ? Math.nextUp(up) : up;
                 double sinLowest = Math.sin(lowest);
                 float down = (float) sinLowest;
-                sectorBounds[2 * (cell * SECTORS + o) + 1] = down > sinLowest ? Math.nextDown(down) : down;
+                sectorBounds[2 * (o * cells + cell) + 1] = down > sinLowest ? Math.nextDown(down) : down;
             }
         }
     }
@@ -226,7 +227,7 @@ final class HorizonShadow implements TerrainShadow {
     public boolean isShadowed(int coreCell, SunDirection sun) {
         double sinAltitude = sun.sinAltitude();
         // the sector's bounds reach one azimuth past each edge, so a neighbouring sector named at an edge is safe
-        int o = coreCell * SECTORS + sun.sector();
+        int o = sun.sector() * cells + coreCell;
         if (sinAltitude >= sectorBounds[2 * o]) {
             return false;
         }
