@@ -31,10 +31,11 @@ import org.eemt.geo.terrain.MetricCellSize;
  * altitude's terms (air mass, τ, B_h, D_h, Muneer's N) are computed once per pair, the samples before
  * sunrise are skipped by a binary search, and a sunlit sample's B_i + D_i + R_i, linear in cosθ, is
  * summed as c0 + c1·cosθ with the pair's c0 and c1. The terms that depend on the latitude alone (sin h0,
- * the sea-level air mass, D_h, the sun's direction) are kept while consecutive cells share the latitude,
- * as along the rows of a geographic DEM. The shadow test is skipped when the sun is above every horizon the cell has
- * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound), and the sun's azimuth is computed
- * only inside the test, when a shadow is possible.
+ * the sea-level air mass, D_h, the sun's directions: {@link SunPath}) are kept while consecutive cells share
+ * the latitude, as along the rows of a geographic DEM, whose cells then share the shadow tests' sun directions
+ * ({@link SunDirection.Resolved}). The shadow test is skipped when the sun is above every horizon the cell has
+ * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound); for a cell with its own latitude (a projected
+ * DEM) the sun's azimuth is computed only when a test needs it ({@link SunDirection.OnDemand}).
  */
 public final class SolarTileModel {
     private static final double SIN_LOW_SUN = Math.sin(0.1);
