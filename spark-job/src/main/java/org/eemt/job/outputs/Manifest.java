@@ -25,11 +25,13 @@ public final class Manifest {
     private final String location;
     private final ObjectNode root;
     private final ObjectNode previousProducts;
+    private final ObjectNode previousVersions;
 
-    private Manifest(String location, ObjectNode root, ObjectNode previousProducts) {
+    private Manifest(String location, ObjectNode root, ObjectNode previousProducts, ObjectNode previousVersions) {
         this.location = location;
         this.root = root;
         this.previousProducts = previousProducts;
+        this.previousVersions = previousVersions;
     }
 
     /**
@@ -39,11 +41,15 @@ public final class Manifest {
     public static Manifest start(String out, String runKey, boolean overwrite) throws IOException {
         String location = Storage.child(out, FILE);
         ObjectNode previous = JSON.createObjectNode();
+        ObjectNode previousVersions = JSON.createObjectNode();
         if (!overwrite && Storage.exists(location)) {
             try (InputStream in = Storage.open(location)) {
                 JsonNode old = JSON.readTree(in);
                 if (old != null && runKey.equals(old.path("runKey").asText()) && old.path("products").isObject()) {
                     previous = (ObjectNode) old.get("products");
+                    if (old.path("versions").isObject()) {
+                        previousVersions = (ObjectNode) old.get("versions");
+                    }
                 }
             } catch (IOException e) {
                 // an unreadable manifest keeps nothing: every product is made again
@@ -54,7 +60,21 @@ public final class Manifest {
         root.put("started", Instant.now().toString());
         root.putObject("products");
         root.putArray("stages");
-        return new Manifest(location, root, previous);
+        return new Manifest(location, root, previous, previousVersions);
+    }
+
+    /**
+     * Carries into this run's {@code versions} the entries an earlier run of the same science recorded and this
+     * run has not, such as the GRASS version that made products or tiles this run keeps; a stage that runs the
+     * tool again adds its own version to the carried one.
+     */
+    public void carryEarlierVersions() {
+        ObjectNode versions = (ObjectNode) root.get("versions");
+        previousVersions.fields().forEachRemaining(e -> {
+            if (!versions.has(e.getKey())) {
+                versions.set(e.getKey(), e.getValue());
+            }
+        });
     }
 
     /** The top-level object, for the run's description (inputs, parameters, versions, DEM). */

@@ -67,6 +67,7 @@ public final class Pipeline {
         }
         Manifest manifest = Manifest.start(options.out, runKey, options.overwrite);
         describe(manifest.root(), options, dem, demSha, parameters, spark);
+        manifest.carryEarlierVersions();
 
         long valid = ValidCells.count(spark, options.dem, plan);
         if (valid == 0) {

@@ -179,8 +179,14 @@ public final class SolarStage implements Stage {
             return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
         }).collect();
         if (grassVersions != null) {
-            // every version the executors' GRASS sessions reported (one, unless workers differ)
-            context.versions().put("grass", String.join("; ", new TreeSet<>(grassVersions.value())));
+            // every version the executors' GRASS sessions reported (one, unless workers differ), and the one an
+            // earlier run recorded for the tiles this run resumed
+            TreeSet<String> versions = new TreeSet<>(grassVersions.value());
+            String earlier = context.versions().path("grass").asText("");
+            if (!earlier.isEmpty()) {
+                versions.addAll(Arrays.asList(earlier.split("; ")));
+            }
+            context.versions().put("grass", String.join("; ", versions));
         }
     }
 

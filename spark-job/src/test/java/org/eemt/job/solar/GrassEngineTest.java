@@ -3,6 +3,7 @@ package org.eemt.job.solar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,15 @@ class GrassEngineTest {
 
         Path grassFourTiles = solar("grass-128", "172", "--solar-engine", "grass", "--tile-size", "128");
         Products.assertBitIdentical(grassOneTile, grassFourTiles, EngineComparison.productFiles(grassFourTiles));
+
+        // a rerun into the same directory keeps every product and runs no GRASS: the manifest still names the GRASS
+        // that made them (carried from the earlier run's manifest)
+        solar("grass-128", "172", "--solar-engine", "grass", "--tile-size", "128");
+        JsonNode rerun = new ObjectMapper().readTree(grassFourTiles.resolve("manifest.json").toFile());
+        for (JsonNode stage : rerun.path("stages")) {
+            assertEquals(0, stage.path("computed").size(), "the rerun computed nothing: " + stage);
+        }
+        assertEquals(version, rerun.path("versions").path("grass").asText(), "versions.grass after a rerun that ran no GRASS");
     }
 
     @Test
