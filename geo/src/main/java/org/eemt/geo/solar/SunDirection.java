@@ -28,7 +28,15 @@ abstract sealed class SunDirection permits SunDirection.Resolved, SunDirection.O
     }
 
     /** Points this direction elsewhere (for another latitude or sample time). */
-    abstract void set(double east, double north, double sinAltitude);
+    final void set(double east, double north, double sinAltitude) {
+        this.east = east;
+        this.north = north;
+        this.sinAltitude = sinAltitude;
+        derive();
+    }
+
+    /** Computes, or forgets, what {@link #set} left to derive from the new direction. */
+    abstract void derive();
 
     final double east() {
         return east;
@@ -100,10 +108,7 @@ abstract sealed class SunDirection permits SunDirection.Resolved, SunDirection.O
         private double hidingAngle;
 
         @Override
-        void set(double east, double north, double sinAltitude) {
-            this.east = east;
-            this.north = north;
-            this.sinAltitude = sinAltitude;
+        void derive() {
             sector = sectorByComparisons();
             azimuth = FastAngles.azimuth(east, north);
             hidingAngle = smallestAngleWithSineAbove(sinAltitude);
@@ -132,10 +137,7 @@ abstract sealed class SunDirection permits SunDirection.Resolved, SunDirection.O
         private double azimuth;
 
         @Override
-        void set(double east, double north, double sinAltitude) {
-            this.east = east;
-            this.north = north;
-            this.sinAltitude = sinAltitude;
+        void derive() {
             sector = -1;
             azimuth = Double.NaN;
         }
