@@ -21,11 +21,17 @@ final class SampleGroups {
     /** sin T of the group's first sample; a pair's second sample has −sin T. */
     private final double[] sinHourAngle;
     private final boolean[] paired;
+    /** Samples in the groups from each group to the last, and 0 after the last. */
+    private final int[] samplesFrom;
 
     private SampleGroups(double[] cosHourAngle, double[] sinHourAngle, boolean[] paired) {
         this.cosHourAngle = cosHourAngle;
         this.sinHourAngle = sinHourAngle;
         this.paired = paired;
+        samplesFrom = new int[paired.length + 1];
+        for (int g = paired.length - 1; g >= 0; g--) {
+            samplesFrom[g] = samplesFrom[g + 1] + (paired[g] ? 2 : 1);
+        }
     }
 
     static SampleGroups of(double stepHours) {
@@ -71,16 +77,26 @@ final class SampleGroups {
         return paired[group];
     }
 
+    /** The number of samples in the groups from {@code group} to the last (0 for {@link #size()}). */
+    int samplesFrom(int group) {
+        return samplesFrom[group];
+    }
+
     /**
      * The first group with the sun above the horizontal, a + b·cos T &gt; 0 (a = sinφ·sinδ, b = cosφ·cosδ ≥ 0),
      * or {@link #size()} when there is none; every later group has it too.
      */
     int firstAboveHorizon(double a, double b) {
+        return firstReaching(a, b, Double.MIN_VALUE);
+    }
+
+    /** The first group with sin h0 = a + b·cos T ≥ {@code sinAltitude}, or {@link #size()} when there is none; every later group has it too. */
+    int firstReaching(double a, double b, double sinAltitude) {
         int low = 0;
         int high = cosHourAngle.length;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (a + b * cosHourAngle[mid] > 0) {
+            if (a + b * cosHourAngle[mid] >= sinAltitude) {
                 high = mid;
             } else {
                 low = mid + 1;

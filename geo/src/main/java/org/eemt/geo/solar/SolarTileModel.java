@@ -38,7 +38,8 @@ import org.eemt.geo.terrain.MetricCellSize;
  * DEM) the sun's azimuth is computed only when a test needs it ({@link SunDirection.OnDemand}).
  */
 public final class SolarTileModel {
-    private static final double SIN_LOW_SUN = Math.sin(0.1);
+    /** sin 0.1 rad: Muneer's diffuse takes its low-sun form below (SCIENCE.md §2). */
+    static final double SIN_LOW_SUN = Math.sin(0.1);
 
     private final SolarTile tile;
     private final SolarParameters parameters;
@@ -47,6 +48,8 @@ public final class SolarTileModel {
     private final EsraClearSky[] skyByMonth = new EsraClearSky[SolarCalendar.MONTHS];
     private final int cells;
     private final double[] elevationFactor;
+    private final double[] elevationMetres;
+    private final double[] latitudeRadians;
     private final double[] sinLatitude;
     private final double[] cosLatitude;
     /** Per cell: {@link #NO_DATA}, {@link #FLAT_ONLY} (no slope), {@link #HORIZONTAL} or {@link #INCLINED}. */
@@ -60,6 +63,13 @@ public final class SolarTileModel {
     private final double[] reflectedFraction;
     /** Per cell: sin h0 at or above which terrain cannot shadow it ({@link TerrainShadow#sinAltitudeAlwaysLit}). */
     private final double[] sinAlwaysLit;
+    /** Per cell: sin h0 at or above which the cell is in full sun ({@link FullSunSums}): high sun, above its slope and horizons. */
+    private final double[] sinFullSun;
+    /** The valid core cells' range of latitude (radians) and elevation (m). */
+    private double minLatitude = Double.POSITIVE_INFINITY;
+    private double maxLatitude = Double.NEGATIVE_INFINITY;
+    private double minElevation = Double.POSITIVE_INFINITY;
+    private double maxElevation = Double.NEGATIVE_INFINITY;
 
     private static final byte NO_DATA = 0;
     private static final byte FLAT_ONLY = 1;
@@ -84,6 +94,7 @@ public final class SolarTileModel {
         }
         cells = Math.toIntExact(tile.core().cells());
         elevationFactor = new double[cells];
+        elevationMetres = new double[cells];
         sinLatitude = new double[cells];
         cosLatitude = new double[cells];
         surface = new byte[cells];
@@ -94,13 +105,16 @@ public final class SolarTileModel {
         horizonBrightening = new double[cells];
         reflectedFraction = new double[cells];
         sinAlwaysLit = new double[cells];
-        double[] latitude = CellLatitudes.radians(tile.dem(), tile.core());
+        sinFullSun = new double[cells];
+        latitudeRadians = CellLatitudes.radians(tile.dem(), tile.core());
+        double[] latitude = latitudeRadians;
         float[] slopes = tile.slopeRadians();
         float[] aspects = tile.aspectRadians();
         for (int i = 0; i < cells; i++) {
             int column = tile.core().x0() + i % tile.core().width();
             int row = tile.core().y0() + i / tile.core().width();
-            elevationFactor[i] = OpticalAirMass.elevationFactor(tile.elevationAt(column, row));
+            elevationMetres[i] = tile.elevationAt(column, row);
+            elevationFactor[i] = OpticalAirMass.elevationFactor(elevationMetres[i]);
             sinLatitude[i] = Math.sin(latitude[i]);
             cosLatitude[i] = Math.cos(latitude[i]);
             double beta = slopes[i];
@@ -118,6 +132,12 @@ public final class SolarTileModel {
             horizonBrightening[i] = inclined ? sinBeta - beta * cosBeta - Math.PI * Math.pow(Math.sin(beta / 2), 2) : 0;
             reflectedFraction[i] = parameters.albedo() * (1 - cosBeta) / 2;
             sinAlwaysLit[i] = shadow.sinAltitudeAlwaysLit(i);
+            // cosθ ≥ sin(h0 − β) > 0 once sin h0 exceeds sin β (by far more than cosθ's rounding)
+            sinFullSun[i] = Math.max(SIN_LOW_SUN, Math.max(surface[i] == FLAT_ONLY ? 0 : sinAlwaysLit[i], sinBeta + 1e-9));
+            minLatitude = Math.min(minLatitude, latitude[i]);
+            maxLatitude = Math.max(maxLatitude, latitude[i]);
+            minElevation = Math.min(minElevation, elevationMetres[i]);
+            maxElevation = Math.max(maxElevation, elevationMetres[i]);
         }
     }
 
@@ -150,6 +170,8 @@ public final class SolarTileModel {
         float[] hours = new float[cells];
         SunPath path = new SunPath(groups, sky, day);
         double g0 = day.extraterrestrialIrradiance();
+        FullSunSums fullSun = minLatitude > maxLatitude ? null
+                : new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation);
         for (int i = 0; i < cells; i++) {
             if (surface[i] == NO_DATA) {
                 topo[i] = flat[i] = hours[i] = Float.NaN;
@@ -157,13 +179,17 @@ public final class SolarTileModel {
             }
             boolean shared = i + 1 < cells && sinLatitude[i + 1] == sinLatitude[i] && cosLatitude[i + 1] == cosLatitude[i];
             path.moveTo(sinLatitude[i], cosLatitude[i], shared);
-            cellDay(i, path, sky, g0, topo, flat, hours);
+            cellDay(i, path, fullSun, sky, g0, topo, flat, hours);
         }
         return new DailyIrradiation(dayOfYear, topo, flat, hours);
     }
 
-    /** One cell's day: sums over the daylight groups of {@code path}, written to {@code topo}, {@code flat} and {@code hours}. */
-    private void cellDay(int i, SunPath path, EsraClearSky sky, double g0, float[] topo, float[] flat, float[] hours) {
+    /**
+     * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups of {@code path} up to
+     * the cell's full sun one by one, the rest from {@code fullSun}.
+     */
+    private void cellDay(int i, SunPath path, FullSunSums fullSun, EsraClearSky sky, double g0, float[] topo, float[] flat,
+                         float[] hours) {
         byte kind = surface[i];
         double e = elevationFactor[i];
         boolean topoDefined = kind != FLAT_ONLY;
@@ -176,25 +202,37 @@ public final class SolarTileModel {
         double reflected = reflectedFraction[i];
         double shadedFactor = rSky + 0.252271 * fg + reflected;
         double alwaysLit = sinAlwaysLit[i];
-        double[] sinAltitude = path.sinAltitude;
         double[] seaLevelAirMass = path.seaLevelAirMass;
         double[] diffuse = path.diffuse;
         double[] northward = path.northward;
         double[] eastward = path.eastward;
+        double[] diffuseBeamWeight = path.diffuseBeamWeight;
+        double[] lowSunCorrection = path.lowSunCorrection;
         SunDirection[] firstSun = path.firstSun;
         SunDirection[] secondSun = path.secondSun;
-        int groupCount = groups.size();
+        int tabulatedFrom = fullSun.locate(latitudeRadians[i], elevationMetres[i]);
+        int flatFrom = Math.max(path.firstDaylight, tabulatedFrom);
+        double fullSunAbove = sinFullSun[i];
         double sumTopo = 0;
         double sumFlat = 0;
         int litSamples = 0;
-        for (int g = path.firstDaylight; g < groupCount; g++) {
+        int groupCount = groups.size();
+        int g = path.firstDaylight;
+        for (; g < groupCount; g++) {
+            double s = path.sinAltitude(g);
+            if (s >= fullSunAbove && g >= tabulatedFrom) {
+                break;
+            }
+            path.prepare(g);
             boolean paired = groups.paired(g);
             double samples = paired ? 2 : 1;
-            double s = sinAltitude[g];
-            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
-            double bh = g0 * s * tau;
             double dh = diffuse[g];
-            sumFlat += samples * (bh + dh);
+            // τ only where needed: the flat sum before the table's groups, and sunlit samples
+            double tau = Double.NaN;
+            if (g < flatFrom) {
+                tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
+                sumFlat += samples * (g0 * s * tau + dh);
+            }
             if (!topoDefined) {
                 continue;
             }
@@ -208,31 +246,29 @@ public final class SolarTileModel {
             boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, secondSun[g]));
             int lit = (lit1 ? 1 : 0) + (lit2 ? 1 : 0);
             litSamples += lit;
-            if (!inclined) {
-                sumTopo += samples * dh + lit * bh;
+            // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h (horizontal: D_h)
+            sumTopo += (samples - lit) * dh * shadedFactor;
+            if (lit == 0) {
                 continue;
             }
-            // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h; a sunlit one is linear in cosθ
-            sumTopo += (samples - lit) * dh * shadedFactor;
-            if (lit > 0) {
-                double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
-                double isotropicAndHorizon = (rSky + n * fg) * (1 - tau);
-                double litCosTheta = (lit1 ? cosTheta1 : 0) + (lit2 ? cosTheta2 : 0);
-                double perCosTheta;
-                double constant = dh * isotropicAndHorizon + reflected * (bh + dh);
-                if (s >= SIN_LOW_SUN) {
-                    // B_i + D_h·Kb·cosθ/sin h0
-                    perCosTheta = g0 * tau + dh * tau / s;
-                } else {
-                    // D_h·Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0) with sinβ·cos(A − a) = (cosθ − cosβ·sin h0)/cos h0
-                    double h0 = FastAngles.asinSmall(s);
-                    double w = tau / (Math.sqrt(north * north + east * east) * (0.1 - 0.008 * h0));
-                    perCosTheta = g0 * tau + dh * w;
-                    constant -= dh * w * cosBeta * s;
-                }
-                sumTopo += lit * constant + perCosTheta * litCosTheta;
+            if (g >= flatFrom) {
+                tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
             }
+            double bh = g0 * s * tau;
+            if (!inclined) {
+                sumTopo += lit * (dh + bh);
+                continue;
+            }
+            // a sunlit sample is linear in cosθ: B_i + D_i + R_i = constant + perCosTheta·cosθ
+            double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
+            double litCosTheta = (lit1 ? cosTheta1 : 0) + (lit2 ? cosTheta2 : 0);
+            double constant = dh * (rSky + n * fg) * (1 - tau) + reflected * (bh + dh) - tau * lowSunCorrection[g] * cosBeta;
+            double perCosTheta = tau * (g0 + diffuseBeamWeight[g]);
+            sumTopo += lit * constant + perCosTheta * litCosTheta;
         }
+        sumFlat += fullSun.flat(flatFrom);
+        sumTopo += !topoDefined ? 0 : inclined ? fullSun.inclined(g, rSky, fg, reflected, cn, cosBeta, ce) : fullSun.flat(g);
+        litSamples += groups.samplesFrom(g);
         double step = parameters.stepHours();
         flat[i] = (float) (step * sumFlat);
         topo[i] = topoDefined ? (float) (step * sumTopo) : Float.NaN;
