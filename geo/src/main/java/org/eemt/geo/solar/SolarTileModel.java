@@ -201,7 +201,6 @@ public final class SolarTileModel {
         double fg = horizonBrightening[i];
         double reflected = reflectedFraction[i];
         double shadedFactor = rSky + 0.252271 * fg + reflected;
-        double alwaysLit = sinAlwaysLit[i];
         double[] seaLevelAirMass = path.seaLevelAirMass;
         double[] diffuse = path.diffuse;
         double[] northward = path.northward;
@@ -227,11 +226,10 @@ public final class SolarTileModel {
             boolean paired = groups.paired(g);
             double samples = paired ? 2 : 1;
             double dh = diffuse[g];
-            // τ only where needed: the flat sum before the table's groups, and sunlit samples
-            double tau = Double.NaN;
+            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
+            double bh = g0 * s * tau;
             if (g < flatFrom) {
-                tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
-                sumFlat += samples * (g0 * s * tau + dh);
+                sumFlat += samples * (bh + dh);
             }
             if (!topoDefined) {
                 continue;
@@ -242,29 +240,21 @@ public final class SolarTileModel {
             double towardEast = ce * east;
             double cosTheta1 = towardNorthAndUp + towardEast;
             double cosTheta2 = towardNorthAndUp - towardEast;
-            boolean lit1 = cosTheta1 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, firstSun[g]));
-            boolean lit2 = paired && cosTheta2 > 0 && (s >= alwaysLit || !shadow.isShadowed(i, secondSun[g]));
-            int lit = (lit1 ? 1 : 0) + (lit2 ? 1 : 0);
+            // 0 or 1, and no branch on either where the shadow test allows it (the horizon mode on a geographic DEM)
+            int lit1 = shadow.isSunlit(i, firstSun[g], cosTheta1) ? 1 : 0;
+            int lit2 = paired && shadow.isSunlit(i, secondSun[g], cosTheta2) ? 1 : 0;
+            int lit = lit1 + lit2;
             litSamples += lit;
-            // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h (horizontal: D_h)
-            sumTopo += (samples - lit) * dh * shadedFactor;
-            if (lit == 0) {
-                continue;
-            }
-            if (g >= flatFrom) {
-                tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
-            }
-            double bh = g0 * s * tau;
             if (!inclined) {
-                sumTopo += lit * (dh + bh);
+                sumTopo += samples * dh + lit * bh;
                 continue;
             }
-            // a sunlit sample is linear in cosθ: B_i + D_i + R_i = constant + perCosTheta·cosθ
+            // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h; a sunlit one is linear in cosθ:
+            // B_i + D_i + R_i = constant + perCosTheta·cosθ
             double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
-            double litCosTheta = (lit1 ? cosTheta1 : 0) + (lit2 ? cosTheta2 : 0);
             double constant = dh * (rSky + n * fg) * (1 - tau) + reflected * (bh + dh) - tau * lowSunCorrection[g] * cosBeta;
             double perCosTheta = tau * (g0 + diffuseBeamWeight[g]);
-            sumTopo += lit * constant + perCosTheta * litCosTheta;
+            sumTopo += (samples - lit) * dh * shadedFactor + lit * constant + perCosTheta * (lit1 * cosTheta1 + lit2 * cosTheta2);
         }
         sumFlat += fullSun.flat(flatFrom);
         sumTopo += !topoDefined ? 0 : inclined ? fullSun.inclined(g, rSky, fg, reflected, cn, cosBeta, ce) : fullSun.flat(g);

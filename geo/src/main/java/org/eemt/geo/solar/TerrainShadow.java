@@ -17,6 +17,14 @@ interface TerrainShadow {
     boolean isShadowed(int coreCell, SunDirection sun);
 
     /**
+     * Whether the cell is sunlit: its surface faces the sun ({@code cosIncidence} = cosθ &gt; 0) and the terrain does not
+     * shadow it ({@link #isShadowed}).
+     */
+    default boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
+        return cosIncidence > 0 && !isShadowed(coreCell, sun);
+    }
+
+    /**
      * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever the sun's azimuth
      * (an exact bound, so the caller may skip the test; 1 when no cheaper bound is known).
      */
@@ -27,6 +35,11 @@ interface TerrainShadow {
         @Override
         public boolean isShadowed(int coreCell, SunDirection sun) {
             return false;
+        }
+
+        @Override
+        public boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
+            return cosIncidence > 0;
         }
 
         @Override
