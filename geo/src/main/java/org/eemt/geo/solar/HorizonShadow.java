@@ -73,7 +73,11 @@ final class HorizonShadow implements TerrainShadow {
         }
     }
 
-    static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths) {
+    /**
+     * The horizons of the tile's core cells toward {@code azimuths} azimuths; those farther than two azimuth steps from
+     * every azimuth the sun can take ({@code sun}) are never read, and not computed (their angles stay 0).
+     */
+    static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths, SunAzimuths sun) {
         int coreWidth = tile.core().width();
         int coreCells = Math.toIntExact(tile.core().cells());
         float[] angles = new float[coreCells * azimuths];
@@ -83,6 +87,10 @@ final class HorizonShadow implements TerrainShadow {
         NearestCellRay[] rays = new NearestCellRay[azimuths];
         // per ray, the window index offset of each step's centre, row-major
         int[][] windowOffsets = new int[azimuths][];
+        boolean[] used = new boolean[azimuths];
+        for (int k = 0; k < azimuths; k++) {
+            used[k] = sun.near(2 * Math.PI * k / azimuths, 2 * (2 * Math.PI / azimuths));
+        }
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
         // row by row, and along the row for one azimuth at a time: neighbouring cells read neighbouring elevations
@@ -93,6 +101,9 @@ final class HorizonShadow implements TerrainShadow {
             if (dx != raysDx || dy != raysDy) {
                 double reach = NearestCellRay.reach(maxDistance, columns, rows, dx, dy);
                 for (int k = 0; k < azimuths; k++) {
+                    if (!used[k]) {
+                        continue;
+                    }
                     rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
                     windowOffsets[k] = rays[k].windowOffsets(tile.window().width());
                 }
@@ -100,6 +111,9 @@ final class HorizonShadow implements TerrainShadow {
                 raysDy = dy;
             }
             for (int k = 0; k < azimuths; k++) {
+                if (!used[k]) {
+                    continue;
+                }
                 for (int cell = coreRow * coreWidth; cell < (coreRow + 1) * coreWidth; cell++) {
                     int column = tile.core().x0() + cell % coreWidth;
                     double z0 = tile.elevationAt(column, row);

@@ -46,7 +46,8 @@ class LatLonShadowGeometryTest {
         SolarParameters p = SolarParameters.defaults().withShading(shading).withHorizon(2_000, 360);
         TerrainShadow shadow = shading == Shading.RAY
                 ? new RayShadow(tile, new MetricCellSize(grid), p.horizonDistanceMetres())
-                : HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths());
+                : HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths(),
+                        SunAzimuths.at(CellLatitudes.radians(grid, all)));
 
         double latitude = CellLatitudes.radians(grid, new PixelWindow(TOWER, TOWER, 1, 1))[0];
         SolarDay day = SolarDay.of(172);
