@@ -76,7 +76,7 @@ public final class SolarTileModel {
     private static final byte HORIZONTAL = 2;
     private static final byte INCLINED = 3;
 
-    private SolarTileModel(SolarTile tile, SolarParameters parameters, TerrainShadow shadow, double[] latitudes) {
+    private SolarTileModel(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
         this.tile = tile;
         this.parameters = parameters;
         this.shadow = shadow;
@@ -106,7 +106,7 @@ public final class SolarTileModel {
         reflectedFraction = new double[cells];
         sinAlwaysLit = new double[cells];
         sinFullSun = new double[cells];
-        latitudeRadians = latitudes;
+        latitudeRadians = CellLatitudes.radians(tile.dem(), tile.core());
         double[] latitude = latitudeRadians;
         float[] slopes = tile.slopeRadians();
         float[] aspects = tile.aspectRadians();
@@ -143,20 +143,19 @@ public final class SolarTileModel {
 
     /** Prepares a tile: latitudes, per-cell constants and, in {@link Shading#HORIZON} mode, the horizon angles. */
     public static SolarTileModel prepare(SolarTile tile, SolarParameters parameters) {
-        double[] latitudes = CellLatitudes.radians(tile.dem(), tile.core());
         MetricCellSize cellSize = new MetricCellSize(tile.dem());
         TerrainShadow shadow = switch (parameters.shading()) {
             case NONE -> TerrainShadow.NONE;
             case RAY -> new RayShadow(tile, cellSize, parameters.horizonDistanceMetres());
             case HORIZON -> HorizonShadow.compute(tile, cellSize, parameters.horizonDistanceMetres(), parameters.horizonAzimuths(),
-                    SunAzimuths.at(latitudes));
+                    SunAzimuths.of(tile.dem()));
         };
-        return new SolarTileModel(tile, parameters, shadow, latitudes);
+        return withShadow(tile, parameters, shadow);
     }
 
     /** A tile with a given shadow test (the one of {@code parameters.shading()} or another, e.g. a reference's). */
     static SolarTileModel withShadow(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
-        return new SolarTileModel(tile, parameters, shadow, CellLatitudes.radians(tile.dem(), tile.core()));
+        return new SolarTileModel(tile, parameters, shadow);
     }
 
     public SolarTile tile() {

@@ -1,8 +1,11 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+
 /**
  * The compass azimuths at which the sun can stand above the horizontal (sin h0 &gt; 0) seen from latitudes in
- * [φmin, φmax], on any day of SCIENCE.md §2's year, whose declination never exceeds δmax = asin(0.3978).
+ * [φmin, φmax] (those of a DEM), on any day of SCIENCE.md §2's year, whose declination never exceeds δmax = asin(0.3978).
  *
  * <p>Poleward of the tropics the sun never stands toward the near pole: at a latitude φ ≥ δmax its azimuth A
  * (from north) has cos A ≤ sin δmax / cos φ. At sunrise and sunset cos A = sin δ / cos φ; in between
@@ -26,13 +29,23 @@ final class SunAzimuths {
         this.excludedHalfWidth = excludedHalfWidth;
     }
 
-    /** The sun's azimuths seen from cells at these latitudes (radians; NaN entries ignored). */
-    static SunAzimuths at(double[] latitudes) {
+    /**
+     * The sun's azimuths seen from anywhere on the DEM: from the latitudes of its edge cells' centres, where a
+     * rectangle of a projected or geographic grid has its extreme latitudes. One answer for every tile of the DEM,
+     * so whatever depends on it does not depend on the tiling.
+     */
+    static SunAzimuths of(RasterGrid dem) {
+        int columns = dem.columns();
+        int rows = dem.rows();
+        PixelWindow[] edges = {new PixelWindow(0, 0, columns, 1), new PixelWindow(0, rows - 1, columns, 1),
+                new PixelWindow(0, 0, 1, rows), new PixelWindow(columns - 1, 0, 1, rows)};
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double latitude : latitudes) {
-            min = Math.min(min, latitude);
-            max = Math.max(max, latitude);
+        for (PixelWindow edge : edges) {
+            for (double latitude : CellLatitudes.radians(dem, edge)) {
+                min = Math.min(min, latitude);
+                max = Math.max(max, latitude);
+            }
         }
         double sinMaxDeclination = Math.sin(MAX_DECLINATION_RADIANS);
         if (min >= MAX_DECLINATION_RADIANS && sinMaxDeclination < Math.cos(max)) {

@@ -47,7 +47,7 @@ class LatLonShadowGeometryTest {
         TerrainShadow shadow = shading == Shading.RAY
                 ? new RayShadow(tile, new MetricCellSize(grid), p.horizonDistanceMetres())
                 : HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths(),
-                        SunAzimuths.at(CellLatitudes.radians(grid, all)));
+                        SunAzimuths.of(grid));
 
         double latitude = CellLatitudes.radians(grid, new PixelWindow(TOWER, TOWER, 1, 1))[0];
         SolarDay day = SolarDay.of(172);

@@ -61,6 +61,28 @@ class SampleGroupsTest {
         }
     }
 
+    @Test
+    void firstReachingAnAltitudeAndTheSamplesFromAGroup() {
+        for (double step : new double[] {0.25, 24.0 / 7, 0.35}) {
+            SampleGroups groups = SampleGroups.of(step);
+            int total = (int) Math.ceil(24 / step - 0.5);
+            assertEquals(total, groups.samplesFrom(0));
+            assertEquals(0, groups.samplesFrom(groups.size()));
+            for (int g = 0; g < groups.size(); g++) {
+                assertEquals(groups.samplesFrom(g + 1) + (groups.paired(g) ? 2 : 1), groups.samplesFrom(g));
+            }
+            double a = Math.sin(Math.toRadians(37)) * Math.sin(Math.toRadians(10));
+            double b = Math.cos(Math.toRadians(37)) * Math.cos(Math.toRadians(10));
+            for (double sinAltitude = -0.5; sinAltitude <= 1; sinAltitude += 0.01) {
+                int expected = groups.size();
+                for (int g = groups.size() - 1; g >= 0 && a + b * groups.cosHourAngle(g) >= sinAltitude; g--) {
+                    expected = g;
+                }
+                assertEquals(expected, groups.firstReaching(a, b, sinAltitude), "step " + step + ", sin h0 " + sinAltitude);
+            }
+        }
+    }
+
     /** Each sample's hour angle appears exactly once: as a group's first sample, or as a pair's mirror (−sin T). */
     private static void assertSamplesCovered(double step) {
         SampleGroups groups = SampleGroups.of(step);
