@@ -28,8 +28,9 @@ final class HorizonShadow implements TerrainShadow {
     private final int cells;
     private final double azimuthsPerRadian;
     /**
-     * Horizon angles (radians, ≥ 0), {@code [k * cells + coreCell]}: azimuth-major, so that neighbouring cells,
-     * which see the sun at nearly the same azimuth, read neighbouring angles.
+     * Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}: cell-major, so that a cell's day, whose shadow
+     * tests read its angles toward every azimuth the sun passes, reads a few neighbouring cache lines (measured 10 %
+     * faster per day on Zion than azimuth-major, where every azimuth is a stream of its own).
      */
     private final float[] angles;
     /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
@@ -37,7 +38,7 @@ final class HorizonShadow implements TerrainShadow {
     /**
      * Per core cell and compass sector o of {@link SunDirection#sector()} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
      * the sines of the highest and the lowest horizon angle of the azimuths an interpolation in that sector can use
-     * (one more on each side), rounded up and down to floats: {@code [2·(o·cells + cell)]} and the next (sector-major,
+     * (one more on each side), rounded up and down to floats: {@code [2·(cell·SECTORS + o)]} and the next (cell-major,
      * like {@link #angles}).
      */
     private final float[] sectorBounds;
@@ -52,23 +53,23 @@ final class HorizonShadow implements TerrainShadow {
         for (int cell = 0; cell < cells; cell++) {
             float highest = 0;
             for (int k = 0; k < azimuths; k++) {
-                highest = Math.max(highest, angles[k * cells + cell]);
+                highest = Math.max(highest, angles[cell * azimuths + k]);
             }
             sinHighest[cell] = Math.sin(highest);
             for (int o = 0; o < SECTORS; o++) {
                 float highestInSector = 0;
                 float lowest = Float.POSITIVE_INFINITY;
                 for (int k = Math.floorDiv(o * azimuths, SECTORS) - 1; k <= Math.floorDiv((o + 1) * azimuths + SECTORS - 1, SECTORS) + 1; k++) {
-                    float angle = angles[Math.floorMod(k, azimuths) * cells + cell];
+                    float angle = angles[cell * azimuths + Math.floorMod(k, azimuths)];
                     highestInSector = Math.max(highestInSector, angle);
                     lowest = Math.min(lowest, angle);
                 }
                 double sin = Math.sin(highestInSector);
                 float up = (float) sin;
-                sectorBounds[2 * (o * cells + cell)] = up < sin ? Math.nextUp(up) : up;
+                sectorBounds[2 * (cell * SECTORS + o)] = up < sin ? Math.nextUp(up) : up;
                 double sinLowest = Math.sin(lowest);
                 float down = (float) sinLowest;
-                sectorBounds[2 * (o * cells + cell) + 1] = down > sinLowest ? Math.nextDown(down) : down;
+                sectorBounds[2 * (cell * SECTORS + o) + 1] = down > sinLowest ? Math.nextDown(down) : down;
             }
         }
     }
@@ -117,7 +118,7 @@ final class HorizonShadow implements TerrainShadow {
                 for (int cell = coreRow * coreWidth; cell < (coreRow + 1) * coreWidth; cell++) {
                     int column = tile.core().x0() + cell % coreWidth;
                     double z0 = tile.elevationAt(column, row);
-                    angles[k * coreCells + cell] = Double.isNaN(z0) ? Float.NaN
+                    angles[cell * azimuths + k] = Double.isNaN(z0) ? Float.NaN
                             : (float) Math.atan(march.horizonTangent(rays[k], windowOffsets[k], column, row, z0));
                 }
             }
@@ -233,8 +234,8 @@ final class HorizonShadow implements TerrainShadow {
         }
         double w = u - k0;
         int k1 = k0 + 1 == azimuths ? 0 : k0 + 1;
-        double a0 = angles[k0 * cells + coreCell];
-        return a0 + w * (angles[k1 * cells + coreCell] - a0);
+        double a0 = angles[coreCell * azimuths + k0];
+        return a0 + w * (angles[coreCell * azimuths + k1] - a0);
     }
 
     /**
@@ -254,7 +255,7 @@ final class HorizonShadow implements TerrainShadow {
     public boolean isShadowed(int coreCell, SunDirection sun) {
         double sinAltitude = sun.sinAltitude();
         // the sector's bounds reach one azimuth past each edge, so a neighbouring sector named at an edge is safe
-        int o = sun.sector() * cells + coreCell;
+        int o = coreCell * SECTORS + sun.sector();
         if (sinAltitude >= sectorBounds[2 * o]) {
             return false;
         }
