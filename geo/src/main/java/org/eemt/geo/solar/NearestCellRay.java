@@ -1,7 +1,5 @@
 package org.eemt.geo.solar;
 
-import java.util.Arrays;
-
 /**
  * The terrain samples along a horizontal ray as r.sun takes them (SCIENCE.md §2, "Comparing with
  * GRASS r.sun"): from a cell centre toward a compass azimuth, in steps of one cell size (the smaller
@@ -43,33 +41,34 @@ record NearestCellRay(int[] columnOffset, int[] rowOffset, double[] distance, do
         double columnsPerStep = step * Math.sin(azimuth) / dx;
         double rowsPerStep = -step * Math.cos(azimuth) / dy;
         double halfDiagonal = 0.5 * Math.hypot(dx, dy);
-        int[] dc = new int[steps];
-        int[] dr = new int[steps];
-        double[] distance = new double[steps];
-        double[] drop = new double[steps];
-        double[] rayDistance = new double[steps];
-        double[] after = new double[steps];
-        int n = 0;
-        for (int i = 1; i <= steps; i++) {
+        // the observer's own centre can only be met before the ray leaves it (offsets never shrink): skip those steps
+        int first = 1;
+        while (first <= steps && Math.floor(first * columnsPerStep + 0.5) == 0 && Math.floor(first * rowsPerStep + 0.5) == 0) {
+            first++;
+        }
+        int n = steps - first + 1;
+        int[] dc = new int[n];
+        int[] dr = new int[n];
+        double[] distance = new double[n];
+        double[] drop = new double[n];
+        double[] rayDistance = new double[n];
+        double[] after = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = first + k;
             int c = (int) Math.floor(i * columnsPerStep + 0.5);
             int r = (int) Math.floor(i * rowsPerStep + 0.5);
-            if (c == 0 && r == 0) {
-                continue;
-            }
             double ex = c * dx;
             double ny = r * dy;
             double l2 = ex * ex + ny * ny;
-            dc[n] = c;
-            dr[n] = r;
-            distance[n] = Math.sqrt(l2);
-            drop[n] = l2 / (2 * TerrainShadow.EARTH_RADIUS_METRES);
-            rayDistance[n] = i * step;
+            dc[k] = c;
+            dr[k] = r;
+            distance[k] = Math.sqrt(l2);
+            drop[k] = l2 / (2 * TerrainShadow.EARTH_RADIUS_METRES);
+            rayDistance[k] = i * step;
             // the nearest centre is within half a cell diagonal of the ray point, and ray points only move away
-            after[n] = Math.max(0, i * step - halfDiagonal);
-            n++;
+            after[k] = Math.max(0, i * step - halfDiagonal);
         }
-        return new NearestCellRay(Arrays.copyOf(dc, n), Arrays.copyOf(dr, n), Arrays.copyOf(distance, n),
-                Arrays.copyOf(drop, n), Arrays.copyOf(rayDistance, n), Arrays.copyOf(after, n), runBounds(dc, dr, n));
+        return new NearestCellRay(dc, dr, distance, drop, rayDistance, after, runBounds(dc, dr, n));
     }
 
     private static int[][] runBounds(int[] dc, int[] dr, int n) {
