@@ -19,7 +19,7 @@ package org.eemt.geo.solar;
  * coefficients depend on the cell only through its latitude φ (the sun's path) and its elevation z (τ's air
  * mass), so their sums from each group to the last are computed once per day at the nodes φ = j·{@value
  * #LATITUDE_STEP_RADIANS} rad and z = k·{@value #ELEVATION_STEP_METRES} m, and a cell reads them
- * interpolated: linearly in φ, cubically in z (Lagrange, four nodes). The nodes do not depend on the tile, so
+ * interpolated: linearly in φ, quadratically in z (Lagrange, the three nodes nearest). The nodes do not depend on the tile, so
  * neither does a cell's result; the interpolation error is below 1e-7 of the sums (docs/performance.md).
  */
 final class FullSunSums {
@@ -45,9 +45,9 @@ final class FullSunSums {
     private final double[] sums;
     private final int groupStride;
     private final int latitudeStride;
-    /** The located cell: the table index of its nodes at {@link #firstGroup}, and the weights of its 2 x 4 nodes. */
+    /** The located cell: the table index of its nodes at {@link #firstGroup}, and the weights of its 2 x 3 nodes. */
     private int cellBase;
-    private final double[] cellWeights = new double[8];
+    private final double[] cellWeights = new double[6];
 
     /**
      * The day's sums for cells with latitudes in [{@code minLatitude}, {@code maxLatitude}] (radians) and
@@ -58,8 +58,8 @@ final class FullSunSums {
         groupCount = groups.size();
         firstLatitudeNode = (int) Math.floor(minLatitude / LATITUDE_STEP_RADIANS);
         int latitudeNodes = (int) Math.floor(maxLatitude / LATITUDE_STEP_RADIANS) + 2 - firstLatitudeNode;
-        firstElevationNode = (int) Math.floor(minElevation / ELEVATION_STEP_METRES) - 1;
-        elevationNodes = (int) Math.floor(maxElevation / ELEVATION_STEP_METRES) + 3 - firstElevationNode;
+        firstElevationNode = (int) Math.floor(minElevation / ELEVATION_STEP_METRES + 0.5) - 1;
+        elevationNodes = (int) Math.floor(maxElevation / ELEVATION_STEP_METRES + 0.5) + 2 - firstElevationNode;
         double g0 = day.extraterrestrialIrradiance();
         double sinDeclination = Math.sin(day.declinationRadians());
         double cosDeclination = Math.cos(day.declinationRadians());
@@ -119,24 +119,21 @@ final class FullSunSums {
         double u = latitude / LATITUDE_STEP_RADIANS;
         int j = (int) Math.floor(u);
         double v = elevation / ELEVATION_STEP_METRES;
-        int k = (int) Math.floor(v);
+        int k = (int) Math.floor(v + 0.5);
         double x = u - j;
         double t = v - k;
         j -= firstLatitudeNode;
-        // Lagrange weights of the nodes k − 1, k, k + 1, k + 2 at k + t
-        double w0 = -t * (t - 1) * (t - 2) / 6;
-        double w1 = (t + 1) * (t - 1) * (t - 2) / 2;
-        double w2 = -(t + 1) * t * (t - 2) / 2;
-        double w3 = (t + 1) * t * (t - 1) / 6;
+        // Lagrange weights of the nodes k − 1, k, k + 1 at k + t, |t| ≤ ½
+        double w0 = t * (t - 1) / 2;
+        double w1 = 1 - t * t;
+        double w2 = t * (t + 1) / 2;
         double[] weights = cellWeights;
         weights[0] = (1 - x) * w0;
         weights[1] = (1 - x) * w1;
         weights[2] = (1 - x) * w2;
-        weights[3] = (1 - x) * w3;
-        weights[4] = x * w0;
-        weights[5] = x * w1;
-        weights[6] = x * w2;
-        weights[7] = x * w3;
+        weights[3] = x * w0;
+        weights[4] = x * w1;
+        weights[5] = x * w2;
         cellBase = j * latitudeStride + (k - 1 - firstElevationNode) * SUMS;
         return Math.max(firstTabulated[j], firstTabulated[j + 1]);
     }
@@ -162,7 +159,7 @@ final class FullSunSums {
         double[] w = cellWeights;
         double[] table = sums;
         int i2 = i + latitudeStride;
-        return w[0] * table[i] + w[1] * table[i + SUMS] + w[2] * table[i + 2 * SUMS] + w[3] * table[i + 3 * SUMS]
-                + w[4] * table[i2] + w[5] * table[i2 + SUMS] + w[6] * table[i2 + 2 * SUMS] + w[7] * table[i2 + 3 * SUMS];
+        return w[0] * table[i] + w[1] * table[i + SUMS] + w[2] * table[i + 2 * SUMS]
+                + w[3] * table[i2] + w[4] * table[i2 + SUMS] + w[5] * table[i2 + 2 * SUMS];
     }
 }
