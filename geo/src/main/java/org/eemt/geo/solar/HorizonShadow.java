@@ -105,8 +105,12 @@ final class HorizonShadow implements TerrainShadow {
                     if (!used[k]) {
                         continue;
                     }
-                    rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
-                    windowOffsets[k] = rays[k].windowOffsets(tile.window().width());
+                    if (rays[k] == null) {
+                        rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
+                    } else {
+                        rays[k].retrace(2 * Math.PI * k / azimuths, dx, dy, reach);
+                    }
+                    windowOffsets[k] = rays[k].windowOffsets(tile.window().width(), windowOffsets[k]);
                 }
                 raysDx = dx;
                 raysDy = dy;
@@ -165,9 +169,10 @@ final class HorizonShadow implements TerrainShadow {
             double headroom = maxElevation - z0;
             int origin = (row - windowY0) * windowWidth + (column - windowX0);
             double best = 0;
+            int steps = ray.steps();
             int i = 0;
             march:
-            while (i < dcs.length) {
+            while (i < steps) {
                 // i starts a run of every level it is a multiple of: skip the longest (coarse to fine) whose
                 // cells cannot raise the horizon, stop when no cell of the DEM could, else walk the finest run
                 double lower = after[i];
@@ -190,7 +195,7 @@ final class HorizonShadow implements TerrainShadow {
                 if (lower > 0 && headroom - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
                     break;
                 }
-                int end = Math.min(dcs.length, i + (1 << finestShift));
+                int end = Math.min(steps, i + (1 << finestShift));
                 if (finestMax != Float.POSITIVE_INFINITY
                         && ray.runInside(levels - 1, i >> finestShift, column, row, lastColumn - 1, lastRow - 1)) {
                     // every centre of the run has data and lies off the DEM's last row and column

@@ -73,7 +73,8 @@ final class RayShadow implements TerrainShadow {
         int windowY0 = tile.window().y0();
         int windowWidth = tile.window().width();
         double[] after = ray.nearestAfter();
-        for (int i = 0; i < dcs.length; i++) {
+        int steps = ray.steps();
+        for (int i = 0; i < steps; i++) {
             if (i % NearestCellRay.RUN == 0) {
                 float runMax = ray.runMaximum(NearestCellRay.RUN_LEVEL, i / NearestCellRay.RUN, column, row, lastColumn, lastRow, blocks);
                 if (runMax == Float.NEGATIVE_INFINITY) {
@@ -82,7 +83,7 @@ final class RayShadow implements TerrainShadow {
                 double lower = after[i];
                 if (lower > 0 && runMax - lower * lower / (2 * EARTH_RADIUS_METRES) <= z0 + lower * tanAltitude) {
                     // no cell of this run can shade; the ray may still rise above the DEM inside it
-                    int end = Math.min(dcs.length, i + NearestCellRay.RUN) - 1;
+                    int end = Math.min(steps, i + NearestCellRay.RUN) - 1;
                     if (z0 + rayDistance[end] * tanAltitude > maxElevation) {
                         return false;
                     }

@@ -28,14 +28,18 @@ import org.eemt.geo.terrain.MetricCellSize;
  * cosθ is a dot product of per-cell constants with the sample's sun vector; the air mass and τ come
  * from tables that depend only on the model's constants and T_L, so a cell's result never depends on
  * its tile. The samples t and 24 − t have the same sun altitude ({@link SampleGroups}), so the
- * altitude's terms (air mass, τ, B_h, D_h, Muneer's N) are computed once per pair, the samples before
- * sunrise are skipped by a binary search, and a sunlit sample's B_i + D_i + R_i, linear in cosθ, is
- * summed as c0 + c1·cosθ with the pair's c0 and c1. The terms that depend on the latitude alone (sin h0,
- * the sea-level air mass, D_h, the sun's directions: {@link SunPath}) are kept while consecutive cells share
- * the latitude, as along the rows of a geographic DEM, whose cells then share the shadow tests' sun directions
- * ({@link SunDirection.Resolved}). The shadow test is skipped when the sun is above every horizon the cell has
- * ({@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound); for a cell with its own latitude (a projected
- * DEM) the sun's azimuth is computed only when a test needs it ({@link SunDirection.OnDemand}).
+ * altitude's terms (air mass, τ, B_h, D_h, Muneer's N) are computed once per pair, and a sunlit sample's
+ * B_i + D_i + R_i, linear in cosθ, is summed as c0 + c1·cosθ with the pair's c0 and c1. From the group on
+ * at which a cell is in full sun (h0 ≥ 0.1 rad, above its slope and above every horizon it has toward an
+ * azimuth the sun takes: {@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound) to noon, the sums come
+ * from {@link FullSunSums}, tabulated per day at fixed latitude and elevation nodes; only the groups before
+ * are summed one by one. The terms that depend on the latitude alone (sin h0, the sea-level air mass, D_h, the
+ * sun's directions: {@link SunPath}) are kept while consecutive cells share the latitude, as along the rows of a
+ * geographic DEM, whose cells then share the shadow tests' sun directions ({@link SunDirection.Resolved}), and a
+ * sample's sunlit count (0 or 1) is formed without branching on it ({@link TerrainShadow#isSunlit}); for a cell
+ * with its own latitude (a projected DEM) the sun's azimuth is computed only when a test needs it
+ * ({@link SunDirection.OnDemand}). EquationsSampleBySampleTest checks the result against the equations summed
+ * sample by sample.
  */
 public final class SolarTileModel {
     /** sin 0.1 rad: Muneer's diffuse takes its low-sun form below (SCIENCE.md §2). */
