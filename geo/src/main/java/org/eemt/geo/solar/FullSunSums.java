@@ -31,30 +31,29 @@ final class FullSunSums {
     private static final int SUMS = 6;
 
     private final int groupCount;
-    /** The first group tabulated at any node; the table holds the groups from it to one past the last (all zeros). */
-    private final int firstGroup;
     private final int firstLatitudeNode;
     private final int firstElevationNode;
     private final int elevationNodes;
-    /** Per latitude node, its first group with the sun above the horizontal (later groups are tabulated, earlier ones zero). */
+    /** Per latitude node, its first group with the sun above the horizontal (it and later groups are tabulated). */
     private final int[] firstTabulated;
     /**
-     * [((latitude node · table groups + group − firstGroup) · elevation nodes + elevation node) · SUMS + sum], the sums
-     * from the group to the last.
+     * [((latitude node · (groups + 1) + group) · elevation nodes + elevation node) · SUMS + sum], the sums from the group
+     * to the last (the row after the last group: zeros; rows before a node's first daylight group: unused).
      */
     private final double[] sums;
     private final int groupStride;
     private final int latitudeStride;
-    /** The located cell: the table index of its nodes at {@link #firstGroup}, and the weights of its 2 x 3 nodes. */
+    /** The located cell: the table index of its nodes at group 0, and the weights of its 2 x 3 nodes. */
     private int cellBase;
     private final double[] cellWeights = new double[6];
 
     /**
      * The day's sums for cells with latitudes in [{@code minLatitude}, {@code maxLatitude}] (radians) and
-     * elevations in [{@code minElevation}, {@code maxElevation}] (m).
+     * elevations in [{@code minElevation}, {@code maxElevation}] (m), in {@code buffer} when it is long enough (a
+     * previous day's {@link #buffer()}: fresh memory costs page faults), else in a new array.
      */
     FullSunSums(SampleGroups groups, EsraClearSky sky, SolarDay day, double minLatitude, double maxLatitude,
-                double minElevation, double maxElevation) {
+                double minElevation, double maxElevation, double[] buffer) {
         groupCount = groups.size();
         firstLatitudeNode = (int) Math.floor(minLatitude / LATITUDE_STEP_RADIANS);
         int latitudeNodes = (int) Math.floor(maxLatitude / LATITUDE_STEP_RADIANS) + 2 - firstLatitudeNode;
@@ -64,16 +63,10 @@ final class FullSunSums {
         double sinDeclination = Math.sin(day.declinationRadians());
         double cosDeclination = Math.cos(day.declinationRadians());
         firstTabulated = new int[latitudeNodes];
-        int first = groupCount;
-        for (int j = 0; j < latitudeNodes; j++) {
-            double latitude = (firstLatitudeNode + j) * LATITUDE_STEP_RADIANS;
-            firstTabulated[j] = groups.firstAboveHorizon(Math.sin(latitude) * sinDeclination, Math.cos(latitude) * cosDeclination);
-            first = Math.min(first, firstTabulated[j]);
-        }
-        firstGroup = first;
         groupStride = elevationNodes * SUMS;
-        latitudeStride = (groupCount + 1 - firstGroup) * groupStride;
-        sums = new double[latitudeNodes * latitudeStride];
+        latitudeStride = (groupCount + 1) * groupStride;
+        int length = latitudeNodes * latitudeStride;
+        sums = buffer != null && buffer.length >= length ? buffer : new double[length];
         double[] elevationFactor = new double[elevationNodes];
         for (int k = 0; k < elevationNodes; k++) {
             elevationFactor[k] = OpticalAirMass.elevationFactor((firstElevationNode + k) * ELEVATION_STEP_METRES);
@@ -84,6 +77,9 @@ final class FullSunSums {
             double b = Math.cos(latitude) * cosDeclination;
             double p = Math.cos(latitude) * sinDeclination;
             double q = -Math.sin(latitude) * cosDeclination;
+            firstTabulated[j] = groups.firstAboveHorizon(a, b);
+            int afterLast = j * latitudeStride + groupCount * groupStride;
+            java.util.Arrays.fill(sums, afterLast, afterLast + groupStride, 0);
             for (int g = groupCount - 1; g >= firstTabulated[j]; g--) {
                 double cosT = groups.cosHourAngle(g);
                 double s = a + b * cosT;
@@ -93,7 +89,7 @@ final class FullSunSums {
                 double east = -cosDeclination * groups.sinHourAngle(g);
                 boolean paired = groups.paired(g);
                 double w = paired ? 2 : 1;
-                int at = j * latitudeStride + (g - firstGroup) * groupStride;
+                int at = j * latitudeStride + g * groupStride;
                 for (int k = 0; k < elevationNodes; k++, at += SUMS) {
                     double tau = sky.beamTransmittance(elevationFactor[k] * seaLevelAirMass);
                     double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
@@ -108,6 +104,11 @@ final class FullSunSums {
                 }
             }
         }
+    }
+
+    /** The array the sums are in, for the next day's table. */
+    double[] buffer() {
+        return sums;
     }
 
     /**
@@ -152,7 +153,7 @@ final class FullSunSums {
     }
 
     private int index(int from) {
-        return cellBase + (from - firstGroup) * groupStride;
+        return cellBase + from * groupStride;
     }
 
     private double interpolate(int i) {

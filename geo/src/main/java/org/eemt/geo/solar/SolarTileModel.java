@@ -74,6 +74,8 @@ public final class SolarTileModel {
     private double maxLatitude = Double.NEGATIVE_INFINITY;
     private double minElevation = Double.POSITIVE_INFINITY;
     private double maxElevation = Double.NEGATIVE_INFINITY;
+    /** The previous day's {@link FullSunSums} array, reused (fresh memory costs page faults). */
+    private double[] fullSunBuffer;
 
     private static final byte NO_DATA = 0;
     private static final byte FLAT_ONLY = 1;
@@ -166,8 +168,11 @@ public final class SolarTileModel {
         return tile;
     }
 
-    /** The day's global irradiation (real surface and flat) and insolation time of every core cell. */
-    public DailyIrradiation day(int dayOfYear) {
+    /**
+     * The day's global irradiation (real surface and flat) and insolation time of every core cell. One day at a time
+     * (synchronized): the days share the array of {@link FullSunSums}.
+     */
+    public synchronized DailyIrradiation day(int dayOfYear) {
         SolarDay day = SolarDay.of(dayOfYear);
         EsraClearSky sky = skyByMonth[day.month()];
         float[] topo = new float[cells];
@@ -176,7 +181,8 @@ public final class SolarTileModel {
         SunPath path = new SunPath(groups, sky, day);
         double g0 = day.extraterrestrialIrradiance();
         FullSunSums fullSun = minLatitude > maxLatitude ? null
-                : new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation);
+                : new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, fullSunBuffer);
+        fullSunBuffer = fullSun == null ? null : fullSun.buffer();
         for (int i = 0; i < cells; i++) {
             if (surface[i] == NO_DATA) {
                 topo[i] = flat[i] = hours[i] = Float.NaN;

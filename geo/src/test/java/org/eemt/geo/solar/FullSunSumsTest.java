@@ -24,7 +24,7 @@ class FullSunSumsTest {
                     double latitude = Math.toRadians(-60 + 125 * random.nextDouble());
                     double elevation = -50 + 4500 * random.nextDouble();
                     FullSunSums sums = new FullSunSums(groups, sky, solarDay, latitude - 0.01, latitude + 0.02, elevation - 300,
-                            elevation + 10);
+                            elevation + 10, null);
                     int from = sums.locate(latitude, elevation);
                     double sinLatitude = Math.sin(latitude);
                     double cosLatitude = Math.cos(latitude);
@@ -56,8 +56,10 @@ class FullSunSumsTest {
         SolarDay day = SolarDay.of(140);
         double latitude = Math.toRadians(37.2345);
         double elevation = 1876.4;
-        FullSunSums small = new FullSunSums(groups, sky, day, latitude, latitude, elevation, elevation);
-        FullSunSums large = new FullSunSums(groups, sky, day, latitude - 0.1, latitude + 0.05, 100, 4000);
+        FullSunSums small = new FullSunSums(groups, sky, day, latitude, latitude, elevation, elevation, null);
+        // a larger table, in an array that held another day's (a reused buffer leaves nothing behind)
+        double[] previous = new FullSunSums(groups, sky, SolarDay.of(300), latitude - 0.2, latitude + 0.1, 0, 5000, null).buffer();
+        FullSunSums large = new FullSunSums(groups, sky, day, latitude - 0.1, latitude + 0.05, 100, 4000, previous);
         int from = small.locate(latitude, elevation);
         assertEquals(from, large.locate(latitude, elevation));
         for (int g = from; g <= groups.size(); g++) {
