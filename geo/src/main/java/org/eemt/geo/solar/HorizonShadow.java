@@ -14,7 +14,8 @@ import org.eemt.geo.terrain.MetricCellSize;
  * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of 256 and 32 steps against
  * blocks of as many cells a side, coarse to fine) could not raise the horizon, and stops once even the DEM's highest
  * elevation at the smallest distance still ahead could not: all exact, so the result does not depend
- * on the tile.
+ * on the tile. Azimuths the sun never takes at the DEM's latitudes ({@link SunAzimuths}: poleward of the tropics,
+ * those near the pole) are not marched, as no shadow test reads them.
  *
  * <p>Terrain sampling chosen by measurement (docs/performance.md): bilinear sampling along the exact
  * azimuth converges to the continuous surface but sees systematically lower horizons than r.sun's
@@ -33,7 +34,7 @@ final class HorizonShadow implements TerrainShadow {
      * faster per day on Zion than azimuth-major, where every azimuth is a stream of its own).
      */
     private final float[] angles;
-    /** Per core cell, sin of its highest horizon angle over all azimuths (NaN without data). */
+    /** Per core cell, sin of its highest horizon angle over the azimuths computed (NaN without data). */
     private final double[] sinHighest;
     /**
      * Per core cell and compass sector o of {@link SunDirection#sector()} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
@@ -271,8 +272,9 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     /**
-     * sin of the cell's highest horizon angle: an interpolated angle never exceeds the larger of its two
-     * azimuths' angles (the float angles' difference is exact in double), and sin is monotonic on [0, π/2).
+     * sin of the cell's highest horizon angle toward the azimuths computed, which include both neighbours of every
+     * azimuth the sun takes: an interpolated angle never exceeds the larger of its two azimuths' angles (the float
+     * angles' difference is exact in double), and sin is monotonic on [0, π/2).
      */
     @Override
     public double sinAltitudeAlwaysLit(int coreCell) {

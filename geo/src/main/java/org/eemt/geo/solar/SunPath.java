@@ -18,7 +18,6 @@ final class SunPath {
     private final double extraterrestrial;
     private final double sinDeclination;
     private final double cosDeclination;
-    final double[] sinAltitude;
     final double[] seaLevelAirMass;
     /** D_h (W m⁻²). */
     final double[] diffuse;
@@ -56,7 +55,6 @@ final class SunPath {
         this.sinDeclination = Math.sin(day.declinationRadians());
         this.cosDeclination = Math.cos(day.declinationRadians());
         int n = groups.size();
-        sinAltitude = new double[n];
         seaLevelAirMass = new double[n];
         diffuse = new double[n];
         northward = new double[n];
@@ -110,7 +108,6 @@ final class SunPath {
         for (int g = prepared; g <= group; g++) {
             double cosT = groups.cosHourAngle(g);
             double s = a + b * cosT;
-            sinAltitude[g] = s;
             seaLevelAirMass[g] = OpticalAirMass.atSeaLevel(s);
             diffuse[g] = extraterrestrial * sky.diffuseFraction(s);
             double north = p + q * cosT;

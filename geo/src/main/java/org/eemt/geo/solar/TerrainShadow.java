@@ -25,7 +25,7 @@ interface TerrainShadow {
     }
 
     /**
-     * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever the sun's azimuth
+     * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever azimuth the sun takes
      * (an exact bound, so the caller may skip the test; 1 when no cheaper bound is known).
      */
     double sinAltitudeAlwaysLit(int coreCell);
