@@ -37,7 +37,7 @@ final class GrassRsunTiming {
         return null;
     }
 
-    /** Runs r.sun on {@code days} in scratch directory {@code work}; the result's sums cover those days. */
+    /** Runs r.sun on {@code days} in one GRASS session in scratch directory {@code work}; the result's sums cover those days. */
     static GrassRun run(String grass, Path dem, SolarParameters parameters, int[] days, Path work) throws IOException, InterruptedException {
         Path out = Files.createDirectories(work.resolve("grass"));
         StringBuilder s = new StringBuilder("set -euo pipefail\nexport GRASS_OVERWRITE=1\nOUT=" + out + "\n");
@@ -83,6 +83,49 @@ final class GrassRsunTiming {
 
     /** The GRASS engine's run, r.sun's CPU seconds per day with shadows and flat, and the whole session's CPU seconds. */
     record GrassRun(EngineRun run, double topoCpuPerDay, double flatCpuPerDay, double sessionCpuSeconds) {
+
+        /**
+         * The runs of several sessions (the bench's rounds) as one: their days, CPU and wall seconds and sums added, the
+         * setup ({@code r.slope.aspect}, repeated by every session) of the first.
+         */
+        static GrassRun of(List<GrassRun> rounds) {
+            GrassRun first = rounds.get(0);
+            int cells = first.run().topoSum().length;
+            double[] topo = new double[cells];
+            double[] flat = new double[cells];
+            double[] hours = new double[cells];
+            double daysCpu = 0;
+            double wall = 0;
+            double topoCpu = 0;
+            double flatCpu = 0;
+            double session = 0;
+            int days = 0;
+            for (GrassRun round : rounds) {
+                EngineRun r = round.run();
+                for (int i = 0; i < cells; i++) {
+                    topo[i] += r.topoSum()[i];
+                    flat[i] += r.flatSum()[i];
+                    hours[i] += (double) r.meanInsolationHours()[i] * r.days();
+                }
+                daysCpu += r.daysCpuSeconds();
+                wall += r.wallSeconds();
+                days += r.days();
+                topoCpu += round.topoCpuPerDay() * r.days();
+                flatCpu += round.flatCpuPerDay() * r.days();
+                session += round.sessionCpuSeconds();
+            }
+            float[] topoSum = new float[cells];
+            float[] flatSum = new float[cells];
+            float[] meanHours = new float[cells];
+            for (int i = 0; i < cells; i++) {
+                topoSum[i] = (float) topo[i];
+                flatSum[i] = (float) flat[i];
+                meanHours[i] = (float) (hours[i] / days);
+            }
+            EngineRun run = new EngineRun(first.run().engine(), first.run().setupCpuSeconds(), daysCpu, wall, days, topoSum,
+                    flatSum, meanHours);
+            return new GrassRun(run, topoCpu / days, flatCpu / days, session);
+        }
     }
 
     private static String timed(String name) {

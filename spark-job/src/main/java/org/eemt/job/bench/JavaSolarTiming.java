@@ -11,32 +11,50 @@ import org.eemt.geo.solar.SolarTileModel;
 /**
  * The Java solar engine on one tile in this thread, timed by the thread's CPU time
  * ({@link ThreadMXBean}): {@link SolarTileModel#prepare} (latitudes, per-cell constants, horizons)
- * as setup, then every day (S_topo, S_flat and insolation in one pass).
+ * as setup, then days in as many calls of {@link #run} as the bench has rounds (S_topo, S_flat and
+ * insolation in one pass).
  */
 final class JavaSolarTiming {
-    private JavaSolarTiming() {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final String engine;
+    private final SolarTileModel model;
+    private final double setupCpuSeconds;
+    private final DaySums sums;
+    private long dayCpuNanos;
+    private long wallNanos;
+    private int days;
+
+    private JavaSolarTiming(String engine, SolarTile tile, SolarParameters parameters) {
+        this.engine = engine;
+        long wall0 = System.nanoTime();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        model = SolarTileModel.prepare(tile, parameters);
+        setupCpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        wallNanos = System.nanoTime() - wall0;
+        sums = new DaySums(Math.toIntExact(tile.core().cells()));
+    }
+
+    /** The engine's setup, timed. */
+    static JavaSolarTiming prepare(String engine, SolarTile tile, SolarParameters parameters) {
+        return new JavaSolarTiming(engine, tile, parameters);
     }
 
     /** Runs {@code days} and sums the results over those also in {@code comparedDays} (both ascending). */
-    static EngineRun run(String engine, SolarTile tile, SolarParameters parameters, int[] days, int[] comparedDays) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long wall0 = System.nanoTime();
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        SolarTileModel model = SolarTileModel.prepare(tile, parameters);
-        long setup = threads.getCurrentThreadCpuTime() - cpu0;
-        DaySums sums = new DaySums(Math.toIntExact(tile.core().cells()));
-        long dayCpu = 0;
-        long wall = System.nanoTime() - wall0;
-        for (int d : days) {
+    void run(int[] daysToRun, int[] comparedDays) {
+        for (int d : daysToRun) {
             long w = System.nanoTime();
             long c = threads.getCurrentThreadCpuTime();
             DailyIrradiation day = model.day(d);
-            dayCpu += threads.getCurrentThreadCpuTime() - c;
-            wall += System.nanoTime() - w;
+            dayCpuNanos += threads.getCurrentThreadCpuTime() - c;
+            wallNanos += System.nanoTime() - w;
+            days++;
             if (Arrays.binarySearch(comparedDays, d) >= 0) {
                 sums.add(day.globalTopo(), day.globalFlat(), day.insolationHours());
             }
         }
-        return sums.result(engine, setup / 1e9, dayCpu / 1e9, wall / 1e9, days.length);
+    }
+
+    EngineRun result() {
+        return sums.result(engine, setupCpuSeconds, dayCpuNanos / 1e9, wallNanos / 1e9, days);
     }
 }

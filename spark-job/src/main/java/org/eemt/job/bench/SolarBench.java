@@ -18,7 +18,9 @@ import org.eemt.geo.solar.SolarTile;
  * ({@link JavaSolarTiming}, each requested shading mode) on the same DEM and days in this process,
  * one core each, then a table of CPU seconds, seconds per day and the speed ratio per core, and the
  * error statistics of the Java results against r.sun's daily mode summed over the days GRASS ran.
- * A year's CPU time is measured when all 365 days ran and extrapolated (labelled so) otherwise.
+ * The engines alternate in rounds of consecutive days (a GRASS session for the round's days, then each
+ * Java mode on them), so that a machine whose speed drifts during the long GRASS run is seen alike by
+ * both. A year's CPU time is measured when all 365 days ran and extrapolated (labelled so) otherwise.
  */
 public final class SolarBench {
     private final PrintWriter out;
@@ -29,32 +31,45 @@ public final class SolarBench {
 
     /**
      * @param grassDays days GRASS runs (a subset of {@code days}, ascending); errors are compared over them
+     * @param rounds    rounds the days are cut into (at most one per day)
      * @param grass     the GRASS executable
      * @param work      scratch directory for GRASS
      */
-    public void run(Path demFile, SolarParameters parameters, List<Shading> modes, int[] days, int[] grassDays, String grass,
-                    Path work) throws IOException, InterruptedException {
+    public void run(Path demFile, SolarParameters parameters, List<Shading> modes, int[] days, int[] grassDays, int rounds,
+                    String grass, Path work) throws IOException, InterruptedException {
         BenchDem dem = BenchDem.read(demFile);
+        int roundCount = Math.max(1, Math.min(rounds, days.length));
         out.printf(Locale.ROOT, "DEM %s: %d x %d cells (%d with data), %s; Java days: %d, GRASS days: %d%n", demFile.getFileName(),
                 dem.grid().columns(), dem.grid().rows(), dem.validCells(), dem.grid().geographic() ? "geographic" : "projected",
                 days.length, grassDays.length);
         out.printf(Locale.ROOT, "parameters: step %s h, Linke %s, albedo %s, %d horizon azimuths, shadows searched over the whole DEM; "
-                        + "one thread per engine; CPU = thread CPU time (Java), user + system time of each r.sun process (GRASS)%n",
-                parameters.stepHours(), linke(parameters.linkeByMonth()), parameters.albedo(), parameters.horizonAzimuths());
+                        + "one thread per engine; CPU = thread CPU time (Java), user + system time of each r.sun process (GRASS); "
+                        + "the engines alternate in %d round%s of days%n",
+                parameters.stepHours(), linke(parameters.linkeByMonth()), parameters.albedo(), parameters.horizonAzimuths(),
+                roundCount, roundCount == 1 ? "" : "s");
         out.flush();
-        GrassRsunTiming.GrassRun grassRun = null;
         String missing = GrassRsunTiming.missing(grass);
         if (missing != null) {
             out.println(missing);
-        } else {
-            grassRun = GrassRsunTiming.run(grass, demFile, parameters, grassDays, work);
         }
         SolarTile tile = dem.tile();
-        List<EngineRun> runs = new ArrayList<>();
+        List<JavaSolarTiming> java = new ArrayList<>();
         for (Shading mode : modes) {
-            runs.add(JavaSolarTiming.run("java " + mode.name().toLowerCase(Locale.ROOT), tile, parameters.withShading(mode), days,
-                    grassDays));
+            java.add(JavaSolarTiming.prepare("java " + mode.name().toLowerCase(Locale.ROOT), tile, parameters.withShading(mode)));
         }
+        List<GrassRsunTiming.GrassRun> grassRounds = new ArrayList<>();
+        for (int r = 0; r < roundCount; r++) {
+            int[] roundDays = Arrays.copyOfRange(days, r * days.length / roundCount, (r + 1) * days.length / roundCount);
+            int[] roundGrassDays = Arrays.stream(grassDays).filter(d -> Arrays.binarySearch(roundDays, d) >= 0).toArray();
+            if (missing == null && roundGrassDays.length > 0) {
+                grassRounds.add(GrassRsunTiming.run(grass, demFile, parameters, roundGrassDays, work.resolve("round-" + (r + 1))));
+            }
+            for (JavaSolarTiming engine : java) {
+                engine.run(roundDays, grassDays);
+            }
+        }
+        GrassRsunTiming.GrassRun grassRun = grassRounds.isEmpty() ? null : GrassRsunTiming.GrassRun.of(grassRounds);
+        List<EngineRun> runs = java.stream().map(JavaSolarTiming::result).toList();
         EngineRun reference = grassRun == null ? null : grassRun.run();
         out.printf(Locale.ROOT, "%-14s %12s %5s %11s %14s %-28s %10s%n", "engine", "setup CPU s", "days", "CPU s/day",
                 "year CPU s", "", "ratio/core");
@@ -65,7 +80,7 @@ public final class SolarBench {
             row(r, reference);
         }
         if (grassRun != null) {
-            out.printf(Locale.ROOT, "GRASS r.sun CPU per day: %.3f s with shadows + %.3f s flat (-p); the GRASS session's total CPU "
+            out.printf(Locale.ROOT, "GRASS r.sun CPU per day: %.3f s with shadows + %.3f s flat (-p); the GRASS sessions' total CPU "
                             + "(start-up, import, slope, r.sun, running sums, export): %.1f s; wall %.1f s%n",
                     grassRun.topoCpuPerDay(), grassRun.flatCpuPerDay(), grassRun.sessionCpuSeconds(), reference.wallSeconds());
             out.printf(Locale.ROOT, "errors vs GRASS r.sun daily mode, summed over the %d GRASS days (cells where both have values):%n",

@@ -50,6 +50,11 @@ public final class SolarBenchCommand implements Callable<Integer> {
                     + "extrapolated and labelled so). Default: the --days.")
     String grassDays;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "10",
+            description = "Rounds of consecutive days in which the engines alternate (GRASS, then each Java mode), so that both "
+                    + "see the machine's speed as it drifts. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
     @Option(names = "--shading", paramLabel = "MODES", split = ",", defaultValue = "horizon,ray",
             description = "Java shading modes to run: horizon, ray, none. Default: ${DEFAULT-VALUE}.")
     List<String> shading;
@@ -80,6 +85,9 @@ public final class SolarBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw EemtException.input("--rounds " + rounds, "not a positive number of rounds", "give --rounds 1 or more");
+        }
         int[] javaDays = DaySelection.parse(days);
         int[] rsunDays = grassDays == null ? javaDays : DaySelection.parse(grassDays);
         for (int d : rsunDays) {
@@ -111,7 +119,7 @@ public final class SolarBenchCommand implements Callable<Integer> {
                 dem = dir.resolve("synthetic_" + input.synthetic + ".tif");
                 SolarBench.writeSynthetic(input.synthetic, dem);
             }
-            new SolarBench(spec.commandLine().getOut()).run(dem, parameters, modes, javaDays, rsunDays, grass, dir);
+            new SolarBench(spec.commandLine().getOut()).run(dem, parameters, modes, javaDays, rsunDays, rounds, grass, dir);
         } finally {
             if (temporary) {
                 try (Stream<Path> files = Files.walk(dir)) {

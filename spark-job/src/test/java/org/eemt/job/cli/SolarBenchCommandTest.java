@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code eemt bench solar}: the report's lines, and the Java engine's errors against GRASS r.sun's
  * daily mode within the bounds SCIENCE.md §2 and docs/performance.md record (flat within 0.01 %;
  * S_topo of two summer-half days within 1.5 % mean absolute, as the annual acceptance against the
- * daily mode). No timing is asserted: speed is shown by running the bench, never asserted.
+ * daily mode), with the engines alternating in rounds of days. No timing is asserted: speed is shown by
+ * running the bench, never asserted.
  */
 class SolarBenchCommandTest {
     private static final Pattern ERRORS = Pattern.compile(
@@ -38,6 +39,10 @@ class SolarBenchCommandTest {
                     Pattern.MULTILINE).matcher(out).find(), engine + " row missing:\n" + out);
         }
         assertTrue(out.contains("GRASS r.sun CPU per day:"), out);
+        // one GRASS session per round: the engines alternated, each round's r.sun timed in its own directory
+        assertTrue(out.contains("the engines alternate in 2 rounds of days"), out);
+        assertTrue(tmp.resolve("round-1/grass/topo.time").toFile().isFile() && tmp.resolve("round-2/grass/topo.time").toFile().isFile(),
+                "a GRASS session per round");
         Matcher m = ERRORS.matcher(out);
         int engines = 0;
         while (m.find()) {
