@@ -14,12 +14,21 @@ final class DaySums {
     }
 
     void add(float[] dayTopo, float[] dayFlat, float[] dayHours) {
+        add(dayTopo, dayFlat, dayHours, 1);
+    }
+
+    /** Adds a run's results over its days: its S_topo and S_flat sums, its mean insolation time x its days. */
+    void add(EngineRun run) {
+        add(run.topoSum(), run.flatSum(), run.meanInsolationHours(), run.days());
+    }
+
+    private void add(float[] topoSum, float[] flatSum, float[] meanHours, int n) {
         for (int i = 0; i < topo.length; i++) {
-            topo[i] += dayTopo[i];
-            flat[i] += dayFlat[i];
-            hours[i] += dayHours[i];
+            topo[i] += topoSum[i];
+            flat[i] += flatSum[i];
+            hours[i] += (double) meanHours[i] * n;
         }
-        days++;
+        days += n;
     }
 
     EngineRun result(String engine, double setupCpu, double daysCpu, double wall, int daysRun) {

@@ -89,11 +89,8 @@ final class GrassRsunTiming {
          * setup ({@code r.slope.aspect}, repeated by every session) of the first.
          */
         static GrassRun of(List<GrassRun> rounds) {
-            GrassRun first = rounds.get(0);
-            int cells = first.run().topoSum().length;
-            double[] topo = new double[cells];
-            double[] flat = new double[cells];
-            double[] hours = new double[cells];
+            EngineRun first = rounds.get(0).run();
+            DaySums sums = new DaySums(first.topoSum().length);
             double daysCpu = 0;
             double wall = 0;
             double topoCpu = 0;
@@ -102,11 +99,7 @@ final class GrassRsunTiming {
             int days = 0;
             for (GrassRun round : rounds) {
                 EngineRun r = round.run();
-                for (int i = 0; i < cells; i++) {
-                    topo[i] += r.topoSum()[i];
-                    flat[i] += r.flatSum()[i];
-                    hours[i] += (double) r.meanInsolationHours()[i] * r.days();
-                }
+                sums.add(r);
                 daysCpu += r.daysCpuSeconds();
                 wall += r.wallSeconds();
                 days += r.days();
@@ -114,16 +107,7 @@ final class GrassRsunTiming {
                 flatCpu += round.flatCpuPerDay() * r.days();
                 session += round.sessionCpuSeconds();
             }
-            float[] topoSum = new float[cells];
-            float[] flatSum = new float[cells];
-            float[] meanHours = new float[cells];
-            for (int i = 0; i < cells; i++) {
-                topoSum[i] = (float) topo[i];
-                flatSum[i] = (float) flat[i];
-                meanHours[i] = (float) (hours[i] / days);
-            }
-            EngineRun run = new EngineRun(first.run().engine(), first.run().setupCpuSeconds(), daysCpu, wall, days, topoSum,
-                    flatSum, meanHours);
+            EngineRun run = sums.result(first.engine(), first.setupCpuSeconds(), daysCpu, wall, days);
             return new GrassRun(run, topoCpu / days, flatCpu / days, session);
         }
     }
