@@ -100,11 +100,18 @@ final class SunPath {
         return a + b * groups.cosHourAngle(group);
     }
 
-    /** Computes the terms of a daylight group at the current latitude, unless they are. */
+    /**
+     * Computes the terms of a daylight group at the current latitude, unless they are. Small, so that the JIT inlines the
+     * check into the per-cell loop, which calls it for every group (the whole method was inlined in some runs and not in
+     * others: it had grown past the JIT's limit for hot callees).
+     */
     void prepare(int group) {
-        if (group < prepared) {
-            return;
+        if (group >= prepared) {
+            prepareThrough(group);
         }
+    }
+
+    private void prepareThrough(int group) {
         for (int g = prepared; g <= group; g++) {
             double cosT = groups.cosHourAngle(g);
             double s = a + b * cosT;

@@ -39,8 +39,12 @@ final class JavaSolarTiming {
         return new JavaSolarTiming(engine, tile, parameters);
     }
 
-    /** Runs {@code days} and sums the results over those also in {@code comparedDays} (both ascending). */
-    void run(int[] daysToRun, int[] comparedDays) {
+    /**
+     * Runs {@code days} and sums the results over those also in {@code comparedDays} (both ascending); returns their CPU
+     * seconds per day.
+     */
+    double run(int[] daysToRun, int[] comparedDays) {
+        long before = dayCpuNanos;
         for (int d : daysToRun) {
             long w = System.nanoTime();
             long c = threads.getCurrentThreadCpuTime();
@@ -52,6 +56,11 @@ final class JavaSolarTiming {
                 sums.add(day.globalTopo(), day.globalFlat(), day.insolationHours());
             }
         }
+        return (dayCpuNanos - before) / 1e9 / daysToRun.length;
+    }
+
+    String engine() {
+        return engine;
     }
 
     EngineRun result() {

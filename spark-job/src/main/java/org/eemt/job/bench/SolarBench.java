@@ -20,7 +20,9 @@ import org.eemt.geo.solar.SolarTile;
  * error statistics of the Java results against r.sun's daily mode summed over the days GRASS ran.
  * The engines alternate in rounds of consecutive days (a GRASS session for the round's days, then each
  * Java mode on them), so that a machine whose speed drifts during the long GRASS run is seen alike by
- * both. A year's CPU time is measured when all 365 days ran and extrapolated (labelled so) otherwise.
+ * both; each round's line gives both engines' CPU per day, and the day-cost ratios of the rounds are summarised
+ * (median and range), so that a run whose speed changed part-way shows it. A year's CPU time is measured when all 365
+ * days ran and extrapolated (labelled so) otherwise.
  */
 public final class SolarBench {
     private final PrintWriter out;
@@ -58,15 +60,30 @@ public final class SolarBench {
             java.add(JavaSolarTiming.prepare("java " + mode.name().toLowerCase(Locale.ROOT), tile, parameters.withShading(mode)));
         }
         List<GrassRsunTiming.GrassRun> grassRounds = new ArrayList<>();
+        // per Java engine, GRASS's CPU per day over Java's in each round in which GRASS ran all of the round's days
+        double[][] roundRatios = new double[java.size()][roundCount];
+        int ratioRounds = 0;
         for (int r = 0; r < roundCount; r++) {
             int[] roundDays = Arrays.copyOfRange(days, r * days.length / roundCount, (r + 1) * days.length / roundCount);
             int[] roundGrassDays = Arrays.stream(grassDays).filter(d -> Arrays.binarySearch(roundDays, d) >= 0).toArray();
+            double grassPerDay = Double.NaN;
             if (missing == null && roundGrassDays.length > 0) {
-                grassRounds.add(GrassRsunTiming.run(grass, demFile, parameters, roundGrassDays, work.resolve("round-" + (r + 1))));
+                GrassRsunTiming.GrassRun round = GrassRsunTiming.run(grass, demFile, parameters, roundGrassDays, work.resolve("round-" + (r + 1)));
+                grassRounds.add(round);
+                grassPerDay = roundGrassDays.length == roundDays.length ? round.run().cpuSecondsPerDay() : Double.NaN;
             }
-            for (JavaSolarTiming engine : java) {
-                engine.run(roundDays, grassDays);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d, days %d-%d: GRASS %s", r + 1, roundCount,
+                    roundDays[0], roundDays[roundDays.length - 1],
+                    Double.isNaN(grassPerDay) ? "-" : String.format(Locale.ROOT, "%.3f CPU s/day", grassPerDay)));
+            for (int e = 0; e < java.size(); e++) {
+                double javaPerDay = java.get(e).run(roundDays, grassDays);
+                roundRatios[e][ratioRounds] = grassPerDay / javaPerDay;
+                line.append(String.format(Locale.ROOT, "; %s %.4f CPU s/day%s", java.get(e).engine(), javaPerDay,
+                        Double.isNaN(grassPerDay) ? "" : String.format(Locale.ROOT, " (%.1fx)", grassPerDay / javaPerDay)));
             }
+            ratioRounds += Double.isNaN(grassPerDay) ? 0 : 1;
+            out.println(line);
+            out.flush();
         }
         GrassRsunTiming.GrassRun grassRun = grassRounds.isEmpty() ? null : GrassRsunTiming.GrassRun.of(grassRounds);
         List<EngineRun> runs = java.stream().map(JavaSolarTiming::result).toList();
@@ -95,6 +112,13 @@ public final class SolarBench {
                         100 * flat.meanAbsoluteRelative(), 100 * flat.p95Relative(), 100 * flat.meanRelative(),
                         hours.meanAbsolute(), topo.cells());
             }
+        }
+        for (int e = 0; e < java.size() && ratioRounds > 0; e++) {
+            double[] ratios = Arrays.copyOf(roundRatios[e], ratioRounds);
+            Arrays.sort(ratios);
+            double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+            out.printf(Locale.ROOT, "%s: day-cost ratio per round (GRASS CPU s/day / Java CPU s/day, same days, setup excluded): "
+                    + "median %.1f, range %.1f-%.1f over %d rounds%n", java.get(e).engine(), median, ratios[0], ratios[ratios.length - 1], ratios.length);
         }
         for (EngineRun r : runs) {
             out.printf(Locale.ROOT, "%s wall: %.1f s%n", r.engine(), r.wallSeconds());

@@ -43,6 +43,15 @@ class SolarBenchCommandTest {
         assertTrue(out.contains("the engines alternate in 2 rounds of days"), out);
         assertTrue(tmp.resolve("round-1/grass/topo.time").toFile().isFile() && tmp.resolve("round-2/grass/topo.time").toFile().isFile(),
                 "a GRASS session per round");
+        // each round reports both engines' cost per day over its own days, and the rounds' ratios are summarised
+        for (String round : List.of("round 1/2, days 120-120: ", "round 2/2, days 172-172: ")) {
+            assertTrue(Pattern.compile("^" + round + "GRASS [0-9.]+ CPU s/day; java horizon [0-9.]+ CPU s/day \\([0-9.]+x\\); "
+                    + "java ray [0-9.]+ CPU s/day \\([0-9.]+x\\)$", Pattern.MULTILINE).matcher(out).find(), round + "line missing:\n" + out);
+        }
+        for (String engine : List.of("java horizon", "java ray")) {
+            assertTrue(Pattern.compile("^" + engine + ": day-cost ratio per round .*: median [0-9.]+, range [0-9.]+-[0-9.]+ over 2 rounds$",
+                    Pattern.MULTILINE).matcher(out).find(), engine + " ratio summary missing:\n" + out);
+        }
         Matcher m = ERRORS.matcher(out);
         int engines = 0;
         while (m.find()) {
@@ -63,6 +72,8 @@ class SolarBenchCommandTest {
         assertTrue(Pattern.compile("^java horizon +[0-9.]+ +1 +[0-9.]+ +[0-9.]+ \\(extrapolated from 1 day\\) +-$", Pattern.MULTILINE)
                 .matcher(out).find(), out);
         assertTrue(!out.contains("errors vs GRASS"), out);
+        assertTrue(out.contains("round 1/1, days 172-172: GRASS -; java horizon "), out);
+        assertTrue(!out.contains("day-cost ratio per round"), out);
     }
 
     private static String run(String... args) {
