@@ -103,7 +103,7 @@ final class SunPath {
     /**
      * Computes the terms of a daylight group at the current latitude, unless they are. Small, so that the JIT inlines the
      * check into the per-cell loop, which calls it for every group (the whole method was inlined in some runs and not in
-     * others: it had grown past the JIT's limit for hot callees).
+     * others: not when it had been compiled on its own first, as its compiled code was then too large to inline).
      */
     void prepare(int group) {
         if (group >= prepared) {

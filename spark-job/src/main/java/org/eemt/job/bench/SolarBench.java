@@ -67,14 +67,17 @@ public final class SolarBench {
             int[] roundDays = Arrays.copyOfRange(days, r * days.length / roundCount, (r + 1) * days.length / roundCount);
             int[] roundGrassDays = Arrays.stream(grassDays).filter(d -> Arrays.binarySearch(roundDays, d) >= 0).toArray();
             double grassPerDay = Double.NaN;
+            String grassCost = "-";
             if (missing == null && roundGrassDays.length > 0) {
                 GrassRsunTiming.GrassRun round = GrassRsunTiming.run(grass, demFile, parameters, roundGrassDays, work.resolve("round-" + (r + 1)));
                 grassRounds.add(round);
-                grassPerDay = roundGrassDays.length == roundDays.length ? round.run().cpuSecondsPerDay() : Double.NaN;
+                boolean allDays = roundGrassDays.length == roundDays.length;
+                grassCost = String.format(Locale.ROOT, "%.3f CPU s/day%s", round.run().cpuSecondsPerDay(), allDays ? ""
+                        : String.format(Locale.ROOT, " over %d of the round's %d days", roundGrassDays.length, roundDays.length));
+                grassPerDay = allDays ? round.run().cpuSecondsPerDay() : Double.NaN;
             }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d, days %d-%d: GRASS %s", r + 1, roundCount,
-                    roundDays[0], roundDays[roundDays.length - 1],
-                    Double.isNaN(grassPerDay) ? "-" : String.format(Locale.ROOT, "%.3f CPU s/day", grassPerDay)));
+                    roundDays[0], roundDays[roundDays.length - 1], grassCost));
             for (int e = 0; e < java.size(); e++) {
                 double javaPerDay = java.get(e).run(roundDays, grassDays);
                 roundRatios[e][ratioRounds] = grassPerDay / javaPerDay;
