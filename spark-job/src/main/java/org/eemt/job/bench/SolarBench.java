@@ -12,6 +12,7 @@ import org.eemt.geo.solar.ErrorStatistics;
 import org.eemt.geo.solar.Shading;
 import org.eemt.geo.solar.SolarParameters;
 import org.eemt.geo.solar.SolarTile;
+import org.eemt.job.report.ColourScale;
 
 /**
  * {@code eemt bench solar}: GRASS r.sun ({@link GrassRsunTiming}) and the Java engine
@@ -61,30 +62,31 @@ public final class SolarBench {
         }
         List<GrassRsunTiming.GrassRun> grassRounds = new ArrayList<>();
         // per Java engine, GRASS's CPU per day over Java's in each round in which GRASS ran all of the round's days
-        double[][] roundRatios = new double[java.size()][roundCount];
-        int ratioRounds = 0;
+        List<List<Double>> roundRatios = java.stream().<List<Double>>map(e -> new ArrayList<>()).toList();
         for (int r = 0; r < roundCount; r++) {
             int[] roundDays = Arrays.copyOfRange(days, r * days.length / roundCount, (r + 1) * days.length / roundCount);
             int[] roundGrassDays = Arrays.stream(grassDays).filter(d -> Arrays.binarySearch(roundDays, d) >= 0).toArray();
+            boolean grassRanAll = false;
             double grassPerDay = Double.NaN;
             String grassCost = "-";
             if (missing == null && roundGrassDays.length > 0) {
                 GrassRsunTiming.GrassRun round = GrassRsunTiming.run(grass, demFile, parameters, roundGrassDays, work.resolve("round-" + (r + 1)));
                 grassRounds.add(round);
-                boolean allDays = roundGrassDays.length == roundDays.length;
-                grassCost = String.format(Locale.ROOT, "%.3f CPU s/day%s", round.run().cpuSecondsPerDay(), allDays ? ""
+                grassRanAll = roundGrassDays.length == roundDays.length;
+                grassPerDay = round.run().cpuSecondsPerDay();
+                grassCost = String.format(Locale.ROOT, "%.3f CPU s/day%s", grassPerDay, grassRanAll ? ""
                         : String.format(Locale.ROOT, " over %d of the round's %d days", roundGrassDays.length, roundDays.length));
-                grassPerDay = allDays ? round.run().cpuSecondsPerDay() : Double.NaN;
             }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d, days %d-%d: GRASS %s", r + 1, roundCount,
                     roundDays[0], roundDays[roundDays.length - 1], grassCost));
             for (int e = 0; e < java.size(); e++) {
                 double javaPerDay = java.get(e).run(roundDays, grassDays);
-                roundRatios[e][ratioRounds] = grassPerDay / javaPerDay;
-                line.append(String.format(Locale.ROOT, "; %s %.4f CPU s/day%s", java.get(e).engine(), javaPerDay,
-                        Double.isNaN(grassPerDay) ? "" : String.format(Locale.ROOT, " (%.1fx)", grassPerDay / javaPerDay)));
+                line.append(String.format(Locale.ROOT, "; %s %.4f CPU s/day", java.get(e).engine(), javaPerDay));
+                if (grassRanAll) {
+                    roundRatios.get(e).add(grassPerDay / javaPerDay);
+                    line.append(String.format(Locale.ROOT, " (%.1fx)", grassPerDay / javaPerDay));
+                }
             }
-            ratioRounds += Double.isNaN(grassPerDay) ? 0 : 1;
             out.println(line);
             out.flush();
         }
@@ -116,12 +118,13 @@ public final class SolarBench {
                         hours.meanAbsolute(), topo.cells());
             }
         }
-        for (int e = 0; e < java.size() && ratioRounds > 0; e++) {
-            double[] ratios = Arrays.copyOf(roundRatios[e], ratioRounds);
-            Arrays.sort(ratios);
-            double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
-            out.printf(Locale.ROOT, "%s: day-cost ratio per round (GRASS CPU s/day / Java CPU s/day, same days, setup excluded): "
-                    + "median %.1f, range %.1f-%.1f over %d rounds%n", java.get(e).engine(), median, ratios[0], ratios[ratios.length - 1], ratios.length);
+        for (int e = 0; e < java.size(); e++) {
+            double[] ratios = roundRatios.get(e).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (ratios.length > 0) {
+                out.printf(Locale.ROOT, "%s: day-cost ratio per round (GRASS CPU s/day / Java CPU s/day, same days, setup excluded): "
+                                + "median %.1f, range %.1f-%.1f over %d rounds%n", java.get(e).engine(), ColourScale.quantile(ratios, 0.5),
+                        ratios[0], ratios[ratios.length - 1], ratios.length);
+            }
         }
         for (EngineRun r : runs) {
             out.printf(Locale.ROOT, "%s wall: %.1f s%n", r.engine(), r.wallSeconds());

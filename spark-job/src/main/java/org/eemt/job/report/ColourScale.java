@@ -64,8 +64,8 @@ public record ColourScale(String ramp, double low, double high) {
         return 0xFF000000 | r << 16 | g << 8 | bl;
     }
 
-    /** Linear-interpolated quantile of sorted values (NaN when there are none). */
-    static double quantile(double[] sorted, double q) {
+    /** Linear-interpolated quantile of sorted values (NaN when there are none); also the bench's median. */
+    public static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
