@@ -133,6 +133,7 @@ abstract sealed class SunDirection permits SunDirection.Resolved, SunDirection.O
 
     /** Sector and azimuth computed on first use and kept. */
     static final class OnDemand extends SunDirection {
+        private static final double BOUND_MARGIN = 1e-15;
         private int sector;
         private double azimuth;
 
@@ -158,8 +159,21 @@ abstract sealed class SunDirection permits SunDirection.Resolved, SunDirection.O
             return sector;
         }
 
+        /**
+         * {@code Math.sin(angle) > sin h0}, mostly without {@link Math#sin}: x − x³/6 ≤ sin x ≤ x − x³/6 + x⁵/120 on
+         * [0, π/2] decide it unless sin h0 lies within {@value #BOUND_MARGIN} of that band (which covers the bounds'
+         * rounding and Math.sin's error of at most one ulp, below 2.3e-16 here).
+         */
         @Override
         boolean isHiddenBy(double angle) {
+            double a2 = angle * angle;
+            double lower = angle - angle * a2 * (1.0 / 6);
+            if (lower > sinAltitude + BOUND_MARGIN) {
+                return true;
+            }
+            if (lower + angle * a2 * a2 * (1.0 / 120) < sinAltitude - BOUND_MARGIN) {
+                return false;
+            }
             return Math.sin(angle) > sinAltitude;
         }
     }

@@ -27,6 +27,16 @@ class SunDirectionTest {
             for (double angle : angles) {
                 assertEquals(onDemand.isHiddenBy(angle), resolved.isHiddenBy(angle), "sin h0 " + s + ", angle " + angle);
             }
+            // and both as Math.sin says, on either side of the on-demand test's polynomial bounds (x⁵/120 wide)
+            for (double delta = 1e-1; delta > 1e-17; delta /= 7) {
+                for (double angle : new double[] {altitude - delta, altitude + delta}) {
+                    if (angle >= 0 && angle <= Math.PI / 2) {
+                        boolean hidden = Math.sin(angle) > s;
+                        assertEquals(hidden, onDemand.isHiddenBy(angle), "on demand: sin h0 " + s + ", angle " + angle);
+                        assertEquals(hidden, resolved.isHiddenBy(angle), "resolved: sin h0 " + s + ", angle " + angle);
+                    }
+                }
+            }
         }
     }
 }
