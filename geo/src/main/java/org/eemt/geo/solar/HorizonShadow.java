@@ -40,24 +40,26 @@ final class HorizonShadow implements TerrainShadow {
      * Per core cell and compass sector o of {@link SunDirection#sector()} (azimuths [o·2π/SECTORS, (o+1)·2π/SECTORS)),
      * the sines of the highest and the lowest horizon angle of the azimuths an interpolation in that sector can use
      * (one more on each side), rounded up and down to floats: {@code [2·(cell·SECTORS + o)]} and the next (cell-major,
-     * like {@link #angles}).
+     * like {@link #angles}). Only for a projected DEM, whose cells' directions are {@link SunDirection.OnDemand}: on a
+     * geographic DEM all but the last cell of a row test {@link SunDirection.Resolved} directions, which do not read
+     * them, and the last one takes the interpolated angle directly (null).
      */
     private final float[] sectorBounds;
 
-    private HorizonShadow(int azimuths, float[] angles) {
+    private HorizonShadow(int azimuths, float[] angles, boolean withSectorBounds) {
         this.azimuths = azimuths;
         this.azimuthsPerRadian = azimuths / (2 * Math.PI);
         this.angles = angles;
         cells = angles.length / azimuths;
         sinHighest = new double[cells];
-        sectorBounds = new float[2 * cells * SECTORS];
+        sectorBounds = withSectorBounds ? new float[2 * cells * SECTORS] : null;
         for (int cell = 0; cell < cells; cell++) {
             float highest = 0;
             for (int k = 0; k < azimuths; k++) {
                 highest = Math.max(highest, angles[cell * azimuths + k]);
             }
             sinHighest[cell] = Math.sin(highest);
-            for (int o = 0; o < SECTORS; o++) {
+            for (int o = 0; withSectorBounds && o < SECTORS; o++) {
                 float highestInSector = 0;
                 float lowest = Float.POSITIVE_INFINITY;
                 for (int k = Math.floorDiv(o * azimuths, SECTORS) - 1; k <= Math.floorDiv((o + 1) * azimuths + SECTORS - 1, SECTORS) + 1; k++) {
@@ -128,7 +130,7 @@ final class HorizonShadow implements TerrainShadow {
                 }
             }
         }
-        return new HorizonShadow(azimuths, angles);
+        return new HorizonShadow(azimuths, angles, !tile.dem().geographic());
     }
 
     /** The march of one cell's horizon along one ray, over one tile. */
@@ -259,6 +261,9 @@ final class HorizonShadow implements TerrainShadow {
 
     @Override
     public boolean isShadowed(int coreCell, SunDirection sun) {
+        if (sectorBounds == null) {
+            return sun.isHiddenBy(angle(coreCell, sun.azimuth()));
+        }
         double sinAltitude = sun.sinAltitude();
         // the sector's bounds reach one azimuth past each edge, so a neighbouring sector named at an edge is safe
         int o = coreCell * SECTORS + sun.sector();
