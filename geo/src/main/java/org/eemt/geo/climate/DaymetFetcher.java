@@ -2,142 +2,186 @@ package org.eemt.geo.climate;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.sis.referencing.CommonCRS;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
 
 /**
- * Downloads the Daymet V4 monthly climate a DEM needs from a THREDDS NetcdfSubset service (ORNL
- * DAAC data set 2131): tmax, tmin, prcp and vp for each year, cut to the DEM's latitude/longitude
- * bounding box plus a margin, as netCDF-3 files named like ORNL's
- * ({@code daymet_v4_<var>_mon{avg,ttl}_<region>_<year>.nc}), ready for {@code --climate}.
+ * Downloads the Daymet V4 R1 monthly climate a DEM needs (ORNL DAAC data set 2131, CMR collection
+ * {@code Daymet_Monthly_V4R1_2131}, concept id {@value #COLLECTION}) from NASA Earthdata Cloud's
+ * OPeNDAP (Hyrax) service: tmax, tmin, prcp and vp of each year, cut to the DEM's footprint on
+ * Daymet's 1 km Lambert conformal grid, as the netCDF-4 files {@code --climate} reads
+ * ({@code daymet_v4_<var>_mon{avg,ttl}_<region>_<year>.nc}, {@link DaymetNetcdf}).
  *
- * <p>Resumable: a file already in the directory that reads as twelve months of its year is kept.
- * Each file is written aside and renamed into place only after it reads back. A request that fails
- * (connection error, HTTP 429 or 5xx) is retried with a growing pause; other HTTP errors stop with
- * an exit-2 message, exhausted retries with an exit-3 one. One progress line per file.
+ * <p>The protocol, as the service and other clients use it:
+ * <ul>
+ *   <li>one granule per variable, year and region, at
+ *       {@code https://opendap.earthdata.nasa.gov/collections/<concept id>/granules/<granule UR>},
+ *       the granule UR being {@code Daymet_Monthly_V4R1.<file name>} (the pattern ORNL gave on
+ *       the Earthdata forum, quoted in mikejohnson51/climateR-catalogs#16, for the daily set
+ *       C2532426483-ORNL_CLOUD; the monthly concept id is CMR's for Daymet_Monthly_V4R1_2131);</li>
+ *   <li>subsets by <em>index ranges</em> only, no bounding box: a DAP4 constraint
+ *       {@code dap4.ce=/tmax[0:1:11][y0:1:y1][x0:1:x1];/x[x0:1:x1];...} with {@code [} and
+ *       {@code ]} percent-encoded, answered as netCDF-4 by the {@code .dap.nc4} suffix (OPeNDAP's
+ *       Hyrax DAP4 documentation; the same form in public GES DISC MERRA-2 scripts);</li>
+ *   <li>Earthdata Login: {@link EarthdataLogin}.</li>
+ * </ul>
+ * The index ranges come from the granule's own {@code x}/{@code y} axes (fetched once per run with
+ * a constraint on the coordinate variables alone) and the DEM's footprint transformed to the
+ * granule's {@code grid_mapping}, plus {@value #MARGIN_CELLS} cells on each side.
+ *
+ * <p>Resumable: a file already in the directory that reads as twelve months of its year is kept;
+ * a new file is written aside and renamed into place only after it reads back
+ * ({@link HttpDownloader}). One progress line per file.
  */
 public final class DaymetFetcher {
-    /** ORNL DAAC's NetcdfSubset endpoint of Daymet V4 R1 monthly summaries. */
-    public static final String ORNL_NCSS = "https://thredds.daac.ornl.gov/thredds/ncss/ornldaac/2131";
-    /** Degrees added around the DEM's bounding box: two 1 km Daymet cells and more. */
-    static final double MARGIN_DEGREES = 0.03;
+    /** CMR concept id of Daymet_Monthly_V4R1_2131 on the ORNL_CLOUD provider. */
+    public static final String COLLECTION = "C2532007210-ORNL_CLOUD";
+    /** The granules of the monthly collection on NASA Earthdata Cloud OPeNDAP. */
+    public static final String EARTHDATA_OPENDAP = "https://opendap.earthdata.nasa.gov/collections/" + COLLECTION + "/granules";
+    /** Prefix of the monthly granule URs. */
+    static final String GRANULE_PREFIX = "Daymet_Monthly_V4R1.";
+    /** Daymet cells added around the DEM's footprint on each side. */
+    static final int MARGIN_CELLS = 2;
+    private static final String GRID_MAPPING = "lambert_conformal_conic";
 
     private final String baseUrl;
     private final String region;
-    private final int attempts;
-    private final Duration firstPause;
-    private final HttpClient http;
+    private final HttpDownloader http;
 
     /**
-     * @param baseUrl    the NetcdfSubset endpoint, {@link #ORNL_NCSS} for ORNL
+     * @param baseUrl    the granules URL, {@link #EARTHDATA_OPENDAP} for NASA's
      * @param region     Daymet region: na, hi or pr
-     * @param attempts   tries per file before giving up (at least 1)
+     * @param login      Earthdata credentials
+     * @param attempts   tries per request before giving up (at least 1)
      * @param firstPause pause after the first failure; doubled after each further one
      */
-    public DaymetFetcher(String baseUrl, String region, int attempts, Duration firstPause) {
+    public DaymetFetcher(String baseUrl, String region, EarthdataLogin login, int attempts, Duration firstPause) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.region = region;
-        this.attempts = Math.max(1, attempts);
-        this.firstPause = firstPause;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new HttpDownloader("fetch-daymet", login, attempts, firstPause);
     }
 
     /** Fetches every variable of every year into {@code directory}; returns the files downloaded (not kept). */
     public int fetch(RasterGrid dem, List<Integer> years, String directory, PrintStream progress) {
-        double[] box = CellCoordinates.footprint(dem, CommonCRS.WGS84.normalizedGeographic());
-        List<String[]> todo = new ArrayList<>();
-        for (int year : years) {
-            for (ClimateVariable v : ClimateVariable.values()) {
-                todo.add(new String[] {v.name(), Integer.toString(year)});
-            }
-        }
+        int total = years.size() * ClimateVariable.values().length;
+        int done = 0;
         int downloaded = 0;
         long bytes = 0;
-        for (int i = 0; i < todo.size(); i++) {
-            ClimateVariable v = ClimateVariable.valueOf(todo.get(i)[0]);
-            int year = Integer.parseInt(todo.get(i)[1]);
-            String name = "daymet_v4_" + v.daymetName() + "_" + v.aggregation() + "_" + region + "_" + year + ".nc";
-            String target = Storage.child(directory, name);
-            String prefix = String.format(Locale.ROOT, "fetch-daymet: %d/%d %s", i + 1, todo.size(), name);
-            if (complete(target, v, year)) {
-                progress.println(prefix + ": already here, kept");
-                continue;
-            }
-            byte[] content = download(url(v, year, name, box), name, progress);
-            String part = Storage.child(directory, "." + name + ".part");
-            try {
-                Storage.writeAtomically(part, content);
-                if (!complete(part, v, year)) {
-                    Storage.delete(part);
-                    throw EemtException.input(url(v, year, name, box), "returned a file that is not 12 months of " + v.daymetName()
-                            + " in " + year, "check --url (a Daymet V4 monthly NetcdfSubset endpoint) and --years");
+        int[] ranges = null;
+        for (int year : years) {
+            for (ClimateVariable v : ClimateVariable.values()) {
+                done++;
+                String name = fileName(v, year);
+                String target = Storage.child(directory, name);
+                String prefix = String.format(Locale.ROOT, "fetch-daymet: %d/%d %s", done, total, name);
+                if (complete(target, v, year)) {
+                    progress.println(prefix + ": already here, kept");
+                    continue;
                 }
-                Storage.move(part, target);
-            } catch (IOException e) {
-                throw EemtException.environment(directory, "cannot be written (" + e.getMessage() + ")",
-                        "choose a writable --out directory", e);
+                if (ranges == null) {
+                    ranges = indexRanges(dem, name, progress);
+                    progress.println(String.format(Locale.ROOT, "fetch-daymet: DEM footprint plus %d cells = Daymet %s columns %d-%d, rows %d-%d",
+                            MARGIN_CELLS, region, ranges[0], ranges[1], ranges[2], ranges[3]));
+                }
+                String url = granule(name) + ".dap.nc4?dap4.ce=" + encode(constraint(v, ranges));
+                long size = http.save(url, target, name, part -> {
+                    if (!complete(part, v, year)) {
+                        throw EemtException.environment(url, "returned a file that is not 12 months of " + v.daymetName() + " in " + year
+                                + " on a Daymet grid", "check --base-url (the Daymet V4 R1 monthly granules) and --years");
+                    }
+                }, progress);
+                downloaded++;
+                bytes += size;
+                progress.println(String.format(Locale.ROOT, "%s: %.1f kB, %.1f kB so far", prefix, size / 1e3, bytes / 1e3));
             }
-            downloaded++;
-            bytes += content.length;
-            progress.println(String.format(Locale.ROOT, "%s: %.1f kB, %.1f kB so far", prefix, content.length / 1e3, bytes / 1e3));
         }
         return downloaded;
     }
 
-    /** The NetcdfSubset request of one variable and year over the DEM's box plus the margin. */
-    String url(ClimateVariable v, int year, String name, double[] lonLatBox) {
-        return String.format(Locale.ROOT, "%s/%s?var=%s&north=%.4f&west=%.4f&east=%.4f&south=%.4f&disableProjSubset=on&horizStride=1"
-                        + "&time_start=%d-01-01T00:00:00Z&time_end=%d-12-31T23:59:59Z&timeStride=1&accept=netcdf",
-                baseUrl, name, v.daymetName(), lonLatBox[3] + MARGIN_DEGREES, lonLatBox[0] - MARGIN_DEGREES,
-                lonLatBox[2] + MARGIN_DEGREES, lonLatBox[1] - MARGIN_DEGREES, year, year);
+    /** ORNL's file name of one variable and year (also the granule UR without its prefix). */
+    String fileName(ClimateVariable v, int year) {
+        return "daymet_v4_" + v.daymetName() + "_" + v.aggregation() + "_" + region + "_" + year + ".nc";
     }
 
-    private byte[] download(String url, String name, PrintStream progress) {
-        Duration pause = firstPause;
-        String last = "";
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10)).GET().build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 200) {
-                    return response.body();
+    private String granule(String name) {
+        return baseUrl + "/" + GRANULE_PREFIX + name;
+    }
+
+    /**
+     * {first column, last column, first row, last row} of the granule's cells under the DEM's
+     * footprint plus the margin, from the granule's x/y axes and grid mapping.
+     */
+    int[] indexRanges(RasterGrid dem, String name, PrintStream progress) {
+        String url = granule(name) + ".dap.nc4?dap4.ce=" + encode("/x;/y;/" + GRID_MAPPING);
+        byte[] axes = http.get(url, name + " x/y axes", progress);
+        Path local = null;
+        try {
+            local = Files.createTempFile("daymet-axes", ".nc");
+            Files.write(local, axes);
+            try (NetcdfFile file = NetcdfFile.open(local.toString())) {
+                LambertConformal projection = file.hasVariable(GRID_MAPPING) ? LambertConformal.fromGridMapping(file, GRID_MAPPING) : null;
+                if (projection == null || !file.hasVariable("x") || !file.hasVariable("y")) {
+                    throw EemtException.environment(url, "did not answer the x/y axes and the " + GRID_MAPPING + " mapping of a Daymet granule",
+                            "check --base-url (the Daymet V4 R1 monthly granules)");
                 }
-                last = "HTTP " + status;
-                if (status != 429 && status < 500) {
-                    throw EemtException.input(url, "answered HTTP " + status + " for " + name,
-                            "check --years (Daymet V4 monthly starts in 1980) and --url");
+                double[] x = file.readAll("x");
+                double[] y = file.readAll("y");
+                double[] box = CellCoordinates.footprint(dem, projection.crs());
+                int[] columns = cover(x, box[0], box[2]);
+                int[] rows = cover(y, box[1], box[3]);
+                if (columns == null || rows == null) {
+                    throw EemtException.input("DEM " + dem.describe(), "lies outside Daymet's region " + region,
+                            "Daymet covers North America (na), Hawaii (hi) and Puerto Rico (pr); elsewhere use fetch-terraclimate");
                 }
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw EemtException.environment(url, "download interrupted", "run fetch-daymet again: it resumes");
+                return new int[] {columns[0], columns[1], rows[0], rows[1]};
             }
-            if (attempt < attempts) {
-                progress.println("fetch-daymet: " + name + ": " + last + ", retrying in " + pause.toMillis() + " ms (attempt "
-                        + (attempt + 1) + " of " + attempts + ")");
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw EemtException.environment(url, "download interrupted", "run fetch-daymet again: it resumes");
-                }
-                pause = pause.multipliedBy(2);
+        } catch (IOException e) {
+            throw EemtException.environment(url, "axes cannot be kept in a temporary file (" + e.getMessage() + ")", "free space in java.io.tmpdir");
+        } finally {
+            if (local != null) {
+                local.toFile().delete();
             }
         }
-        throw EemtException.environment(url, "failed " + attempts + " times (" + last + ")",
-                "check the network and the service, then run fetch-daymet again: files already fetched are kept");
+    }
+
+    /**
+     * The first and last index of the cells of the (regular) centre axis {@code axis} that
+     * overlap [{@code low}, {@code high}], widened by the margin and clamped; {@code null} when
+     * none do.
+     */
+    static int[] cover(double[] axis, double low, double high) {
+        double step = Math.abs(axis[1] - axis[0]);
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < axis.length; i++) {
+            if (axis[i] + step / 2 > low && axis[i] - step / 2 < high) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        return new int[] {Math.max(0, Math.min(first, last) - MARGIN_CELLS), Math.min(axis.length - 1, Math.max(first, last) + MARGIN_CELLS)};
+    }
+
+    /** The DAP4 constraint of one variable's twelve months on the index ranges, with its coordinates and mapping. */
+    static String constraint(ClimateVariable v, int[] r) {
+        String x = "[" + r[0] + ":1:" + r[1] + "]";
+        String y = "[" + r[2] + ":1:" + r[3] + "]";
+        return "/" + v.daymetName() + "[0:1:11]" + y + x + ";/time[0:1:11];/y" + y + ";/x" + x + ";/" + GRID_MAPPING;
+    }
+
+    /** Percent-encodes what a URL query must not carry raw ({@code [ ] } and spaces); keeps {@code / : ;}. */
+    static String encode(String constraint) {
+        return constraint.replace("%", "%25").replace("[", "%5B").replace("]", "%5D").replace(" ", "%20");
     }
 
     /** Whether a file exists and reads as the twelve months of {@code year} of {@code v}. */
@@ -147,7 +191,7 @@ public final class DaymetFetcher {
                 return false;
             }
             RasterGrid grid = DaymetNetcdf.grid(location, v);
-            DaymetNetcdf.read(location, v, year, new org.eemt.geo.raster.PixelWindow(0, 0, 1, 1));
+            DaymetNetcdf.read(location, v, year, new PixelWindow(0, 0, 1, 1));
             return grid.columns() > 0;
         } catch (EemtException | IOException e) {
             return false;

@@ -2,134 +2,197 @@ package org.eemt.geo.climate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.testing.ClimateStandIn;
+import org.eemt.geo.testing.ExternalTool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * fetch-daymet against a NetcdfSubset stand-in on 127.0.0.1 (the JDK's HTTP server) that serves
- * the gridded fixture: the requests, a retry after HTTP 503, resume, errors, and that the
- * directory it fills works as {@code --climate}.
+ * fetch-daymet against the Earthdata Cloud OPeNDAP stand-in ({@link ClimateStandIn}): DAP4
+ * index-range subsets answered as real netCDF-4, token and netrc logins, the failure cases, resume,
+ * and that the files read as {@code --climate} to the same climate as the data given directly.
  */
 class DaymetFetcherTest {
-    private HttpServer server;
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    /** File name -> how many more times to answer it with HTTP 503 before serving it. */
-    private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+    private ClimateStandIn service;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @TempDir
-    Path out;
+    Path tmp;
 
     @BeforeEach
-    void serveFixture() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/ncss/", exchange -> {
-            String name = exchange.getRequestURI().getPath().substring("/ncss/".length());
-            requests.add(name + "?" + exchange.getRequestURI().getQuery());
-            Path file = Fixtures.monthly("").resolve(name);
-            int fail = failuresLeft.getOrDefault(name, 0);
-            byte[] body;
-            int status;
-            if (fail > 0) {
-                failuresLeft.put(name, fail - 1);
-                status = 503;
-                body = "busy".getBytes(StandardCharsets.UTF_8);
-            } else if (Files.isRegularFile(file)) {
-                status = 200;
-                body = Files.readAllBytes(file);
-            } else {
-                status = 404;
-                body = "not found".getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+    void start() throws Exception {
+        ExternalTool.require("ncgen");
+        Files.createDirectories(tmp.resolve("server"));
+        service = new ClimateStandIn(tmp.resolve("server"));
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        service.close();
     }
 
     @Test
-    void fetchesEveryVariableAndYearForTheDemsBoxRetriesAndResumes() throws Exception {
+    void tokenFetchSubsetsRetriesResumesAndReadsLikeTheDataGivenDirectly() throws Exception {
         RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
-        failuresLeft.put("daymet_v4_prcp_monttl_na_2001.nc", 2);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int fetched = fetcher(3).fetch(dem, List.of(2000, 2001), out.toString(), new PrintStream(log, true, StandardCharsets.UTF_8));
-        assertEquals(8, fetched);
-        assertEquals(10, requests.size(), "8 files, one of them after two HTTP 503 answers");
-        for (String name : new String[] {"tmax_monavg", "tmin_monavg", "prcp_monttl", "vp_monavg"}) {
-            for (int year : new int[] {2000, 2001}) {
-                String file = "daymet_v4_" + name + "_na_" + year + ".nc";
-                assertArrayEquals(Files.readAllBytes(Fixtures.monthly(file)), Files.readAllBytes(out.resolve(file)), file);
-            }
-        }
-        // gdalinfo's corners of the DEM: UL 106°38'12.64"W 35°48'44.40"N, LL 106°38'11.23"W 35°47'35.94"N,
-        // UR 106°36'41.82"W 35°48'45.63"N, LR 106°36'40.44"W 35°47'37.17"N: north 35.812675, south 35.793317,
-        // west -106.636844, east -106.611233; plus 0.03°: 35.8427, 35.7633, -106.6668, -106.5812
-        String tmax = requests.stream().filter(r -> r.startsWith("daymet_v4_tmax_monavg_na_2000.nc?")).findFirst().orElseThrow();
-        assertTrue(tmax.contains("var=tmax&north=35.8427&west=-106.6668&east=-106.5812&south=35.7633"), tmax);
-        assertTrue(tmax.contains("time_start=2000-01-01T00:00:00Z&time_end=2000-12-31T23:59:59Z") && tmax.endsWith("accept=netcdf"), tmax);
+        Path out = tmp.resolve("climate");
+        service.fault("500", "429", "truncate");
+        int fetched = fetcher(login(ClimateStandIn.TOKEN, null), 4).fetch(dem, List.of(2000), out.toString(), progress());
+        assertEquals(4, fetched);
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("fetch-daymet: 8/8 daymet_v4_vp_monavg_na_2001.nc"), text);
-        assertTrue(text.contains("HTTP 503, retrying"), text);
+        assertTrue(text.contains("HTTP 500, retrying") && text.contains("HTTP 429, retrying") && text.contains("IOException"), text);
+        // the axes first (x/y/mapping only), then one index-range subset per variable
+        assertTrue(service.requests.get(3).endsWith("daymet_v4_tmax_monavg_na_2000.nc.dap.nc4?dap4.ce=/x;/y;/lambert_conformal_conic"),
+                service.requests.toString());
+        String tmax = service.requests.get(4);
+        // the sample DEM at x -575071 m, y -688304 m (LCC, DEPENDENCY-NOTES) lies in column ~3985, row ~5672 of the stand-in grid
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "dap4\\.ce=/tmax\\[0:1:11]\\[(\\d+):1:(\\d+)]\\[(\\d+):1:(\\d+)];/time\\[0:1:11];/y\\[\\d+:1:\\d+];/x\\[\\d+:1:\\d+];/lambert_conformal_conic")
+                .matcher(tmax);
+        assertTrue(m.find(), tmax);
+        int j0 = Integer.parseInt(m.group(1));
+        int j1 = Integer.parseInt(m.group(2));
+        int i0 = Integer.parseInt(m.group(3));
+        int i1 = Integer.parseInt(m.group(4));
+        System.out.printf("fetch-daymet stand-in: columns %d-%d, rows %d-%d for the sample DEM%n", i0, i1, j0, j1);
+        assertTrue(i0 >= 3980 && i1 <= 3992 && i1 - i0 >= 2 * DaymetFetcher.MARGIN_CELLS + 1, tmax);
+        assertTrue(j0 >= 5665 && j1 <= 5680 && j1 - j0 >= 2 * DaymetFetcher.MARGIN_CELLS + 1, tmax);
+        assertEquals(List.of("Bearer " + ClimateStandIn.TOKEN), service.dataAuthorizations.stream().distinct().toList());
+        assertFalse(text.contains(ClimateStandIn.TOKEN), "the token never appears in the log");
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("daymet_v4_prcp_monttl_na_2000.nc", "daymet_v4_tmax_monavg_na_2000.nc",
+                    "daymet_v4_tmin_monavg_na_2000.nc", "daymet_v4_vp_monavg_na_2000.nc"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "four files, no part file left");
+        }
 
-        requests.clear();
-        assertEquals(0, fetcher(3).fetch(dem, List.of(2000, 2001), out.toString(), new PrintStream(new ByteArrayOutputStream())));
-        assertEquals(List.of(), requests, "a second run keeps every complete file");
+        // the same numbers given directly: a wider window of the same virtual granules, made with ncgen
+        Path direct = Files.createDirectories(tmp.resolve("direct"));
+        for (ClimateVariable v : ClimateVariable.values()) {
+            service.daymetFile(direct.resolve("daymet_v4_" + v.daymetName() + "_" + v.aggregation() + "_na_2000.nc"), v.daymetName(), 2000,
+                    i0 - 3, i1 + 4, j0 - 2, j1 + 5);
+        }
+        CellClimate fromFetch = sample(out, dem);
+        CellClimate fromDirect = sample(direct, dem);
+        for (int month = 0; month < 12; month++) {
+            assertArrayEquals(fromDirect.tmaxCelsius()[month], fromFetch.tmaxCelsius()[month]);
+            assertArrayEquals(fromDirect.tminCelsius()[month], fromFetch.tminCelsius()[month]);
+            assertArrayEquals(fromDirect.precipitationMm()[month], fromFetch.precipitationMm()[month]);
+            assertArrayEquals(fromDirect.vapourPressurePa()[month], fromFetch.vapourPressurePa()[month]);
+        }
+        assertTrue(Float.isFinite(fromFetch.tmaxCelsius()[6][0]));
 
-        Files.write(out.resolve("daymet_v4_vp_monavg_na_2001.nc"), new byte[] {'C', 'D', 'F', 1});
-        assertEquals(1, fetcher(3).fetch(dem, List.of(2000, 2001), out.toString(), new PrintStream(new ByteArrayOutputStream())));
-        assertEquals(1, requests.size(), "a broken file is fetched again");
-
-        ClimateWindow climate = ClimateWindow.read(out.toString(), null, dem, List.of(2000, 2001));
-        assertTrue(climate.needsBaseElevation());
+        service.requests.clear();
+        assertEquals(0, fetcher(login(ClimateStandIn.TOKEN, null), 2).fetch(dem, List.of(2000), out.toString(), progress()));
+        assertEquals(List.of(), service.requests, "a second run keeps every complete file");
+        Files.write(out.resolve("daymet_v4_vp_monavg_na_2000.nc"), new byte[] {(byte) 0x89, 'H', 'D', 'F'});
+        assertEquals(1, fetcher(login(ClimateStandIn.TOKEN, null), 2).fetch(dem, List.of(2000), out.toString(), progress()));
+        assertEquals(2, service.requests.size(), "a broken file is fetched again (axes + the file)");
     }
 
     @Test
-    void aYearTheServiceDoesNotHaveIsAnInputError() {
+    void netrcCredentialsGoThroughTheLoginRedirectAndTheCookie() throws Exception {
         RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
-        EemtException e = assertThrows(EemtException.class,
-                () -> fetcher(3).fetch(dem, List.of(1979), out.toString(), new PrintStream(new ByteArrayOutputStream())));
-        assertEquals(EemtException.INPUT, e.exitCode());
-        assertTrue(e.getMessage().contains("answered HTTP 404"), e.getMessage());
-        assertEquals(1, requests.size(), "no retry for a 404");
+        EarthdataLogin netrc = EarthdataLogin.find(null, null, service.netrc(), URI.create(service.loginUrl()));
+        assertEquals("netrc login for 127.0.0.1", netrc.toString());
+        assertEquals(4, fetcher(netrc, 1).fetch(dem, List.of(2001), tmp.resolve("c").toString(), progress()));
+        assertEquals(List.of(), service.dataAuthorizations, "the password goes to the login host only");
+        assertEquals(1, service.requests.stream().filter(r -> r.contains("/x;/y")).count());
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains(ClimateStandIn.PASSWORD));
     }
 
     @Test
-    void retriesExhaustedIsAnEnvironmentError() {
-        RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
-        failuresLeft.put("daymet_v4_tmax_monavg_na_2000.nc", 5);
-        EemtException e = assertThrows(EemtException.class,
-                () -> fetcher(2).fetch(dem, List.of(2000), out.toString(), new PrintStream(new ByteArrayOutputStream())));
+    void withoutCredentialsTheLoginRedirectIsOneClearLine() {
+        EemtException e = failure(login(null, null), 3);
         assertEquals(EemtException.ENVIRONMENT, e.exitCode());
-        assertTrue(e.getMessage().contains("failed 2 times (HTTP 503)"), e.getMessage());
-        assertTrue(!Files.exists(out.resolve("daymet_v4_tmax_monavg_na_2000.nc")));
+        assertTrue(e.getMessage().contains("Earthdata Login needed") && e.getMessage().contains("EARTHDATA_TOKEN"), e.getMessage());
+        assertEquals(1, service.requests.size(), "no retry");
     }
 
-    private DaymetFetcher fetcher(int attempts) {
-        return new DaymetFetcher("http://127.0.0.1:" + server.getAddress().getPort() + "/ncss", "na", attempts, Duration.ofMillis(10));
+    @Test
+    void aRefusedTokenIsOneLineWithoutTheToken() {
+        EemtException e = failure(login("wrong-secret-token-55", null), 3);
+        assertEquals(EemtException.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
+        assertFalse(e.getMessage().contains("wrong-secret-token-55"), e.getMessage());
+        assertEquals(1, service.requests.size(), "no retry for 401");
+    }
+
+    @Test
+    void anHtmlPageInsteadOfDataIsOneLine() {
+        service.fault("html");
+        EemtException e = failure(login(ClimateStandIn.TOKEN, null), 3);
+        assertEquals(EemtException.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().contains("HTML page"), e.getMessage());
+    }
+
+    @Test
+    void exhaustedRetriesLeaveNoFile() throws Exception {
+        service.fault("503", "503", "500");
+        EemtException e = failure(login(ClimateStandIn.TOKEN, null), 3);
+        assertEquals(EemtException.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().contains("failed 3 times (HTTP 500)"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("out")) && Files.list(tmp.resolve("out")).findAny().isPresent());
+    }
+
+    @Test
+    void theRetiredThreddsEndpointIsRecognised() {
+        RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
+        DaymetFetcher old = new DaymetFetcher(service.url() + "/thredds/ncss/ornldaac/2131", "na", login(ClimateStandIn.TOKEN, null), 3,
+                Duration.ofMillis(5));
+        EemtException e = assertThrows(EemtException.class, () -> old.fetch(dem, List.of(2000), tmp.resolve("out").toString(), progress()));
+        assertEquals(EemtException.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().contains("retired endpoint"), e.getMessage());
+    }
+
+    @Test
+    void netrcParsing() {
+        String text = "machine a.org login u1 password p1\ndefault login d password dp\nmachine urs.earthdata.nasa.gov\n login me\n password secret\n";
+        assertArrayEquals(new String[] {"me", "secret"}, EarthdataLogin.netrcEntry(text, "urs.earthdata.nasa.gov"));
+        assertArrayEquals(new String[] {"d", "dp"}, EarthdataLogin.netrcEntry(text, "other.org"));
+        assertEquals(null, EarthdataLogin.netrcEntry("machine a.org login u1 password p1", "urs.earthdata.nasa.gov"));
+    }
+
+    private EemtException failure(EarthdataLogin login, int attempts) {
+        RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
+        return assertThrows(EemtException.class, () -> fetcher(login, attempts).fetch(dem, List.of(2000), tmp.resolve("out").toString(), progress()));
+    }
+
+    private static CellClimate sample(Path directory, RasterGrid dem) {
+        double[] elevations;
+        try (GeoTiffReader r = GeoTiffReader.open(Fixtures.sampleDem().toString())) {
+            elevations = r.readDoubles(dem.extent());
+        }
+        float[] z = dem.extent().crop(elevations, dem.extent());
+        ClimateWindow window = ClimateWindow.read(directory.toString(), null, dem, List.of(2000));
+        return window.withBaseElevation(new DemMeanElevation(window).add(dem, z)).sample(dem, 2000);
+    }
+
+    private EarthdataLogin login(String token, String user) {
+        return new EarthdataLogin(token, user, user == null ? null : ClimateStandIn.PASSWORD, URI.create(service.loginUrl()));
+    }
+
+    private DaymetFetcher fetcher(EarthdataLogin login, int attempts) {
+        return new DaymetFetcher(service.granules(), "na", login, attempts, Duration.ofMillis(5));
+    }
+
+    private PrintStream progress() {
+        return new PrintStream(log, true, StandardCharsets.UTF_8);
     }
 }
