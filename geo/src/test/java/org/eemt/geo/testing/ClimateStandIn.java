@@ -378,7 +378,7 @@ public final class ClimateStandIn implements AutoCloseable {
 
     private void serveTerraClimate(HttpExchange ex, String file, Map<String, String> q) throws IOException, InterruptedException {
         Matcher m = Pattern.compile("TerraClimate_(\\w+)_(\\d{4})\\.nc").matcher(file);
-        if (!m.matches() || !q.containsKey("north")) {
+        if (!m.matches() || !q.containsKey("north") || Integer.parseInt(m.group(2)) < 1958) {
             send(ex, 404, "text/plain", "not found");
             return;
         }
