@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eemt", mixinStandardHelpOptions = true, versionProvider = EemtCli.Version.class,
         description = "Effective Energy and Mass Transfer (EEMT) from a DEM, on Apache Spark.",
         subcommands = {RunCommand.class, SolarCommand.class, BenchCommand.class, DemoCommand.class, FetchDaymetCommand.class,
+                FetchTerraClimateCommand.class,
                 org.eemt.job.deploy.MasterCommand.class, org.eemt.job.deploy.WorkerCommand.class,
                 org.eemt.job.deploy.StatusCommand.class, org.eemt.job.deploy.DoctorCommand.class,
                 CommandLine.HelpCommand.class})

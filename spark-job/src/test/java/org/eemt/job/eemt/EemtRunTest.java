@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * short (the solar tests check the full settings); EEMT_TOPO then carries the S_i term as well
  * as Eq. 11's northness term and MCWI.
  */
-class EemtRunTest {
+public class EemtRunTest {
     private static final String FIXTURE = TestData.shared("climate/daymet-monthly-fixture").toString();
     private static final String REFERENCE = TestData.shared("climate/daymet-monthly-fixture/daymet_reference_elevation.tif").toString();
     private static final String TELLURIDE = TestData.shared("climate/daymet_v2_telluride_co.csv").toString();
@@ -86,7 +86,7 @@ class EemtRunTest {
         return out;
     }
 
-    static List<String> products(List<Integer> years) {
+    public static List<String> products(List<Integer> years) {
         List<String> list = new ArrayList<>();
         for (int year : years) {
             for (String kind : new String[] {"Trad", "Topo"}) {
