@@ -135,7 +135,7 @@ class FetchDaymetCommandTest {
     private Path eemt(String name, Path climate) {
         Path out = tmp.resolve(name);
         Result r = capture(List.of("run", "--dem", TestData.sampleDem().toString(), "--out", out.toString(), "--products", "eemt",
-                "--master", "local[2]", "--step", "1", "--horizon-distance", "500", "--climate", climate.toString(), "--years", "2000"));
+                "--master", "local[2]", "--step", "1", "--shading", "none", "--climate", climate.toString(), "--years", "2000"));
         assertEquals(0, r.outcome.exitCode(), r.outcome.stderr());
         return out;
     }
