@@ -20,9 +20,8 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.ClimateStandIn;
 import org.eemt.geo.testing.ExternalTool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,26 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * and that the files read as {@code --climate} to the same climate as the data given directly.
  */
 class DaymetFetcherTest {
-    private ClimateStandIn service;
+    @RegisterExtension
+    final ClimateStandIn service = new ClimateStandIn();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void start() throws Exception {
-        ExternalTool.require("ncgen");
-        Files.createDirectories(tmp.resolve("server"));
-        service = new ClimateStandIn(tmp.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
-
     @Test
     void tokenFetchSubsetsRetriesResumesAndReadsLikeTheDataGivenDirectly() throws Exception {
+        ExternalTool.require("ncgen");
         RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
         Path out = tmp.resolve("climate");
         service.fault("500", "429", "truncate");
@@ -108,6 +97,7 @@ class DaymetFetcherTest {
 
     @Test
     void netrcCredentialsGoThroughTheLoginRedirectAndTheCookie() throws Exception {
+        ExternalTool.require("ncgen");
         RasterGrid dem = GeoTiffReader.readGrid(Fixtures.sampleDem().toString());
         EarthdataLogin netrc = EarthdataLogin.find(null, null, service.netrc(), URI.create(service.loginUrl()));
         assertEquals("netrc login for 127.0.0.1", netrc.toString());
@@ -116,6 +106,15 @@ class DaymetFetcherTest {
         assertEquals(6, service.requests.size(), "the first request redirected to the login, then again with the session "
                 + "cookie; the four files with the cookie at once: " + service.requests);
         assertFalse(log.toString(StandardCharsets.UTF_8).contains(ClimateStandIn.PASSWORD));
+    }
+
+    @Test
+    void aWrongNetrcPasswordIsRefusedByTheLoginInOneLine() {
+        EarthdataLogin wrong = new EarthdataLogin(null, ClimateStandIn.USER, "not-the-password", URI.create(service.loginUrl()));
+        EemtException e = failure(wrong, 3);
+        assertEquals(EemtException.ENVIRONMENT, e.exitCode());
+        assertTrue(e.getMessage().contains("HTTP 401") && e.getMessage().contains("not accepted"), e.getMessage());
+        assertFalse(e.getMessage().contains("not-the-password"), e.getMessage());
     }
 
     @Test

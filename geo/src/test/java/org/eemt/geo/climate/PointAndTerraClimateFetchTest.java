@@ -19,29 +19,18 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.ClimateStandIn;
 import org.eemt.geo.testing.ExternalTool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** fetch-daymet --point (single-pixel API) and fetch-terraclimate (NetcdfSubset) against their stand-ins. */
 class PointAndTerraClimateFetchTest {
-    private ClimateStandIn service;
+    @RegisterExtension
+    final ClimateStandIn service = new ClimateStandIn();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() throws Exception {
-        Files.createDirectories(tmp.resolve("server"));
-        service = new ClimateStandIn(tmp.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
 
     @Test
     void singlePixelRecordIsFetchedRetriedKeptAndReadAsTheSameRecord() throws Exception {

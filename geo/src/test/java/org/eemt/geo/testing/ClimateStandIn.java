@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Local stand-ins (127.0.0.1, ephemeral ports, the JDK's HTTP server) of the services the climate
@@ -41,10 +44,11 @@ import java.util.regex.Pattern;
  *       with scale_factor/add_offset/_FillValue, latitude descending, 12 months);</li>
  *   <li>ORNL's retired THREDDS ({@code /thredds/ncss/ornldaac/...}): a 302 to opendap.earthdata.nasa.gov.</li>
  * </ul>
+ * Registered with {@code @RegisterExtension}: fresh servers and state for each test.
  * Faults are queued with {@link #fault}: each data request takes the next one (500, 429,
  * "truncate": a Content-Length larger than the body sent, "html": a 200 login page).
  */
-public final class ClimateStandIn implements AutoCloseable {
+public final class ClimateStandIn implements BeforeEachCallback, AfterEachCallback {
     public static final String TOKEN = "standin-secret-token-7f3a";
     public static final String USER = "eemtuser";
     public static final String PASSWORD = "standin-secret-password-19";
@@ -52,17 +56,22 @@ public final class ClimateStandIn implements AutoCloseable {
     public static final int NY = 8075;
     private static final String COOKIE = "urs_session=standin-session-42";
 
-    private final HttpServer data;
-    private final HttpServer urs;
-    private final Path work;
+    private HttpServer data;
+    private HttpServer urs;
+    private Path work;
     private final Queue<String> faults = new ConcurrentLinkedQueue<>();
     /** Every data request as "path?query", decoded. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
     /** Every Authorization header the data host received (to check where credentials go). */
     public final List<String> dataAuthorizations = new CopyOnWriteArrayList<>();
 
-    public ClimateStandIn(Path work) throws IOException {
-        this.work = work;
+    /** Starts both servers before each test ({@code @RegisterExtension}); they stop after it. */
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        work = Files.createTempDirectory("climate-standin");
+        faults.clear();
+        requests.clear();
+        dataAuthorizations.clear();
         data = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         urs = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         data.createContext("/", this::serveData);
@@ -97,9 +106,14 @@ public final class ClimateStandIn implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) throws IOException {
         data.stop(0);
         urs.stop(0);
+        try (java.util.stream.Stream<Path> files = Files.walk(work)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     // ---- values of the virtual data sets: the same numbers for a subset and for a "direct" file ----

@@ -14,6 +14,7 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code eemt fetch-daymet}: Daymet V4 monthly climate for a DEM's area (or one point), ready for {@code run --climate}. */
@@ -53,12 +54,8 @@ public final class FetchDaymetCommand implements Callable<Integer> {
             description = "Earthdata Login service. Default: ${DEFAULT-VALUE}.")
     URI loginUrl;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "Attempts per request before giving up (pauses 2, 4, 8 ... s). Default: ${DEFAULT-VALUE}.")
-    int retries;
-
-    @Option(names = "--retry-pause-ms", hidden = true, defaultValue = "2000")
-    long retryPauseMs;
+    @Mixin
+    RetryOptions retry;
 
     @Override
     public Integer call() {
@@ -67,13 +64,13 @@ public final class FetchDaymetCommand implements Callable<Integer> {
         if (list.get(0) < first) {
             throw EemtException.input("--years " + years, "starts before " + first + ", the first year of Daymet", "choose years from " + first + " on");
         }
-        Duration pause = Duration.ofMillis(retryPauseMs);
+        Duration pause = retry.firstPause();
         if (point != null) {
             if (dem != null) {
                 throw EemtException.input("--point " + point, "given with --dem", "give either --dem (grids) or --point (one record)");
             }
             double[] latLon = parsePoint(point);
-            String file = new DaymetSinglePixel(baseUrl == null ? DaymetSinglePixel.ORNL_API : baseUrl, retries, pause)
+            String file = new DaymetSinglePixel(baseUrl == null ? DaymetSinglePixel.ORNL_API : baseUrl, retry.retries, pause)
                     .fetch(latLon[0], latLon[1], list.get(0), list.get(list.size() - 1), out, System.out);
             System.out.println("fetch-daymet: use it as --climate " + file);
             return 0;
@@ -86,7 +83,7 @@ public final class FetchDaymetCommand implements Callable<Integer> {
             throw EemtException.environment(DaymetFetcher.EARTHDATA_OPENDAP, "Earthdata Login needed", EarthdataLogin.HOW_TO);
         }
         RasterGrid grid = GeoTiffReader.readGrid(dem);
-        int fetched = new DaymetFetcher(baseUrl == null ? DaymetFetcher.EARTHDATA_OPENDAP : baseUrl, region, login, retries, pause)
+        int fetched = new DaymetFetcher(baseUrl == null ? DaymetFetcher.EARTHDATA_OPENDAP : baseUrl, region, login, retry.retries, pause)
                 .fetch(grid, list, out, System.out);
         System.out.println("fetch-daymet: " + fetched + " files downloaded into " + out + "; use it as --climate " + out);
         return 0;

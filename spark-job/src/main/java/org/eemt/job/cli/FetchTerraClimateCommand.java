@@ -1,6 +1,5 @@
 package org.eemt.job.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
@@ -8,6 +7,7 @@ import org.eemt.geo.climate.TerraClimateFetcher;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code eemt fetch-terraclimate}: TerraClimate monthly climate (global) for a DEM's box, ready for {@code run --climate}. */
@@ -29,12 +29,8 @@ public final class FetchTerraClimateCommand implements Callable<Integer> {
             description = "NetcdfSubset directory of the yearly files, for mirrors. Default: ${DEFAULT-VALUE}.")
     String baseUrl;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "Attempts per file before giving up (pauses 2, 4, 8 ... s). Default: ${DEFAULT-VALUE}.")
-    int retries;
-
-    @Option(names = "--retry-pause-ms", hidden = true, defaultValue = "2000")
-    long retryPauseMs;
+    @Mixin
+    RetryOptions retry;
 
     @Override
     public Integer call() {
@@ -42,7 +38,7 @@ public final class FetchTerraClimateCommand implements Callable<Integer> {
         if (list.get(0) < 1958) {
             throw EemtException.input("--years " + years, "starts before 1958, the first year of TerraClimate", "choose years from 1958 on");
         }
-        int fetched = new TerraClimateFetcher(baseUrl, retries, Duration.ofMillis(retryPauseMs))
+        int fetched = new TerraClimateFetcher(baseUrl, retry.retries, retry.firstPause())
                 .fetch(GeoTiffReader.readGrid(dem), list, out, System.out);
         System.out.println("fetch-terraclimate: " + fetched + " files downloaded into " + out + "; use it as --climate " + out);
         return 0;

@@ -21,9 +21,8 @@ import org.eemt.geo.testing.TestData;
 import org.eemt.job.eemt.EemtRunTest;
 import org.eemt.job.testing.InProcessCli;
 import org.eemt.job.testing.Products;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,21 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * output, and an EEMT run on the fetched files identical to a run on the same data given directly.
  */
 class FetchDaymetCommandTest {
-    private ClimateStandIn service;
+    @RegisterExtension
+    final ClimateStandIn service = new ClimateStandIn();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void start() throws IOException {
-        Files.createDirectories(tmp.resolve("server"));
-        service = new ClimateStandIn(tmp.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
 
     @Test
     void yearsBeforeDaymetAreAnInputError() {
