@@ -99,7 +99,7 @@ final class HttpDownloader {
                 if (status == 401 || status == 403) {
                     throw EemtException.environment(url, "refused access to " + what + " (HTTP " + status + ")", login == null
                             ? "check --base-url" : "the Earthdata credentials were not accepted: " + EarthdataLogin.HOW_TO
-                            + " (a token expires after 60 days: generate a new one)");
+                            + " (tokens expire: generate a new one)");
                 }
                 if (status != 429 && status < 500) {
                     throw EemtException.input(url, "answered HTTP " + status + " for " + what,
@@ -170,8 +170,10 @@ final class HttpDownloader {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         String head = new String(body, 0, Math.min(body.length, 256), StandardCharsets.ISO_8859_1).trim().toLowerCase(Locale.ROOT);
         if (type.contains("text/html") || head.startsWith("<!doctype html") || head.startsWith("<html")) {
-            throw EemtException.environment(url, "answered an HTML page instead of " + what + " (a login or error page)",
-                    login == null ? "check --base-url and the service's status page" : EarthdataLogin.HOW_TO + "; check --base-url");
+            throw EemtException.environment(url, "answered an HTML page instead of " + what + " (a login, approval or error page)",
+                    login == null ? "check --base-url and the service's status page"
+                            : "open the URL once in a browser logged in to Earthdata (to accept what it asks), check --base-url; "
+                            + EarthdataLogin.HOW_TO);
         }
         return body;
     }
