@@ -165,6 +165,16 @@ class ClimateFetchersTest {
     }
 
     @Test
+    void aDemOutsideDaymetIsAnInputError() {
+        ExternalTool.require("ncgen");
+        RasterGrid peru = GeoTiffReader.readGrid(org.eemt.geo.testing.TestData.shared("dem/peru_mongon_utm17s_30m.tif").toString());
+        EemtException e = assertThrows(EemtException.class, () -> fetcher(login(ClimateStandIn.TOKEN, null), 1)
+                .fetch(peru, List.of(2000), tmp.resolve("out").toString(), progress()));
+        assertEquals(EemtException.INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("lies outside Daymet's region na") && e.getMessage().contains("fetch-terraclimate"), e.getMessage());
+    }
+
+    @Test
     void netrcParsing() {
         String text = "machine a.org login u1 password p1\ndefault login d password dp\nmachine urs.earthdata.nasa.gov\n login me\n password secret\n";
         assertArrayEquals(new String[] {"me", "secret"}, EarthdataLogin.netrcEntry(text, "urs.earthdata.nasa.gov"));

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       with a code, which sets a session cookie and redirects back to the data;</li>
  *   <li>the Daymet single-pixel API ({@code /single-pixel/api/data}, CSV);</li>
  *   <li>TerraClimate's THREDDS NetcdfSubset ({@code /thredds/ncss/TERRACLIMATE_ALL/data/TerraClimate_<var>_<year>.nc}),
- *       answering the box as netCDF made by {@code ncgen} in TerraClimate's format (short values
+ *       answering the box as netCDF-3 (as {@code accept=netcdf} does) made by {@code ncgen} in TerraClimate's format (short values
  *       with scale_factor/add_offset/_FillValue, latitude descending, 12 months);</li>
  *   <li>ORNL's retired THREDDS ({@code /thredds/ncss/ornldaac/...}): a 302 to opendap.earthdata.nasa.gov.</li>
  * </ul>
@@ -144,7 +144,7 @@ public final class ClimateStandIn implements BeforeEachCallback, AfterEachCallba
     public Path daymetFile(Path target, String variable, int year, int i0, int i1, int j0, int j1) throws IOException, InterruptedException {
         ExternalTool.require("ncgen");
         String cdl = daymetCdl(variable, year, new int[] {0, 11}, new int[] {j0, j1}, new int[] {i0, i1}, true, true);
-        return ncgen(cdl, target);
+        return ncgen("nc4", cdl, target);
     }
 
     private static String daymetCdl(String variable, int year, int[] t, int[] y, int[] x, boolean withVariable, boolean withTime) {
@@ -380,7 +380,7 @@ public final class ClimateStandIn implements BeforeEachCallback, AfterEachCallba
             send(ex, 400, "text/plain", "index out of range");
             return;
         }
-        Path file = ncgen(daymetCdl(variable, year, t, y, x, withVariable, wanted.containsKey("time")),
+        Path file = ncgen("nc4", daymetCdl(variable, year, t, y, x, withVariable, wanted.containsKey("time")),
                 Files.createTempFile(work, "granule", ".nc"));
         send(ex, 200, "application/x-netcdf;ver=4", Files.readAllBytes(file));
         Files.delete(file);
@@ -450,17 +450,18 @@ public final class ClimateStandIn implements BeforeEachCallback, AfterEachCallba
             }
         }
         cdl.append(" ;\n}\n");
-        Path nc = ncgen(cdl.toString(), Files.createTempFile(work, "terraclimate", ".nc"));
+        // NetcdfSubset's accept=netcdf answers netCDF-3 (classic)
+        Path nc = ncgen("classic", cdl.toString(), Files.createTempFile(work, "terraclimate", ".nc"));
         send(ex, 200, "application/x-netcdf", Files.readAllBytes(nc));
         Files.delete(nc);
     }
 
-    /** netCDF-4 from CDL with ncgen (the tool must be installed: CI installs netcdf-bin). */
-    private static Path ncgen(String cdl, Path target) throws IOException, InterruptedException {
+    /** A netCDF file of {@code kind} (nc4, classic) from CDL with ncgen (CI installs netcdf-bin). */
+    private static Path ncgen(String kind, String cdl, Path target) throws IOException, InterruptedException {
         Path source = Files.createTempFile(target.getParent(), "cdl", ".cdl");
         Files.writeString(source, cdl);
         Files.deleteIfExists(target);
-        ExternalTool.run(target.getParent(), List.of("ncgen", "-k", "nc4", "-o", target.toString(), source.toString()));
+        ExternalTool.run(target.getParent(), List.of("ncgen", "-k", kind, "-o", target.toString(), source.toString()));
         Files.delete(source);
         return target;
     }
