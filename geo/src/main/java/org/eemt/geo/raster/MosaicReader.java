@@ -47,8 +47,10 @@ public final class MosaicReader implements RasterInput {
                 int to = window.index(part.x0(), part.y0() + r);
                 for (int c = 0, from = r * part.width(); c < part.width(); c++, from++) {
                     double v = cells[from];
-                    if (!(s.noDataTransparent() && (Double.isNaN(v) || v == s.noData()))) {
+                    if (!s.noDataTransparent() || !(Double.isNaN(v) || v == s.noData())) {
                         out[to + c] = v;
+                    } else if (Double.isNaN(out[to + c])) {
+                        out[to + c] = Double.isNaN(v) ? v : Double.NaN; // NoData stays NoData, with the file's own NaN bits
                     }
                 }
             }
