@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Download Daymet V4 monthly tmax, tmin, prcp and vp for the DEM's area from ORNL's NetcdfSubset "
                 + "service into a directory usable as --climate. Resumes: complete files are kept.")
 public final class FetchDaymetCommand implements Callable<Integer> {
-    @Option(names = "--dem", paramLabel = "FILE", required = true, description = "DEM GeoTIFF whose area to fetch.")
+    @Option(names = "--dem", paramLabel = "FILE", required = true, description = "DEM (GeoTIFF or mosaic of tiles, as for run) whose area to fetch.")
     String dem;
 
     @Option(names = "--years", paramLabel = "A-B|LIST", required = true, description = "Years, e.g. 2000-2001 (Daymet V4 starts in 1980).")
