@@ -52,8 +52,12 @@ public final class Mosaic {
 
     /** Whether {@code location} names a mosaic: a {@code .vrt} file, a directory, or a comma list. */
     public static boolean isMosaic(String location) {
-        if (location.contains(",") || location.toLowerCase(Locale.ROOT).endsWith(".vrt")) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (location.contains(",") || lower.endsWith(".vrt")) {
             return true;
+        }
+        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
+            return false; // no storage round trip for the usual single GeoTIFF
         }
         try {
             return Storage.exists(location) && Storage.status(location).isDirectory();

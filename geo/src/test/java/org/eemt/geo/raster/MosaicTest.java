@@ -152,6 +152,16 @@ class MosaicTest {
     }
 
     @Test
+    void relativeSourcesCountFromTheVrtsDirectoryOnAnyFileSystem() throws Exception {
+        String vrt = Files.readString(dir.resolve("tiles/mosaic.vrt")).replace("relativeToVRT=\"1\">", "relativeToVRT=\"1\">../tiles/");
+        assertEquals("hdfs://namenode:8020/dem/tiles/A.tif",
+                GdalVrt.parse("hdfs://namenode:8020/dem/vrt/mosaic.vrt", vrt).sources().get(0).location());
+        assertEquals("s3a://bucket/tiles/B.tif", GdalVrt.parse("s3a://bucket/vrt/mosaic.vrt", vrt).sources().get(1).location());
+        String absolute = vrt.replace("relativeToVRT=\"1\">../tiles/A.tif", "relativeToVRT=\"0\">s3a://other/A.tif");
+        assertEquals("s3a://other/A.tif", GdalVrt.parse("hdfs://namenode:8020/dem/vrt/mosaic.vrt", absolute).sources().get(0).location());
+    }
+
+    @Test
     void moreThanASimpleMosaicIsRefusedWithTheFix() throws Exception {
         Path bad = Files.createDirectories(dir.resolve("bad"));
         String tiles = dir.resolve("tiles").toString();
