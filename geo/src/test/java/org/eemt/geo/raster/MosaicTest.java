@@ -152,6 +152,16 @@ class MosaicTest {
     }
 
     @Test
+    void aGeographicUInt16MosaicHasTheSingleFilesGridAndCells() throws Exception {
+        String srtm = TestData.shared("dem/zion_srtm_3arcsec_4326.tif").toString(); // 465 x 457, EPSG:4326, NoData 65535
+        Path tiles = Files.createDirectories(dir.resolve("srtm"));
+        gdal("gdal_translate", "-q", "-srcwin", "0", "0", "465", "200", srtm, "srtm/north.tif");
+        gdal("gdal_translate", "-q", "-srcwin", "0", "200", "465", "257", srtm, "srtm/south.tif");
+        assertEquals(GeoTiffReader.readGrid(srtm), RasterInput.readGrid(tiles.toString()));
+        assertBitIdentical(cells(srtm), cells(tiles.toString()), "SRTM tiles");
+    }
+
+    @Test
     void relativeSourcesCountFromTheVrtsDirectoryOnAnyFileSystem() throws Exception {
         String vrt = Files.readString(dir.resolve("tiles/mosaic.vrt")).replace("relativeToVRT=\"1\">", "relativeToVRT=\"1\">../tiles/");
         assertEquals("hdfs://namenode:8020/dem/tiles/A.tif",
