@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.DaymetFetcher;
-import org.eemt.geo.raster.RasterInput;
+import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Download Daymet V4 monthly tmax, tmin, prcp and vp for the DEM's area from ORNL's NetcdfSubset "
                 + "service into a directory usable as --climate. Resumes: complete files are kept.")
 public final class FetchDaymetCommand implements Callable<Integer> {
-    @Option(names = "--dem", paramLabel = "FILE", required = true, description = "DEM (GeoTIFF or mosaic of tiles, as for run) whose area to fetch.")
+    @Option(names = "--dem", paramLabel = "FILE", required = true, description = "DEM GeoTIFF whose area to fetch.")
     String dem;
 
     @Option(names = "--years", paramLabel = "A-B|LIST", required = true, description = "Years, e.g. 2000-2001 (Daymet V4 starts in 1980).")
@@ -43,7 +43,7 @@ public final class FetchDaymetCommand implements Callable<Integer> {
         if (list.get(0) < 1980) {
             throw EemtException.input("--years " + years, "starts before 1980, the first year of Daymet", "choose years from 1980 on");
         }
-        RasterGrid grid = RasterInput.readGrid(dem);
+        RasterGrid grid = GeoTiffReader.readGrid(dem);
         int fetched = new DaymetFetcher(url, region, retries, Duration.ofSeconds(2)).fetch(grid, list, out, System.out);
         System.out.println("fetch-daymet: " + fetched + " files downloaded into " + out + "; use it as --climate " + out);
         return 0;
