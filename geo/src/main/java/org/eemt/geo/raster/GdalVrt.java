@@ -35,6 +35,7 @@ final class GdalVrt {
     private static final Set<String> IGNORED_BAND = Set.of("ColorInterp", "Description", "Metadata", "HideNoDataValue",
             "Overview", "Histograms");
     private static final Set<String> METRES = Set.of("", "m", "metre", "metres", "meter", "meters");
+    private static final String[] RECT = {"xOff", "yOff", "xSize", "ySize"};
     private static final Set<String> INTEGER_TYPES = Set.of("Byte", "Int8", "UInt16", "Int16", "UInt32", "Int32", "UInt64", "Int64");
 
     private GdalVrt() {
@@ -138,8 +139,8 @@ final class GdalVrt {
     private static MosaicSource source(String location, Element source, int columns, int rows, String bandType) {
         String file = null;
         int band = 1;
-        int[] src = null;
-        int[] dst = null;
+        double[] srcRect = null;
+        double[] dstRect = null;
         boolean transparent = false;
         double noData = Double.NaN;
         for (Element e : children(source)) {
@@ -160,8 +161,8 @@ final class GdalVrt {
                                 "rebuild it with gdalbuildvrt without -ot (it keeps the tiles' data type)");
                     }
                 }
-                case "SrcRect" -> src = rectangle(location, e);
-                case "DstRect" -> dst = rectangle(location, e);
+                case "SrcRect" -> srcRect = rectangle(location, e);
+                case "DstRect" -> dstRect = rectangle(location, e);
                 case "NODATA" -> {
                     transparent = true;
                     noData = number(location, e);
@@ -180,13 +181,16 @@ final class GdalVrt {
                 default -> throw beyondSimpleMosaic(location, e);
             }
         }
-        if (file == null || src == null || dst == null) {
+        if (file == null || srcRect == null || dstRect == null) {
             throw EemtException.input(location, "has a source without SourceFilename, SrcRect or DstRect", REBUILD);
         }
-        if (src[2] != dst[2] || src[3] != dst[3]) {
-            throw EemtException.input(location, "resamples source " + file + " (SrcRect " + src[2] + "x" + src[3] + " onto DstRect "
-                    + dst[2] + "x" + dst[3] + ")", "resample the tiles to one resolution first (gdalwarp -tr <x> <y> -tap), then gdalbuildvrt them");
+        if (Math.abs(srcRect[2] - dstRect[2]) > 1e-6 * dstRect[2] || Math.abs(srcRect[3] - dstRect[3]) > 1e-6 * dstRect[3]) {
+            throw EemtException.input(location, "resamples source " + file + " (SrcRect " + srcRect[2] + " x " + srcRect[3] + " cells onto DstRect "
+                    + dstRect[2] + " x " + dstRect[3] + ")", "resample the tiles to one resolution first (gdalwarp -tr <x> <y> -tap), then gdalbuildvrt them");
         }
+        // same size up to rounding: a fraction left is a misalignment, reported as such
+        int[] src = wholeCells(location, "SrcRect", srcRect);
+        int[] dst = wholeCells(location, "DstRect", dstRect);
         int ax = Math.max(0, dst[0]);
         int ay = Math.max(0, dst[1]);
         int bx = Math.min(columns, dst[0] + dst[2]);
@@ -211,22 +215,28 @@ final class GdalVrt {
         return slash < 0 ? name : Storage.child(vrt.substring(0, slash + 1), name);
     }
 
-    /** xOff, yOff, xSize, ySize of a SrcRect or DstRect, which must be whole cells. */
-    private static int[] rectangle(String location, Element e) {
-        int[] r = new int[4];
-        String[] names = {"xOff", "yOff", "xSize", "ySize"};
+    /** xOff, yOff, xSize, ySize of a SrcRect or DstRect. */
+    private static double[] rectangle(String location, Element e) {
+        double[] r = new double[4];
         for (int i = 0; i < 4; i++) {
-            double v;
             try {
-                v = Double.parseDouble(e.getAttribute(names[i]));
+                r[i] = Double.parseDouble(e.getAttribute(RECT[i]));
             } catch (NumberFormatException x) {
-                throw EemtException.input(location, "has a " + e.getTagName() + " without a number " + names[i], REBUILD);
+                throw EemtException.input(location, "has a " + e.getTagName() + " without a number " + RECT[i], REBUILD);
             }
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                throw EemtException.input(location, "places a source at a fraction of a cell (" + e.getTagName() + " " + names[i] + "=" + v
+        }
+        return r;
+    }
+
+    /** A SrcRect or DstRect as whole cells; a fraction means tiles not aligned to the mosaic's cells. */
+    private static int[] wholeCells(String location, String name, double[] rect) {
+        int[] r = new int[4];
+        for (int i = 0; i < 4; i++) {
+            if (rect[i] != Math.rint(rect[i]) || Math.abs(rect[i]) > Integer.MAX_VALUE) {
+                throw EemtException.input(location, "places a source at a fraction of a cell (" + name + " " + RECT[i] + "=" + rect[i]
                         + "): its tiles are not aligned", "align the tiles with gdalwarp -tr <x> <y> -tap, then gdalbuildvrt them");
             }
-            r[i] = (int) v;
+            r[i] = (int) rect[i];
         }
         return r;
     }

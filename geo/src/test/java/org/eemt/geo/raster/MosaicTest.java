@@ -177,6 +177,8 @@ class MosaicTest {
         String tiles = dir.resolve("tiles").toString();
         gdal("gdalbuildvrt", "-q", "-tr", "20", "20", "bad/resampled.vrt", tiles + "/A.tif", tiles + "/B.tif");
         assertRefused(bad.resolve("resampled.vrt").toString(), "resamples source", "gdalwarp -tr");
+        gdal("gdalbuildvrt", "-q", "-tr", "20", "20", "bad/resampled_odd.vrt", tiles + "/C.tif"); // 121 rows: 60.5 coarse rows
+        assertRefused(bad.resolve("resampled_odd.vrt").toString(), "resamples source", "gdalwarp -tr");
 
         String vrt = Files.readString(dir.resolve("tiles/mosaic.vrt")).replace("relativeToVRT=\"1\">", "relativeToVRT=\"1\">../tiles/");
         Files.writeString(bad.resolve("scaled.vrt"), vrt.replaceFirst("<NODATA>nan</NODATA>", "<NODATA>nan</NODATA><ScaleRatio>0.3048</ScaleRatio>"));
