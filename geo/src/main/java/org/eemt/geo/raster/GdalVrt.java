@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.sis.referencing.CRS;
@@ -89,13 +90,16 @@ final class GdalVrt {
         if (srs == null || srs.isEmpty()) {
             throw EemtException.input(location, "has no SRS (no CRS)", "rebuild it with gdalbuildvrt from GeoTIFF tiles that have a CRS (gdalbuildvrt -a_srs EPSG:<code> sets one)");
         }
-        RasterGrid grid;
-        try {
-            grid = RasterGrid.of(columns, rows, transform[0], transform[3], transform[1], -transform[5], CRS.fromWKT(srs));
-        } catch (FactoryException | RuntimeException e) {
-            throw EemtException.input(location, "has an SRS that cannot be understood (" + e.getMessage() + ")",
-                    "give the tiles themselves (a directory or comma list) or rebuild the VRT with gdalbuildvrt -a_srs EPSG:<code>", e);
-        }
+        String crsWkt = srs;
+        double[] geo = transform;
+        Supplier<RasterGrid> grid = () -> {
+            try {
+                return RasterGrid.of(columns, rows, geo[0], geo[3], geo[1], -geo[5], CRS.fromWKT(crsWkt));
+            } catch (FactoryException | RuntimeException e) {
+                throw EemtException.input(location, "has an SRS that cannot be understood (" + e.getMessage() + ")",
+                        "give the tiles themselves (a directory or comma list) or rebuild the VRT with gdalbuildvrt -a_srs EPSG:<code>", e);
+            }
+        };
         if (band.hasAttribute("subClass")) {
             throw EemtException.input(location, "has a " + band.getAttribute("subClass") + " band, not a simple mosaic", REBUILD);
         }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.sis.util.Utilities;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.storage.Storage;
@@ -35,15 +36,17 @@ public final class Mosaic {
     private static final double RESOLUTION_TOLERANCE = 1e-9;
 
     private final String location;
-    private final RasterGrid grid;
+    private final Supplier<RasterGrid> gridOnDemand;
+    private RasterGrid grid;
     private final List<MosaicSource> sources;
     private final double noData;
     private final boolean float32;
     private final boolean checked;
 
-    Mosaic(String location, RasterGrid grid, List<MosaicSource> sources, double noData, boolean float32, boolean checked) {
+    /** {@code grid} is built when first asked for: reading cells needs no CRS. */
+    Mosaic(String location, Supplier<RasterGrid> grid, List<MosaicSource> sources, double noData, boolean float32, boolean checked) {
         this.location = location;
-        this.grid = grid;
+        this.gridOnDemand = grid;
         this.sources = List.copyOf(sources);
         this.noData = noData;
         this.float32 = float32;
@@ -97,6 +100,9 @@ public final class Mosaic {
 
     /** The mosaic's grid: geometry from the VRT or the tiles' union, CRS as the (first) source's file declares it. */
     public RasterGrid grid() {
+        if (grid == null) {
+            grid = gridOnDemand.get();
+        }
         return grid;
     }
 
@@ -124,6 +130,7 @@ public final class Mosaic {
         if (checked) {
             return this;
         }
+        RasterGrid grid = grid();
         RasterGrid first = null;
         for (MosaicSource s : sources) {
             RasterGrid g = sourceGrid(location, s.location(), s.band());
@@ -140,7 +147,7 @@ public final class Mosaic {
         }
         RasterGrid onSourceCrs = RasterGrid.of(grid.columns(), grid.rows(), grid.originX(), grid.originY(),
                 grid.cellWidth(), grid.cellHeight(), first.crs());
-        return new Mosaic(location, onSourceCrs, sources, noData, float32, true);
+        return new Mosaic(location, () -> onSourceCrs, sources, noData, float32, true);
     }
 
     /** The mosaic as a GDAL VRT (source paths absolute), which {@link #open} reads back. */
@@ -152,7 +159,7 @@ public final class Mosaic {
     public String sha256() throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((grid.describe() + " " + grid.originX() + " " + grid.originY() + " " + noData + " " + float32 + "\n")
+            md.update((grid().describe() + " " + grid().originX() + " " + grid().originY() + " " + noData + " " + float32 + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (MosaicSource s : sources) {
                 md.update((Storage.sha256(s.location()) + " " + s.band() + " " + s.source() + " " + s.target() + " "
@@ -228,7 +235,7 @@ public final class Mosaic {
             sources.add(new MosaicSource(tiles.get(i), 1, g.extent(), target, true, Double.NaN));
         }
         RasterGrid grid = RasterGrid.of((int) columns, (int) rows, originX, originY, first.cellWidth(), first.cellHeight(), first.crs());
-        return new Mosaic(location, grid, sources, Double.NaN, false, true);
+        return new Mosaic(location, () -> grid, sources, Double.NaN, false, true);
     }
 
     /**
