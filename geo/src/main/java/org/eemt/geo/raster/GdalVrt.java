@@ -35,7 +35,8 @@ final class GdalVrt {
     private static final Set<String> IGNORED_DATASET = Set.of("Metadata", "OverviewList");
     private static final Set<String> IGNORED_BAND = Set.of("ColorInterp", "Description", "Metadata", "HideNoDataValue",
             "Overview", "Histograms");
-    private static final Set<String> METRES = Set.of("", "m", "metre", "metres", "meter", "meters");
+    /** Vertical units that are certainly not metres (other unit names, e.g. of products, are left alone). */
+    private static final Set<String> FEET = Set.of("ft", "foot", "feet", "us-ft", "ftus", "us survey foot");
     private static final String[] RECT = {"xOff", "yOff", "xSize", "ySize"};
     private static final Set<String> INTEGER_TYPES = Set.of("Byte", "Int8", "UInt16", "Int16", "UInt32", "Int32", "UInt64", "Int64");
 
@@ -113,7 +114,7 @@ final class GdalVrt {
             switch (e.getTagName()) {
                 case "NoDataValue" -> noData = number(location, e);
                 case "UnitType" -> {
-                    if (!METRES.contains(e.getTextContent().trim().toLowerCase(Locale.ROOT))) {
+                    if (FEET.contains(e.getTextContent().trim().toLowerCase(Locale.ROOT))) {
                         throw EemtException.input(location, "has elevations in " + e.getTextContent().trim() + ", not metres",
                                 "convert them to metres, e.g. gdal_calc.py --calc \"A*0.3048\" for feet, then gdalbuildvrt");
                     }
