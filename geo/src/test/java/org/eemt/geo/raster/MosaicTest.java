@@ -183,6 +183,10 @@ class MosaicTest {
         String vrt = Files.readString(dir.resolve("tiles/mosaic.vrt")).replace("relativeToVRT=\"1\">", "relativeToVRT=\"1\">../tiles/");
         Files.writeString(bad.resolve("scaled.vrt"), vrt.replaceFirst("<NODATA>nan</NODATA>", "<NODATA>nan</NODATA><ScaleRatio>0.3048</ScaleRatio>"));
         assertRefused(bad.resolve("scaled.vrt").toString(), "scales elevations", "gdal_translate -unscale");
+        Files.writeString(bad.resolve("feet.vrt"), vrt.replaceFirst("<ColorInterp>", "<UnitType>ft</UnitType><ColorInterp>"));
+        assertRefused(bad.resolve("feet.vrt").toString(), "has elevations in ft, not metres", "gdal_calc.py");
+        Files.writeString(bad.resolve("degrees.vrt"), vrt.replaceFirst("<ColorInterp>", "<UnitType>degree</UnitType><ColorInterp>"));
+        assertEquals(demGrid, RasterInput.readGrid(bad.resolve("degrees.vrt").toString()), "a product's unit is no reason to refuse");
         Files.writeString(bad.resolve("lut.vrt"), vrt.replaceFirst("<NODATA>nan</NODATA>", "<NODATA>nan</NODATA><LUT>0:0,1000:3000</LUT>"));
         assertRefused(bad.resolve("lut.vrt").toString(), "uses <LUT>", "gdalbuildvrt");
 
