@@ -30,7 +30,7 @@ import org.opengis.referencing.operation.MathTransform;
  * ({@link GdalNoDataTag}). The file may live on any Hadoop file system. Problems with the file are
  * reported as {@link EemtException#input} naming the file.
  */
-public final class GeoTiffReader implements AutoCloseable {
+public final class GeoTiffReader implements RasterInput {
     private final String location;
     private final SeekableByteChannel channel;
     private final GeoTiffStore store;
@@ -129,7 +129,8 @@ public final class GeoTiffReader implements AutoCloseable {
         return readDoubles(window, 0);
     }
 
-    private double[] readDoubles(PixelWindow window, int band) {
+    /** Reads a window (inside the raster) of one band (0-based) row-major in full precision; NoData becomes NaN. */
+    public double[] readDoubles(PixelWindow window, int band) {
         if (window.cells() == 0) {
             return new double[0];
         }

@@ -18,7 +18,7 @@ public class RunOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Option(names = "--dem", paramLabel = "FILE", required = true,
-            description = "DEM GeoTIFF (elevations in metres; projected or geographic CRS; plain path, file://, hdfs://, s3a://).")
+            description = "DEM (elevations in metres; projected or geographic CRS): a GeoTIFF, a GDAL VRT mosaic of GeoTIFF tiles (gdalbuildvrt), a directory of GeoTIFF tiles or a comma list of them; plain paths, file://, hdfs://, s3a://.")
     public String dem;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
@@ -59,7 +59,7 @@ public class RunOptions implements Serializable {
      * ({@code file:}, {@code hdfs://}, {@code s3a://}) are left as they are.
      */
     public void resolveRelativePaths() {
-        dem = absolute(dem);
+        dem = dem == null ? null : String.join(",", java.util.Arrays.stream(dem.split(",")).map(String::trim).filter(d -> !d.isEmpty()).map(RunOptions::absolute).toList());
         out = absolute(out);
         eemt.climate = absolute(eemt.climate);
         eemt.climateElevation = absolute(eemt.climateElevation);

@@ -16,6 +16,7 @@ import org.eemt.geo.eemt.EemtCells;
 import org.eemt.geo.eemt.EemtMaps;
 import org.eemt.geo.eemt.EemtModel;
 import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
@@ -114,7 +115,7 @@ public final class EemtStage implements Stage {
             DemMeanElevation means = context.spark().parallelize(plan.keys(), plan.tileCount()).map(key -> {
                 PixelWindow core = plan.core(key);
                 float[] z;
-                try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+                try (RasterInput reader = RasterInput.open(demLocation)) {
                     z = reader.read(core);
                 }
                 return new DemMeanElevation(window).add(plan.dem().window(core), z);

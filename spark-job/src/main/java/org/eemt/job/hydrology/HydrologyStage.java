@@ -16,7 +16,8 @@ import org.eemt.geo.hydrology.TileGrid;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.hydrology.TiledHydrology;
 import org.eemt.geo.hydrology.WetnessIndex;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Product;
@@ -61,6 +62,7 @@ public final class HydrologyStage implements Stage {
         TilePlan plan = context.plan();
         TileGrid grid = new TileGrid(plan.dem().columns(), plan.dem().rows(), plan.tileSize(), plan.tileSize());
         String demLocation = context.demLocation();
+        RasterGrid dem = plan.dem();
         List<Integer> ids = new ArrayList<>();
         for (int t = 0; t < grid.tileCount(); t++) {
             ids.add(t);
@@ -70,8 +72,8 @@ public final class HydrologyStage implements Stage {
         JavaPairRDD<Integer, HydrologyTile> tiles = spark.parallelize(ids, ids.size())
                 .mapToPair(t -> {
                     PixelWindow core = grid.core(t);
-                    try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
-                        return new Tuple2<>(t, new HydrologyTile(reader.grid(), core, reader.read(core)));
+                    try (RasterInput reader = RasterInput.open(demLocation)) {
+                        return new Tuple2<>(t, new HydrologyTile(dem, core, reader.read(core)));
                     }
                 })
                 .partitionBy(byTile)

@@ -1,15 +1,12 @@
 package org.eemt.job.outputs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.GeoTiffWriter;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
@@ -101,42 +98,21 @@ public final class ProductStore implements Serializable {
         return target;
     }
 
-    /** Reads a window of a published product. */
-    public float[] read(Product product, PixelWindow window) throws IOException {
-        String location = location(product);
-        if (location.endsWith(".tif")) {
-            try (GeoTiffReader r = GeoTiffReader.open(location)) {
-                return r.read(window);
-            }
+    /** Reads a window of a published product (a GeoTIFF, or the VRT over its tiles). */
+    public float[] read(Product product, PixelWindow window) {
+        try (RasterInput r = RasterInput.open(location(product))) {
+            return r.read(window);
         }
-        float[] cells = new float[Math.toIntExact(window.cells())];
-        String text;
-        try (InputStream in = Storage.open(location)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String base = location.substring(0, location.lastIndexOf('/') + 1);
-        for (VrtSource s : VrtSource.parse(text)) {
-            int ax = Math.max(window.x0(), s.window.x0());
-            int ay = Math.max(window.y0(), s.window.y0());
-            int bx = Math.min(window.x0() + window.width(), s.window.x0() + s.window.width());
-            int by = Math.min(window.y0() + window.height(), s.window.y0() + s.window.height());
-            if (ax >= bx || ay >= by) {
-                continue;
-            }
-            float[] part;
-            try (GeoTiffReader r = GeoTiffReader.open(base + s.file)) {
-                part = r.read(new PixelWindow(ax - s.window.x0(), ay - s.window.y0(), bx - ax, by - ay));
-            }
-            for (int row = 0; row < by - ay; row++) {
-                System.arraycopy(part, row * (bx - ax), cells, window.index(ax, ay + row), bx - ax);
-            }
-        }
-        return cells;
     }
 
     /** Removes all work tiles of this run and of earlier, abandoned runs. */
     public void clearWork() throws IOException {
         Storage.delete(Storage.child(out, WORK));
+    }
+
+    /** A file of this run's work directory, e.g. the VRT over a DEM given as tiles. */
+    public String workLocation(String name) {
+        return Storage.child(out, WORK + "/" + runKey + "/" + name);
     }
 
     private String workDirectory(Product product) {
@@ -170,22 +146,5 @@ public final class ProductStore implements Serializable {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /** A tile file of a VRT written by {@link #vrt} and the DEM window it covers. */
-    private record VrtSource(String file, PixelWindow window) {
-        private static final Pattern SOURCE = Pattern.compile(
-                "<SourceFilename[^>]*>([^<]+)</SourceFilename>.*?<DstRect xOff=\"(\\d+)\" yOff=\"(\\d+)\" xSize=\"(\\d+)\" ySize=\"(\\d+)\"",
-                Pattern.DOTALL);
-
-        static List<VrtSource> parse(String vrt) {
-            List<VrtSource> list = new ArrayList<>();
-            Matcher m = SOURCE.matcher(vrt);
-            while (m.find()) {
-                list.add(new VrtSource(m.group(1), new PixelWindow(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)))));
-            }
-            return list;
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.eemt.geo.EemtException;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
@@ -66,7 +66,7 @@ public final class RunOutputs implements Serializable {
                 gridSource = Storage.child(out, file);
             }
         }
-        RasterGrid grid = GeoTiffReader.readGrid(gridSource);
+        RasterGrid grid = RasterInput.readGrid(gridSource);
         ProductStore store = new ProductStore(out, grid, manifest.path("runKey").asText(),
                 manifest.at("/parameters/mosaic-max-cells").asLong(Long.MAX_VALUE));
         return new RunOutputs(out, List.copyOf(products), grid, store, manifest.at("/parameters/tile-size").asInt(512), text);

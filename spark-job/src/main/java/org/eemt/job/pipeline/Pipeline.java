@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.EemtException;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.Mosaic;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.cli.RunOptions;
@@ -57,7 +58,8 @@ public final class Pipeline {
         long runStart = System.nanoTime();
         List<Stage> stages = selectStages(options.products);
         RasterGrid dem = check(options);
-        String demSha = Storage.sha256(options.dem);
+        Mosaic mosaic = Mosaic.isMosaic(options.dem) ? Mosaic.open(options.dem).checked() : null;
+        String demSha = mosaic != null ? mosaic.sha256() : Storage.sha256(options.dem);
         String runKey = runKey(demSha, parameters);
 
         TilePlan plan = new TilePlan(dem, options.tileSize);
@@ -65,18 +67,23 @@ public final class Pipeline {
         if (options.overwrite) {
             store.clearWork();
         }
+        String demLocation = options.dem;
+        if (mosaic != null) { // tasks read the checked mosaic as one VRT and open only the tiles their windows touch
+            demLocation = store.workLocation("dem.vrt");
+            Storage.writeAtomically(demLocation, mosaic.toVrt().getBytes(StandardCharsets.UTF_8));
+        }
         Manifest manifest = Manifest.start(options.out, runKey, options.overwrite);
-        describe(manifest.root(), options, dem, demSha, parameters, spark);
+        describe(manifest.root(), options, dem, demSha, mosaic, parameters, spark);
         manifest.carryEarlierVersions();
 
-        long valid = ValidCells.count(spark, options.dem, plan);
+        long valid = ValidCells.count(spark, demLocation, plan);
         if (valid == 0) {
             throw EemtException.input(options.dem, "contains only NoData cells", "give a DEM with elevations (check its NoData value with gdalinfo)");
         }
         manifest.root().with("dem").put("validCells", valid);
         LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", options.dem, dem.describe(), valid, plan.tileCount(), options.tileSize);
 
-        StageContext context = new StageContext(spark, options, options.dem, dem, plan, store,
+        StageContext context = new StageContext(spark, options, demLocation, dem, plan, store,
                 (ObjectNode) manifest.root().get("versions"));
         Map<String, String> published = new LinkedHashMap<>();
         for (Stage stage : stages) {
@@ -160,7 +167,7 @@ public final class Pipeline {
         options.resolveRelativePaths();
         List<Stage> stages = selectStages(options.products);
         checkWritable(options.out);
-        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        RasterGrid dem = RasterInput.readGrid(options.dem);
         if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
             options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
         }
@@ -205,12 +212,19 @@ public final class Pipeline {
         }
     }
 
-    private static void describe(ObjectNode root, RunOptions options, RasterGrid dem, String demSha,
+    private static void describe(ObjectNode root, RunOptions options, RasterGrid dem, String demSha, Mosaic mosaic,
                                  SortedMap<String, String> parameters, JavaSparkContext spark) throws IOException {
         ObjectNode input = root.putArray("inputs").addObject();
         input.put("role", "dem");
-        input.put("location", Storage.fileSystem(options.dem).makeQualified(Storage.path(options.dem)).toString());
-        input.put("bytes", Storage.status(options.dem).getLen());
+        List<String> locations = new ArrayList<>();
+        for (String location : options.dem.split(",")) { // a comma list of tiles, or one location
+            locations.add(Storage.fileSystem(location.trim()).makeQualified(Storage.path(location.trim())).toString());
+        }
+        input.put("location", String.join(",", locations));
+        input.put("bytes", mosaic != null ? mosaic.bytes() : Storage.status(options.dem).getLen());
+        if (mosaic != null) {
+            input.put("tiles", mosaic.sources().size());
+        }
         input.put("sha256", demSha);
         ObjectNode d = root.putObject("dem");
         d.put("columns", dem.columns());

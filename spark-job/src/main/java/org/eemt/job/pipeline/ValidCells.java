@@ -1,7 +1,7 @@
 package org.eemt.job.pipeline;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.job.plan.TilePlan;
 
 /** Counts the DEM's valid (not NoData) cells, one task per tile, so the driver never reads the DEM. */
@@ -13,7 +13,7 @@ final class ValidCells {
         spark.setJobDescription("plan: count valid DEM cells");
         return spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
             float[] cells;
-            try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+            try (RasterInput reader = RasterInput.open(demLocation)) {
                 cells = reader.read(plan.core(key));
             }
             long valid = 0;

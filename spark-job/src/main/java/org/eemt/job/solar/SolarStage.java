@@ -12,7 +12,7 @@ import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.CollectionAccumulator;
 import org.eemt.geo.grass.GrassCommand;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.DailyIrradiation;
@@ -194,7 +194,7 @@ public final class SolarStage implements Stage {
     private static double highestElevation(JavaSparkContext spark, String demLocation, TilePlan plan) {
         spark.setJobDescription("solar: highest DEM elevation");
         return spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
-            try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+            try (RasterInput reader = RasterInput.open(demLocation)) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (float z : reader.read(plan.core(key))) {
                     max = z > max ? z : max;
@@ -219,7 +219,7 @@ public final class SolarStage implements Stage {
         grass.check();
         PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
         double[] elevation;
-        try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+        try (RasterInput reader = RasterInput.open(demLocation)) {
             elevation = reader.readDoubles(window);
         }
         return RsunTileRun.run(grass, plan.dem(), window, elevation, plan.core(key), parameters, days,
@@ -232,7 +232,7 @@ public final class SolarStage implements Stage {
         PixelWindow core = plan.core(key);
         PixelWindow window = window(plan, key, horizonDistance);
         double[] elevation;
-        try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+        try (RasterInput reader = RasterInput.open(demLocation)) {
             elevation = reader.readDoubles(window);
         }
         return SolarTile.withHornSlopeAspect(dem, demMax, window, elevation, core);

@@ -1,7 +1,7 @@
 package org.eemt.job.terrain;
 
 import java.util.List;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.HornSlopeAspect;
@@ -51,7 +51,7 @@ public final class TerrainStage implements Stage {
             PixelWindow core = plan.core(key);
             PixelWindow read = plan.withHalo(key, 1);
             double[] elevation;
-            try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+            try (RasterInput reader = RasterInput.open(demLocation)) {
                 elevation = reader.readDoubles(read);
             }
             int n = Math.toIntExact(core.cells());
