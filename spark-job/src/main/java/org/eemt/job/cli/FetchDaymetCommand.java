@@ -10,7 +10,7 @@ import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.DaymetFetcher;
 import org.eemt.geo.climate.DaymetSinglePixel;
 import org.eemt.geo.climate.EarthdataLogin;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Command;
@@ -82,7 +82,7 @@ public final class FetchDaymetCommand implements Callable<Integer> {
         if (!login.present() && baseUrl == null) {
             throw EemtException.environment(DaymetFetcher.EARTHDATA_OPENDAP, "Earthdata Login needed", EarthdataLogin.HOW_TO);
         }
-        RasterGrid grid = GeoTiffReader.readGrid(dem);
+        RasterGrid grid = RasterInput.readGrid(dem);
         int fetched = new DaymetFetcher(baseUrl == null ? DaymetFetcher.EARTHDATA_OPENDAP : baseUrl, region, login, retry.retries, pause)
                 .fetch(grid, list, out, System.out);
         System.out.println("fetch-daymet: " + fetched + " files downloaded into " + out + "; use it as --climate " + out);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.TerraClimateFetcher;
-import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.RasterInput;
 import org.eemt.job.eemt.EemtOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ public final class FetchTerraClimateCommand implements Callable<Integer> {
             throw EemtException.input("--years " + years, "starts before 1958, the first year of TerraClimate", "choose years from 1958 on");
         }
         int fetched = new TerraClimateFetcher(baseUrl, retry.retries, retry.firstPause())
-                .fetch(GeoTiffReader.readGrid(dem), list, out, System.out);
+                .fetch(RasterInput.readGrid(dem), list, out, System.out);
         System.out.println("fetch-terraclimate: " + fetched + " files downloaded into " + out + "; use it as --climate " + out);
         return 0;
     }
