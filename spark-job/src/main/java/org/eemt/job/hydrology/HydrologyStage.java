@@ -16,6 +16,7 @@ import org.eemt.geo.hydrology.TileGrid;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.hydrology.TiledHydrology;
 import org.eemt.geo.hydrology.WetnessIndex;
+import org.eemt.geo.hydrology.WetnessSettings;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.job.cli.RunOptions;
@@ -36,8 +37,10 @@ import scala.Tuple2;
  */
 public final class HydrologyStage implements Stage {
     public static final Product FILLED = new Product("terrain/filled", "m", "DEM filled by Priority-Flood with an epsilon gradient");
-    public static final Product SCA = new Product("terrain/sca", "m2 m-1", "D-infinity specific catchment area");
-    public static final Product TWI = new Product("terrain/twi", "1", "topographic wetness index ln(SCA / tan slope)");
+    public static final Product SCA = new Product("terrain/sca", "m2 m-1",
+            "specific catchment area (D-infinity; multiple flow directions with --wetness-index saga)");
+    public static final Product TWI = new Product("terrain/twi", "1",
+            "topographic wetness index ln(SCA / tan slope), or the SAGA Wetness Index with --wetness-index saga");
     public static final Product MCWI = new Product("terrain/mcwi", "1", "mass-conservative wetness index TWI / mean TWI");
 
     @Override
@@ -71,18 +74,20 @@ public final class HydrologyStage implements Stage {
                 .mapToPair(t -> {
                     PixelWindow core = grid.core(t);
                     try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
-                        return new Tuple2<>(t, new HydrologyTile(reader.grid(), core, reader.read(core)));
+                        return new Tuple2<>(t, HydrologyTile.of(reader.grid(), core, reader.read(HydrologyTile.window(reader.grid(), core))));
                     }
                 })
                 .partitionBy(byTile)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkTileRunner runner = new SparkTileRunner(spark, tiles, grid.tileCount());
         try {
-            TiledHydrology.Solution solution = new TiledHydrology(grid).solve(runner);
+            TiledHydrology.Solution solution = new TiledHydrology(grid, context.options().wetness.settings()).solve(runner);
             Broadcast<Object[]> inflows = spark.broadcast(solution.inflows().values().toArray());
+            Broadcast<Object[]> rings = spark.broadcast(runner.byTile(solution.rings()));
             spark.setJobDescription("twi: finish tiles, mean TWI");
             JavaPairRDD<Integer, TileProducts> products = runner.flowTiles
-                    .mapToPair(e -> new Tuple2<>(e._1(), e._2().finish((double[]) inflows.value()[e._1()])))
+                    .mapToPair(e -> new Tuple2<>(e._1(),
+                            e._2().finish((double[]) inflows.value()[e._1()], (double[]) rings.value()[e._1()])))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             double[] sums = products.map(e -> new double[] {e._2().twiSum(), e._2().twiCount()})
                     .reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
@@ -103,6 +108,7 @@ public final class HydrologyStage implements Stage {
             });
             products.unpersist();
             inflows.destroy();
+            rings.destroy();
         } finally {
             runner.close();
             tiles.unpersist();
@@ -133,11 +139,11 @@ public final class HydrologyStage implements Stage {
         }
 
         @Override
-        public void settle(Map<Integer, float[]> rings) {
+        public void settle(Map<Integer, float[]> rings, WetnessSettings wetness) {
             Broadcast<Object[]> shipped = spark.broadcast(byTile(rings));
             finalRings = shipped;
             spark.setJobDescription("twi: settle filled tiles and flow directions");
-            flowTiles = tiles.mapToPair(e -> new Tuple2<>(e._1(), e._2().settle((float[]) shipped.value()[e._1()])))
+            flowTiles = tiles.mapToPair(e -> new Tuple2<>(e._1(), e._2().settle((float[]) shipped.value()[e._1()], wetness)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             flowTiles.count();
             // the flow rounds need only the settled tiles (the elevations can be re-read if lost)
@@ -147,6 +153,11 @@ public final class HydrologyStage implements Stage {
         @Override
         public Map<Integer, double[]> flow(Map<Integer, double[]> inflows) {
             return round(flowTiles, inflows, FlowTile::outflow, "flow");
+        }
+
+        @Override
+        public Map<Integer, double[]> modify(Map<Integer, FlowTile.ModifyInput> inputs) {
+            return round(flowTiles, inputs, FlowTile::modifyPerimeter, "modified catchment area");
         }
 
         private <T, I, O> Map<Integer, O> round(JavaPairRDD<Integer, T> on, Map<Integer, I> inputs,
@@ -169,7 +180,7 @@ public final class HydrologyStage implements Stage {
             }
         }
 
-        private Object[] byTile(Map<Integer, ?> inputs) {
+        Object[] byTile(Map<Integer, ?> inputs) {
             Object[] byTile = new Object[tileCount];
             inputs.forEach((t, in) -> byTile[t] = in);
             return byTile;
