@@ -19,23 +19,17 @@ import java.util.Arrays;
  * by the donor's tile. Between tiles a contribution travels in its own slot (perimeter cell ×
  * direction × {area, slope·area}, {@value #SLOTS} per cell), never summed on the way, so the
  * areas are bit-identical for any tiling.
+ *
+ * <p>Stored: the width {@code pw} of the padded tile and, per padded cell, the share of its flow
+ * going to each neighbour k (8 floats per cell).
  */
-final class MultipleFlowDirection implements Serializable {
+public record MultipleFlowDirection(int pw, float[] share) implements Serializable {
     /** Values exchanged per perimeter cell: 8 directions x (area, slope x area). */
     static final int SLOTS = 16;
     /** Neighbour offsets, north-west to south-east; direction 7 − k is the opposite of k. */
     private static final int[] DY = {-1, -1, -1, 0, 0, 1, 1, 1};
     private static final int[] DX = {-1, 0, 1, -1, 1, -1, 0, 1};
     private static final double FREEMAN_EXPONENT = 1.1;
-
-    private final int pw;
-    /** Share of each padded cell's flow going to its neighbour k, 8 per cell. */
-    private final float[] share;
-
-    private MultipleFlowDirection(int pw, float[] share) {
-        this.pw = pw;
-        this.share = share;
-    }
 
     /** Splits of every core cell of a padded {@code pw x ph} array of filled elevations (NaN = NoData). */
     static MultipleFlowDirection of(float[] filled, int pw, int ph, double[] dx, double[] dy) {

@@ -13,12 +13,12 @@ public class WetnessOptions implements Serializable {
     @Option(names = "--wetness-index", paramLabel = "INDEX", defaultValue = "standard",
             description = "standard (ln(SCA / tan slope) over D-infinity) or saga (the SAGA Wetness Index of Boehner et al. 2002, "
                     + "as the original EEMT workflow computed it), written to terrain/twi. Default: ${DEFAULT-VALUE}.")
-    public String index;
+    public String index = "standard";
 
     @Option(names = "--swi-suction", paramLabel = "T", defaultValue = "10",
             description = "Suction of the SAGA Wetness Index's modified catchment area (>= 1; the lower, the wider valley "
                     + "floors get wet). Default: ${DEFAULT-VALUE}.")
-    public double suction;
+    public double suction = 10;
 
     /** The settings, or an exit-2 error naming the bad option. */
     public WetnessSettings settings() {
