@@ -26,8 +26,10 @@ import org.eemt.geo.raster.PixelWindow;
  * pass areas between tiles the same way. Both systems have a unique solution (see
  * {@link EpsilonFill}; accumulation runs down a directed acyclic graph), so the result does not
  * depend on the tiling: the filled DEM is bit-identical to the one-tile result, and areas differ
- * only by the order of floating-point additions. The number of rounds is bounded by the number of
- * tile borders that a drainage path crosses, plus one.
+ * only by the order of floating-point additions (the SAGA index's slots make its areas
+ * bit-identical, {@link MultipleFlowDirection}). The number of rounds is bounded by the number of
+ * tile borders that a drainage path crosses, plus one. For the SAGA index, modification rounds
+ * then solve the modified catchment area the same way ({@link SagaWetnessIndex}).
  */
 public final class TiledHydrology {
 

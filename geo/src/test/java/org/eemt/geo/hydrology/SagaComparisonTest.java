@@ -24,12 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SagaComparisonTest {
 
-    record Stats(double spearman, double medianAbsDifference, double meanDifference, int cells) {
-    }
-
     @Test
     void steepPeruDemAgreesWithSaga(@TempDir Path dir) throws Exception {
-        Stats s = compare(Dems.peruDem(), dir);
+        SagaTool.Stats s = compare(Dems.peruDem(), dir);
         System.out.printf("Peru 30 m vs SAGA: Spearman %.4f, median |dTWI| %.3f, mean dTWI (ours - SAGA) %.3f, %d cells%n",
                 s.spearman(), s.medianAbsDifference(), s.meanDifference(), s.cells());
         assertTrue(s.spearman() >= 0.92, "Spearman rank correlation " + s.spearman());
@@ -39,7 +36,7 @@ class SagaComparisonTest {
     /** The gentle caldera floor: reported (docs/hydrology.md explains the differences), not bounded. */
     @Test
     void sampleDemReport(@TempDir Path dir) throws Exception {
-        Stats s = compare(Dems.sampleDem(), dir);
+        SagaTool.Stats s = compare(Dems.sampleDem(), dir);
         System.out.printf("sample mcn_10m vs SAGA: Spearman %.4f, median |dTWI| %.3f, mean dTWI (ours - SAGA) %.3f, %d cells%n",
                 s.spearman(), s.medianAbsDifference(), s.meanDifference(), s.cells());
         Dems.Dem dem = Dems.read(Dems.sampleDem());
@@ -55,7 +52,7 @@ class SagaComparisonTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} Int16")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"peru", "zion"})
     void integerDemsWithFlatsAgreeWithSaga(String name, @TempDir Path dir) throws Exception {
-        Stats s = integerReport(name, dir);
+        SagaTool.Stats s = integerReport(name, dir);
         assertTrue(s.spearman() >= 0.90, name + " Int16: Spearman rank correlation " + s.spearman());
         assertTrue(s.medianAbsDifference() <= 0.3, name + " Int16: median absolute TWI difference " + s.medianAbsDifference());
     }
@@ -63,19 +60,19 @@ class SagaComparisonTest {
     /** The Int16 sample DEM: reported, not bounded (docs/hydrology.md). */
     @Test
     void integerSampleDemReport(@TempDir Path dir) throws Exception {
-        Stats s = integerReport("sample", dir);
+        SagaTool.Stats s = integerReport("sample", dir);
         assertTrue(s.cells() > 40000, "compared " + s.cells() + " cells");
     }
 
-    private static Stats integerReport(String name, Path dir) throws Exception {
+    private static SagaTool.Stats integerReport(String name, Path dir) throws Exception {
         SagaTool.requireTools();
-        Stats s = compare(SagaTool.integerDem(name, dir), dir);
+        SagaTool.Stats s = compare(SagaTool.integerDem(name, dir), dir);
         System.out.printf("%s Int16 vs SAGA: Spearman %.4f, median |dTWI| %.3f, mean dTWI (ours - SAGA) %.3f, %d cells%n",
                 name, s.spearman(), s.medianAbsDifference(), s.meanDifference(), s.cells());
         return s;
     }
 
-    private static Stats compare(Path demFile, Path dir) throws Exception {
+    private static SagaTool.Stats compare(Path demFile, Path dir) throws Exception {
         SagaTool.requireTools();
         Path dem = dir.resolve("dem.tif");
         if (!demFile.equals(dem)) {
@@ -91,32 +88,7 @@ class SagaComparisonTest {
 
         Dems.Dem d = Dems.read(demFile);
         InMemoryTiles.Result ours = InMemoryTiles.run(d.grid(), d.z(), 64, 64);
-        int columns = d.grid().columns();
-        int rows = d.grid().rows();
         assertEquals(saga.length, ours.twi().length);
-        List<double[]> pairs = new ArrayList<>();
-        for (int y = 2; y < rows - 2; y++) {
-            for (int x = 2; x < columns - 2; x++) {
-                float a = ours.twi()[y * columns + x];
-                float b = saga[y * columns + x];
-                if (!Float.isNaN(a) && !Float.isNaN(b)) {
-                    pairs.add(new double[] {a, b});
-                }
-            }
-        }
-        int n = pairs.size();
-        double[] a = new double[n];
-        double[] b = new double[n];
-        double[] diff = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            a[i] = pairs.get(i)[0];
-            b[i] = pairs.get(i)[1];
-            diff[i] = Math.abs(a[i] - b[i]);
-            mean += a[i] - b[i];
-        }
-        Arrays.sort(diff);
-        double median = n % 2 == 1 ? diff[n / 2] : (diff[n / 2 - 1] + diff[n / 2]) / 2;
-        return new Stats(Statistics.spearman(a, b), median, mean / n, n);
+        return SagaTool.compare(ours.twi(), saga, d.grid().columns(), d.grid().rows(), 2);
     }
 }

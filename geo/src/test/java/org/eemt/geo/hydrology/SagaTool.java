@@ -66,8 +66,12 @@ final class SagaTool {
         return out;
     }
 
-    /** Spearman's ρ between two rasters over cells at least {@code margin} cells from the edge where both have a value. */
-    static double[] compare(float[] ours, float[] theirs, int columns, int rows, int margin) {
+    /** Agreement of our raster with a reference: Spearman's ρ, median |ours − theirs|, mean (ours − theirs), cells compared. */
+    record Stats(double spearman, double medianAbsDifference, double meanDifference, int cells) {
+    }
+
+    /** {@link Stats} over cells at least {@code margin} cells from the edge where both have a value. */
+    static Stats compare(float[] ours, float[] theirs, int columns, int rows, int margin) {
         List<double[]> pairs = new ArrayList<>();
         for (int y = margin; y < rows - margin; y++) {
             for (int x = margin; x < columns - margin; x++) {
@@ -82,13 +86,15 @@ final class SagaTool {
         double[] a = new double[n];
         double[] b = new double[n];
         double[] diff = new double[n];
+        double mean = 0;
         for (int i = 0; i < n; i++) {
             a[i] = pairs.get(i)[0];
             b[i] = pairs.get(i)[1];
             diff[i] = Math.abs(a[i] - b[i]);
+            mean += a[i] - b[i];
         }
         java.util.Arrays.sort(diff);
         double median = n == 0 ? Double.NaN : n % 2 == 1 ? diff[n / 2] : (diff[n / 2 - 1] + diff[n / 2]) / 2;
-        return new double[] {Statistics.spearman(a, b), median, n};
+        return new Stats(Statistics.spearman(a, b), median, mean / n, n);
     }
 }
