@@ -30,7 +30,8 @@ import scala.Tuple2;
 
 /**
  * The wetness-index stage (SCIENCE.md §1): ε-filled DEM, D-infinity specific catchment area, TWI
- * and MCWI over the whole DEM, with the tiled algorithm of {@link TiledHydrology}. The tiles stay
+ * and MCWI over the whole DEM (or, with {@code --wetness-index saga}, the SAGA Wetness Index and its
+ * multiple-flow-direction SCA; docs/hydrology.md), with the tiled algorithm of {@link TiledHydrology}. The tiles stay
  * on the executors (a cached RDD partitioned by tile); each round the driver broadcasts only the
  * ring and inflow of the tiles that must run again and collects only their perimeters. The mean
  * TWI of the MCWI is a distributed reduction of per-tile sums.
