@@ -3,7 +3,6 @@ package org.eemt.geo.hydrology;
 import java.io.Serializable;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.terrain.MetricCellSize;
 
 /**
  * One tile of the DEM on a worker, before filling: the elevations of its cells (its core) and
@@ -14,14 +13,46 @@ import org.eemt.geo.terrain.MetricCellSize;
  *
  * @param dem       the whole DEM's grid (for metric cell sizes and its edges)
  * @param core      the tile's cells
- * @param elevation elevations (m) of the core, row-major, NaN = NoData
+ * @param elevation     elevations (m) of the core, row-major, NaN = NoData
+ * @param ringElevation elevations (m) of the ring around the core as given ({@link Ring} order over
+ *                      the padded rectangle, NaN = NoData or outside the DEM): the SAGA index routes
+ *                      over the DEM as given
  */
-public record HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation) implements Serializable {
+public record HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation, float[] ringElevation) implements Serializable {
 
     public HydrologyTile {
-        if (elevation.length != core.cells()) {
-            throw new IllegalArgumentException(elevation.length + " elevations for a tile of " + core.cells() + " cells");
+        if (elevation.length != core.cells() || ringElevation.length != Ring.size(core.width() + 2, core.height() + 2)) {
+            throw new IllegalArgumentException(elevation.length + " elevations and " + ringElevation.length
+                    + " ring elevations for a tile of " + core.width() + "x" + core.height());
         }
+    }
+
+    /** The tile of {@code core} from the elevations of {@link #window} (row-major, NaN = NoData). */
+    public static HydrologyTile of(RasterGrid dem, PixelWindow core, float[] windowElevation) {
+        PixelWindow window = window(dem, core);
+        int pw = core.width() + 2;
+        int ph = core.height() + 2;
+        float[] padded = new float[pw * ph];
+        java.util.Arrays.fill(padded, Float.NaN);
+        for (int r = 0; r < window.height(); r++) {
+            for (int c = 0; c < window.width(); c++) {
+                padded[(window.y0() + r - core.y0() + 1) * pw + window.x0() + c - core.x0() + 1] = windowElevation[r * window.width() + c];
+            }
+        }
+        float[] elevation = new float[Math.toIntExact(core.cells())];
+        for (int y = 0; y < core.height(); y++) {
+            System.arraycopy(padded, (y + 1) * pw + 1, elevation, y * core.width(), core.width());
+        }
+        float[] ring = new float[Ring.size(pw, ph)];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = padded[Ring.y(pw, ph, i) * pw + Ring.x(pw, ph, i)];
+        }
+        return new HydrologyTile(dem, core, elevation, ring);
+    }
+
+    /** The cells to read for the tile of {@code core}: the core and its ring, clipped to the DEM. */
+    public static PixelWindow window(RasterGrid dem, PixelWindow core) {
+        return core.expandClipped(1, dem.columns(), dem.rows());
     }
 
     /** Fill pass: the ε-filled elevations of the tile's perimeter cells given the ring's filled elevations. */
@@ -36,23 +67,32 @@ public record HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation)
         return out;
     }
 
-    /** The filled tile with its flow directions and order, from the final ring. */
-    public FlowTile settle(float[] ring) {
+    /** The filled tile with its flow directions (those of the index {@code wetness}) and order, from the final ring. */
+    public FlowTile settle(float[] ring, WetnessSettings wetness) {
         float[] padded = filled(ring);
         int pw = core.width() + 2;
         int ph = core.height() + 2;
-        double[] dx = new double[ph];
-        double[] dy = new double[ph];
-        MetricCellSize sizes = new MetricCellSize(dem);
-        for (int y = 0; y < ph; y++) {
-            int row = Math.min(Math.max(core.y0() - 1 + y, 0), dem.rows() - 1);
-            dx[y] = sizes.dx(row);
-            dy[y] = sizes.dy(row);
-        }
-        return new FlowTile(dem, core, padded, DInfinity.of(padded, pw, ph, dx, dy), UpslopeArea.downstreamOrder(padded, pw, ph));
+        boolean standard = wetness.kind() == WetnessSettings.Kind.STANDARD;
+        float[] surface = standard ? padded : asGiven();
+        double[] dx = FlowTile.rowSizes(dem, core, true);
+        double[] dy = FlowTile.rowSizes(dem, core, false);
+        return new FlowTile(dem, core, padded, surface, standard ? DInfinity.of(padded, pw, ph, dx, dy) : null,
+                standard ? null : MultipleFlowDirection.of(surface, pw, ph, dx, dy),
+                UpslopeArea.downstreamOrder(surface, pw, ph), wetness);
+    }
+
+    /** The core and its ring as given, padded. */
+    private float[] asGiven() {
+        return padded(ringElevation);
     }
 
     private float[] filled(float[] ring) {
+        float[] padded = padded(ring);
+        EpsilonFill.fill(padded, core.width() + 2, core.height() + 2);
+        return padded;
+    }
+
+    private float[] padded(float[] ring) {
         int w = core.width();
         int h = core.height();
         int pw = w + 2;
@@ -67,7 +107,6 @@ public record HydrologyTile(RasterGrid dem, PixelWindow core, float[] elevation)
         for (int y = 0; y < h; y++) {
             System.arraycopy(elevation, y * w, padded, (y + 1) * pw + 1, w);
         }
-        EpsilonFill.fill(padded, pw, ph);
         return padded;
     }
 }

@@ -26,8 +26,10 @@ import org.eemt.geo.raster.PixelWindow;
  * pass areas between tiles the same way. Both systems have a unique solution (see
  * {@link EpsilonFill}; accumulation runs down a directed acyclic graph), so the result does not
  * depend on the tiling: the filled DEM is bit-identical to the one-tile result, and areas differ
- * only by the order of floating-point additions. The number of rounds is bounded by the number of
- * tile borders that a drainage path crosses, plus one.
+ * only by the order of floating-point additions (the SAGA index's slots make its areas
+ * bit-identical, {@link MultipleFlowDirection}). The number of rounds is bounded by the number of
+ * tile borders that a drainage path crosses, plus one. For the SAGA index, modification rounds
+ * then solve the modified catchment area the same way ({@link SagaWetnessIndex}).
  */
 public final class TiledHydrology {
 
@@ -40,20 +42,29 @@ public final class TiledHydrology {
         Map<Integer, float[]> fill(Map<Integer, float[]> rings);
 
         /** Makes and keeps every tile's {@link FlowTile} from its final ring ({@link HydrologyTile#settle}). */
-        void settle(Map<Integer, float[]> rings);
+        void settle(Map<Integer, float[]> rings, WetnessSettings wetness);
 
         /** Flow round: {@link FlowTile#outflow} of each named tile with its inflow. */
         Map<Integer, double[]> flow(Map<Integer, double[]> inflows);
+
+        /** Modification round (SAGA index): {@link FlowTile#modifyPerimeter} of each named tile. */
+        Map<Integer, double[]> modify(Map<Integer, FlowTile.ModifyInput> inputs);
     }
 
-    /** The solved inflow of every tile (the input of its finishing pass), and the rounds it took. */
-    public record Solution(Map<Integer, double[]> inflows, int fillRounds, int flowRounds) implements Serializable {
+    /**
+     * The inputs of every tile's finishing pass ({@link FlowTile#finish}): its inflow and, for the
+     * SAGA index, its ring (null for the standard index); and the rounds each exchange took.
+     */
+    public record Solution(Map<Integer, double[]> inflows, Map<Integer, double[]> rings, int fillRounds, int flowRounds,
+                           int modifyRounds) implements Serializable {
     }
 
     private final TileGrid grid;
+    private final WetnessSettings wetness;
 
-    public TiledHydrology(TileGrid grid) {
+    public TiledHydrology(TileGrid grid, WetnessSettings wetness) {
         this.grid = grid;
+        this.wetness = wetness;
     }
 
     /** Fills, settles the flow tiles and solves the inflows of every tile. */
@@ -94,14 +105,14 @@ public final class TiledHydrology {
         for (int t = 0; t < tiles; t++) {
             finalRings.put(t, rings[t]);
         }
-        runner.settle(finalRings);
+        runner.settle(finalRings, wetness);
 
         double[][] inflow = new double[tiles][];
         double[][] outflow = new double[tiles][];
         Map<Integer, double[]> flowTodo = new LinkedHashMap<>();
         for (int t = 0; t < tiles; t++) {
             PixelWindow c = grid.core(t);
-            inflow[t] = new double[Ring.size(c.width(), c.height())];
+            inflow[t] = new double[Ring.size(c.width(), c.height()) * wetness.flowStride()];
             flowTodo.put(t, inflow[t]);
         }
         int flowRounds = 0;
@@ -121,36 +132,114 @@ public final class TiledHydrology {
         for (int t = 0; t < tiles; t++) {
             inflows.put(t, inflow[t]);
         }
-        return new Solution(inflows, fillRounds, flowRounds);
+        if (wetness.kind() == WetnessSettings.Kind.STANDARD) {
+            return new Solution(inflows, new LinkedHashMap<>(), fillRounds, flowRounds, 0);
+        }
+        return modify(runner, inflows, fillRounds, flowRounds);
+    }
+
+    /**
+     * Modification rounds of the SAGA index: like the fill rounds, with modified catchment areas
+     * that only rise (unknown ring cells start at 0, a lower bound) until no perimeter changes.
+     */
+    private Solution modify(TileRunner runner, Map<Integer, double[]> inflows, int fillRounds, int flowRounds) {
+        int tiles = grid.tileCount();
+        double[][] modified = new double[tiles][];
+        double[][] area = new double[tiles][];
+        double[][] rings = new double[tiles][];
+        for (int t = 0; t < tiles; t++) {
+            PixelWindow c = grid.core(t);
+            modified[t] = new double[Ring.size(c.width(), c.height())];
+        }
+        Map<Integer, FlowTile.ModifyInput> todo = new LinkedHashMap<>();
+        for (int t = 0; t < tiles; t++) {
+            rings[t] = ringOf(t, modified);
+            todo.put(t, new FlowTile.ModifyInput(inflows.get(t), rings[t]));
+        }
+        int rounds = 0;
+        while (!todo.isEmpty()) {
+            rounds++;
+            TreeSet<Integer> changed = new TreeSet<>();
+            runner.modify(todo).forEach((t, out) -> {
+                int size = out.length / 2;
+                area[t] = Arrays.copyOfRange(out, size, 2 * size);
+                double[] perimeter = Arrays.copyOf(out, size);
+                if (!Arrays.equals(modified[t], perimeter)) {
+                    modified[t] = perimeter;
+                    changed.add(t);
+                }
+            });
+            todo = new LinkedHashMap<>();
+            for (int t : neighbours(changed)) {
+                double[] ring = ringOf(t, modified);
+                if (!Arrays.equals(ring, rings[t])) {
+                    rings[t] = ring;
+                    todo.put(t, new FlowTile.ModifyInput(inflows.get(t), ring));
+                }
+            }
+        }
+        Map<Integer, double[]> finalRings = new LinkedHashMap<>();
+        for (int t = 0; t < tiles; t++) {
+            double[] m = ringOf(t, modified);
+            double[] a = ringOf(t, area);
+            double[] both = Arrays.copyOf(m, 2 * m.length);
+            System.arraycopy(a, 0, both, m.length, a.length);
+            finalRings.put(t, both);
+        }
+        return new Solution(inflows, finalRings, fillRounds, flowRounds, rounds);
     }
 
     /** The ring around tile {@code t} from the perimeters of its neighbours; NaN outside the DEM. */
     private float[] ringOf(int t, float[][] perimeters) {
-        PixelWindow c = grid.core(t);
-        int pw = c.width() + 2;
-        int ph = c.height() + 2;
-        float[] ring = new float[Ring.size(pw, ph)];
+        long[] sources = ringSources(t);
+        float[] ring = new float[sources.length];
         for (int i = 0; i < ring.length; i++) {
-            int x = c.x0() - 1 + Ring.x(pw, ph, i);
-            int y = c.y0() - 1 + Ring.y(pw, ph, i);
-            ring[i] = grid.contains(x, y) ? perimeterValue(perimeters, x, y) : Float.NaN;
+            ring[i] = sources[i] < 0 ? Float.NaN : perimeters[(int) (sources[i] >> 32)][(int) sources[i]];
         }
         return ring;
     }
 
-    private float perimeterValue(float[][] perimeters, int x, int y) {
-        int u = grid.tileOf(x, y);
-        PixelWindow c = grid.core(u);
-        return perimeters[u][Ring.index(c.width(), c.height(), x - c.x0(), y - c.y0())];
+    /** The ring around tile {@code t} from the perimeters of its neighbours; NaN outside the DEM. */
+    private double[] ringOf(int t, double[][] perimeters) {
+        long[] sources = ringSources(t);
+        double[] ring = new double[sources.length];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = sources[i] < 0 ? Double.NaN : perimeters[(int) (sources[i] >> 32)][(int) sources[i]];
+        }
+        return ring;
     }
 
-    /** Every tile's inflow, summed from all tiles' outflows in tile order. */
+    /** Per ring cell of tile {@code t}: the tile holding it (high 32 bits) and its perimeter index there, or -1 outside the DEM. */
+    private long[] ringSources(int t) {
+        PixelWindow c = grid.core(t);
+        int pw = c.width() + 2;
+        int ph = c.height() + 2;
+        long[] sources = new long[Ring.size(pw, ph)];
+        for (int i = 0; i < sources.length; i++) {
+            int x = c.x0() - 1 + Ring.x(pw, ph, i);
+            int y = c.y0() - 1 + Ring.y(pw, ph, i);
+            if (grid.contains(x, y)) {
+                int u = grid.tileOf(x, y);
+                PixelWindow cu = grid.core(u);
+                sources[i] = ((long) u << 32) | Ring.index(cu.width(), cu.height(), x - cu.x0(), y - cu.y0());
+            } else {
+                sources[i] = -1;
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * Every tile's inflow, summed from all tiles' outflows in tile order ({@link WetnessSettings#flowStride}
+     * values per cell; the SAGA index's slots each have one source, so there nothing is summed).
+     */
     private double[][] inflows(double[][] outflow) {
         int tiles = grid.tileCount();
+        int stride = wetness.flowStride();
         double[][] in = new double[tiles][];
         for (int t = 0; t < tiles; t++) {
             PixelWindow c = grid.core(t);
-            in[t] = new double[Ring.size(c.width(), c.height())];
+            in[t] = new double[Ring.size(c.width(), c.height()) * stride];
         }
         for (int t = 0; t < tiles; t++) {
             if (outflow[t] == null) {
@@ -164,11 +253,12 @@ public final class TiledHydrology {
                 if (v == 0) {
                     continue;
                 }
-                int x = c.x0() - 1 + Ring.x(pw, ph, i);
-                int y = c.y0() - 1 + Ring.y(pw, ph, i);
+                int r = i / stride;
+                int x = c.x0() - 1 + Ring.x(pw, ph, r);
+                int y = c.y0() - 1 + Ring.y(pw, ph, r);
                 int u = grid.tileOf(x, y);
                 PixelWindow cu = grid.core(u);
-                in[u][Ring.index(cu.width(), cu.height(), x - cu.x0(), y - cu.y0())] += v;
+                in[u][Ring.index(cu.width(), cu.height(), x - cu.x0(), y - cu.y0()) * stride + i % stride] += v;
             }
         }
         return in;

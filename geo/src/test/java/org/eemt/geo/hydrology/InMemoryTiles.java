@@ -23,7 +23,7 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
         }
         for (int t = 0; t < tiles.length; t++) {
             PixelWindow core = grid.core(t);
-            tiles[t] = new HydrologyTile(dem, core, dem.extent().crop(elevation, core));
+            tiles[t] = HydrologyTile.of(dem, core, dem.extent().crop(elevation, HydrologyTile.window(dem, core)));
         }
     }
 
@@ -36,8 +36,8 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
     }
 
     @Override
-    public void settle(Map<Integer, float[]> rings) {
-        rings.forEach((t, ring) -> flowTiles[t] = tiles[t].settle(ring));
+    public void settle(Map<Integer, float[]> rings, WetnessSettings wetness) {
+        rings.forEach((t, ring) -> flowTiles[t] = tiles[t].settle(ring, wetness));
     }
 
     @Override
@@ -48,17 +48,29 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
         return out;
     }
 
+    @Override
+    public Map<Integer, double[]> modify(Map<Integer, FlowTile.ModifyInput> inputs) {
+        Map<Integer, double[]> out = new LinkedHashMap<>();
+        inputs.forEach((t, in) -> out.put(t, flowTiles[t].modifyPerimeter(in)));
+        tasks += inputs.size();
+        return out;
+    }
+
     /** The whole DEM's products from one tiled run. */
     record Result(float[] filled, float[] sca, float[] twi, float[] mcwi, double leavingArea, double meanTwi,
-                  long twiCells, int fillRounds, int flowRounds, int tasks) {
+                  long twiCells, int fillRounds, int flowRounds, int modifyRounds, int tasks) {
     }
 
     static Result run(RasterGrid dem, float[] z, int tileWidth, int tileHeight) {
+        return run(dem, z, tileWidth, tileHeight, WetnessSettings.STANDARD);
+    }
+
+    static Result run(RasterGrid dem, float[] z, int tileWidth, int tileHeight, WetnessSettings wetness) {
         TileGrid grid = new TileGrid(dem.columns(), dem.rows(), tileWidth, tileHeight);
         InMemoryTiles runner = new InMemoryTiles(dem, z, grid);
-        TiledHydrology.Solution solution = new TiledHydrology(grid).solve(runner);
+        TiledHydrology.Solution solution = new TiledHydrology(grid, wetness).solve(runner);
         Map<Integer, TileProducts> products = new LinkedHashMap<>();
-        solution.inflows().forEach((t, in) -> products.put(t, runner.flowTiles[t].finish(in)));
+        solution.inflows().forEach((t, in) -> products.put(t, runner.flowTiles[t].finish(in, solution.rings().get(t))));
         int n = z.length;
         float[] filled = new float[n];
         float[] sca = new float[n];
@@ -78,7 +90,7 @@ final class InMemoryTiles implements TiledHydrology.TileRunner {
         }
         double mean = sum / count;
         return new Result(filled, sca, twi, WetnessIndex.mcwi(twi, mean), leaving, mean, count,
-                solution.fillRounds(), solution.flowRounds(), runner.tasks);
+                solution.fillRounds(), solution.flowRounds(), solution.modifyRounds(), runner.tasks);
     }
 
     private static void paste(float[] tile, PixelWindow core, float[] whole, int columns) {

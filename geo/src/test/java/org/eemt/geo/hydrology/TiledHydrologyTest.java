@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tiled fill and accumulation give the one-tile result for 4x4 and 7x5 tile grids (filled DEM
- * bit-identical, SCA within 1e-6 relative), conserve area (cell areas from the metric cell sizes
+ * bit-identical, SCA within 1e-6 relative; the SAGA index's SCA and SWI bit-identical), conserve area (cell areas from the metric cell sizes
  * per row, so the lat/lon DEM checks them too), and the MCWI sums to the cell count.
  */
 class TiledHydrologyTest {
@@ -56,6 +56,36 @@ class TiledHydrologyTest {
             System.out.printf("%s, %dx%d tiles: largest relative SCA difference %.3g%n", name, tiles[0], tiles[1], worst);
             assertTrue(worst <= 1e-6, name + ": SCA differs by " + worst + " relative");
         }
+    }
+
+    /** The SAGA index: SCA (multiple flow directions) and SWI bit-identical for any tiling. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dems")
+    void sagaIndexBitIdenticalForAnyTiling(String name, Dems.Dem dem) {
+        WetnessSettings saga = new WetnessSettings(WetnessSettings.Kind.SAGA, 10);
+        int columns = dem.grid().columns();
+        int rows = dem.grid().rows();
+        InMemoryTiles.Result one = InMemoryTiles.run(dem.grid(), dem.z(), columns, rows, saga);
+        for (int[] tile : new int[][] {{30, 25}, {17, 23}, {64, 64}}) {
+            InMemoryTiles.Result many = InMemoryTiles.run(dem.grid(), dem.z(), tile[0], tile[1], saga);
+            System.out.printf("SAGA index, %s, %dx%d-cell tiles: %d fill, %d flow, %d modification rounds%n",
+                    name, tile[0], tile[1], many.fillRounds(), many.flowRounds(), many.modifyRounds());
+            for (int i = 0; i < dem.z().length; i++) {
+                assertEquals(Float.floatToIntBits(one.sca()[i]), Float.floatToIntBits(many.sca()[i]),
+                        name + ": SCA of cell " + i + " differs with " + tile[0] + "x" + tile[1] + "-cell tiles");
+                assertEquals(Float.floatToIntBits(one.twi()[i]), Float.floatToIntBits(many.twi()[i]),
+                        name + ": SWI of cell " + i + " differs with " + tile[0] + "x" + tile[1] + "-cell tiles");
+            }
+            assertTrue(many.modifyRounds() > 1, name + ": the modified catchment area crossed no tile border");
+        }
+        double validArea = 0;
+        MetricCellSize sizes = new MetricCellSize(dem.grid());
+        for (int i = 0; i < dem.z().length; i++) {
+            validArea += Float.isNaN(dem.z()[i]) ? 0 : sizes.dx(i / columns) * sizes.dy(i / columns);
+        }
+        System.out.printf("SAGA index, %s: valid area %.6e m2, leaving at outlets and pits %.6e m2%n", name, validArea, one.leavingArea());
+        // splits are stored as float32, so each one conserves area to about 1e-7
+        assertEquals(validArea, one.leavingArea(), 1e-6 * validArea, name + ": multiple-flow-direction area leaving the DEM");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eemt.job.solar.SolarOptions;
 import org.eemt.job.eemt.EemtOptions;
+import org.eemt.job.hydrology.WetnessOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,10 @@ public class RunOptions implements Serializable {
     /** Parameters of the solar stage. */
     @Mixin
     public SolarOptions solar = new SolarOptions();
+
+    /** Wetness-index parameters: --wetness-index, --swi-suction. */
+    @Mixin
+    public WetnessOptions wetness = new WetnessOptions();
 
     /** Climate and EEMT parameters: --climate, --climate-elevation, --years, --lapse-rate, --wind, --lai, --canopy-height. */
     @Mixin

@@ -16,6 +16,7 @@ import org.eemt.geo.hydrology.TileGrid;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.hydrology.TiledHydrology;
 import org.eemt.geo.hydrology.WetnessIndex;
+import org.eemt.geo.hydrology.WetnessSettings;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
@@ -30,15 +31,18 @@ import scala.Tuple2;
 
 /**
  * The wetness-index stage (SCIENCE.md §1): ε-filled DEM, D-infinity specific catchment area, TWI
- * and MCWI over the whole DEM, with the tiled algorithm of {@link TiledHydrology}. The tiles stay
+ * and MCWI over the whole DEM (or, with {@code --wetness-index saga}, the SAGA Wetness Index and its
+ * multiple-flow-direction SCA; docs/hydrology.md), with the tiled algorithm of {@link TiledHydrology}. The tiles stay
  * on the executors (a cached RDD partitioned by tile); each round the driver broadcasts only the
  * ring and inflow of the tiles that must run again and collects only their perimeters. The mean
  * TWI of the MCWI is a distributed reduction of per-tile sums.
  */
 public final class HydrologyStage implements Stage {
     public static final Product FILLED = new Product("terrain/filled", "m", "DEM filled by Priority-Flood with an epsilon gradient");
-    public static final Product SCA = new Product("terrain/sca", "m2 m-1", "D-infinity specific catchment area");
-    public static final Product TWI = new Product("terrain/twi", "1", "topographic wetness index ln(SCA / tan slope)");
+    public static final Product SCA = new Product("terrain/sca", "m2 m-1",
+            "specific catchment area (D-infinity; multiple flow directions with --wetness-index saga)");
+    public static final Product TWI = new Product("terrain/twi", "1",
+            "topographic wetness index ln(SCA / tan slope), or the SAGA Wetness Index with --wetness-index saga");
     public static final Product MCWI = new Product("terrain/mcwi", "1", "mass-conservative wetness index TWI / mean TWI");
 
     @Override
@@ -73,18 +77,20 @@ public final class HydrologyStage implements Stage {
                 .mapToPair(t -> {
                     PixelWindow core = grid.core(t);
                     try (RasterInput reader = RasterInput.open(demLocation)) {
-                        return new Tuple2<>(t, new HydrologyTile(dem, core, reader.read(core)));
+                        return new Tuple2<>(t, HydrologyTile.of(dem, core, reader.read(HydrologyTile.window(dem, core))));
                     }
                 })
                 .partitionBy(byTile)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkTileRunner runner = new SparkTileRunner(spark, tiles, grid.tileCount());
         try {
-            TiledHydrology.Solution solution = new TiledHydrology(grid).solve(runner);
+            TiledHydrology.Solution solution = new TiledHydrology(grid, context.options().wetness.settings()).solve(runner);
             Broadcast<Object[]> inflows = spark.broadcast(solution.inflows().values().toArray());
+            Broadcast<Object[]> rings = spark.broadcast(runner.byTile(solution.rings()));
             spark.setJobDescription("twi: finish tiles, mean TWI");
             JavaPairRDD<Integer, TileProducts> products = runner.flowTiles
-                    .mapToPair(e -> new Tuple2<>(e._1(), e._2().finish((double[]) inflows.value()[e._1()])))
+                    .mapToPair(e -> new Tuple2<>(e._1(),
+                            e._2().finish((double[]) inflows.value()[e._1()], (double[]) rings.value()[e._1()])))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             double[] sums = products.map(e -> new double[] {e._2().twiSum(), e._2().twiCount()})
                     .reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
@@ -105,6 +111,7 @@ public final class HydrologyStage implements Stage {
             });
             products.unpersist();
             inflows.destroy();
+            rings.destroy();
         } finally {
             runner.close();
             tiles.unpersist();
@@ -135,11 +142,11 @@ public final class HydrologyStage implements Stage {
         }
 
         @Override
-        public void settle(Map<Integer, float[]> rings) {
+        public void settle(Map<Integer, float[]> rings, WetnessSettings wetness) {
             Broadcast<Object[]> shipped = spark.broadcast(byTile(rings));
             finalRings = shipped;
             spark.setJobDescription("twi: settle filled tiles and flow directions");
-            flowTiles = tiles.mapToPair(e -> new Tuple2<>(e._1(), e._2().settle((float[]) shipped.value()[e._1()])))
+            flowTiles = tiles.mapToPair(e -> new Tuple2<>(e._1(), e._2().settle((float[]) shipped.value()[e._1()], wetness)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             flowTiles.count();
             // the flow rounds need only the settled tiles (the elevations can be re-read if lost)
@@ -149,6 +156,11 @@ public final class HydrologyStage implements Stage {
         @Override
         public Map<Integer, double[]> flow(Map<Integer, double[]> inflows) {
             return round(flowTiles, inflows, FlowTile::outflow, "flow");
+        }
+
+        @Override
+        public Map<Integer, double[]> modify(Map<Integer, FlowTile.ModifyInput> inputs) {
+            return round(flowTiles, inputs, FlowTile::modifyPerimeter, "modified catchment area");
         }
 
         private <T, I, O> Map<Integer, O> round(JavaPairRDD<Integer, T> on, Map<Integer, I> inputs,
@@ -171,7 +183,7 @@ public final class HydrologyStage implements Stage {
             }
         }
 
-        private Object[] byTile(Map<Integer, ?> inputs) {
+        Object[] byTile(Map<Integer, ?> inputs) {
             Object[] byTile = new Object[tileCount];
             inputs.forEach((t, in) -> byTile[t] = in);
             return byTile;

@@ -10,6 +10,8 @@ import org.eemt.geo.climate.StationRecord;
 import org.eemt.geo.hydrology.DInfinity;
 import org.eemt.geo.hydrology.FlowTile;
 import org.eemt.geo.hydrology.HydrologyTile;
+import org.eemt.geo.hydrology.MultipleFlowDirection;
+import org.eemt.geo.hydrology.WetnessSettings;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.solar.MonthlySolarSums;
@@ -31,6 +33,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
             HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class,
+            MultipleFlowDirection.class, WetnessSettings.class, FlowTile.ModifyInput.class,
             ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class);
 
     /**
@@ -50,6 +53,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         }
         // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
+        kryo.register(WetnessSettings.Kind.class);
         // per-tile partial sums of the solar stage's blocks of days (exact fixed-point sums)
         kryo.register(MonthlySolarSums.class, new JavaSerializer());
     }

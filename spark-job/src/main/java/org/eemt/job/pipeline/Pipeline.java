@@ -168,6 +168,7 @@ public final class Pipeline {
         List<Stage> stages = selectStages(options.products);
         checkWritable(options.out);
         RasterGrid dem = RasterInput.readGrid(options.dem);
+        options.wetness.settings(); // a bad --wetness-index or --swi-suction fails before any product is written
         if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
             options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
         }

@@ -28,7 +28,10 @@ class HydrologyStageTest {
     private static final String SAMPLE = Path.of(System.getProperty("eemt.project.dir", ".."))
             .resolve("data/sample/mcn_10m.tif").toString();
 
-    /** Two tile sizes (4x4 tiles of 64 and 3x3 tiles of 100 cells) give the same products. */
+    /**
+     * Two tile sizes (4x4 tiles of 64 and 3x3 tiles of 100 cells) give the same products; with
+     * {@code --wetness-index saga} the SCA and the SAGA Wetness Index are bit-identical.
+     */
     @Test
     void productsDoNotDependOnTheTileSize(@TempDir Path dir) throws Exception {
         SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("hydrology-test")
@@ -38,11 +41,29 @@ class HydrologyStageTest {
                 .set("spark.ui.enabled", "false");
         Map<Product, float[]> small;
         Map<Product, float[]> large;
+        Map<Product, float[]> sagaSmall;
+        Map<Product, float[]> sagaLarge;
         RasterGrid dem = GeoTiffReader.readGrid(SAMPLE);
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            small = run(spark, dem, dir.resolve("t64"), 64);
-            large = run(spark, dem, dir.resolve("t100"), 100);
+            small = run(spark, dem, dir.resolve("t64"), 64, "standard");
+            large = run(spark, dem, dir.resolve("t100"), 100, "standard");
+            sagaSmall = run(spark, dem, dir.resolve("s64"), 64, "saga");
+            sagaLarge = run(spark, dem, dir.resolve("s100"), 100, "saga");
         }
+        for (Product p : List.of(HydrologyStage.SCA, HydrologyStage.TWI)) {
+            float[] a = sagaSmall.get(p);
+            float[] b = sagaLarge.get(p);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Float.floatToIntBits(a[i]), Float.floatToIntBits(b[i]), "saga " + p.path() + " at cell " + i);
+            }
+        }
+        float[] standardTwi = small.get(HydrologyStage.TWI);
+        float[] sagaTwi = sagaSmall.get(HydrologyStage.TWI);
+        int differ = 0;
+        for (int i = 0; i < standardTwi.length; i++) {
+            differ += Float.floatToIntBits(standardTwi[i]) != Float.floatToIntBits(sagaTwi[i]) ? 1 : 0;
+        }
+        assertTrue(differ > 0.9 * standardTwi.length, "--wetness-index saga changed " + differ + " TWI cells");
         float[] filledA = small.get(HydrologyStage.FILLED);
         float[] filledB = large.get(HydrologyStage.FILLED);
         for (int i = 0; i < filledA.length; i++) {
@@ -71,21 +92,42 @@ class HydrologyStageTest {
         assertEquals(count, sum, 1e-5 * count, "MCWI sums to its cell count");
     }
 
-    /** {@code eemt run --products twi} makes the four wetness products and nothing of the terrain stage. */
+    /**
+     * {@code eemt run --products twi --wetness-index saga} makes the four wetness products and nothing
+     * of the terrain stage, and the manifest records the index and its suction.
+     */
     @Test
-    void productsTwiComputesTheWetnessProductsAlone(@TempDir Path dir) {
+    void productsTwiComputesTheWetnessProductsAlone(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         int code = EemtCli.execute("run", "--dem", SAMPLE, "--out", out.toString(), "--products", "twi",
-                "--tile-size", "100", "--master", "local[2]");
+                "--tile-size", "100", "--master", "local[2]", "--wetness-index", "saga", "--swi-suction", "8");
         assertEquals(0, code, "eemt run exit code");
         for (String name : List.of("twi", "mcwi", "sca", "filled")) {
             assertTrue(Files.isRegularFile(out.resolve("terrain/" + name + ".tif")), "terrain/" + name + ".tif");
         }
         assertFalse(Files.exists(out.resolve("terrain/slope.tif")), "the terrain stage did not run");
+        com.fasterxml.jackson.databind.JsonNode parameters = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("manifest.json").toFile()).path("parameters");
+        assertEquals("saga", parameters.path("wetness-index").asText(), "manifest: " + parameters);
+        assertEquals(8.0, Double.parseDouble(parameters.path("swi-suction").asText()), "manifest: " + parameters);
     }
 
-    private static Map<Product, float[]> run(JavaSparkContext spark, RasterGrid dem, Path out, int tileSize) throws Exception {
+    /** A wrong --wetness-index or --swi-suction stops the run with exit code 2 before anything is written. */
+    @Test
+    void badWetnessOptionsExitTwo(@TempDir Path dir) {
+        for (String[] bad : new String[][] {{"--wetness-index", "topmodel"}, {"--wetness-index", "saga", "--swi-suction", "0.5"}}) {
+            Path out = dir.resolve("out" + bad.length);
+            List<String> args = new java.util.ArrayList<>(List.of("run", "--dem", SAMPLE, "--out", out.toString(), "--products", "twi"));
+            args.addAll(List.of(bad));
+            assertEquals(2, EemtCli.execute(args.toArray(new String[0])), String.join(" ", bad));
+            assertFalse(Files.exists(out.resolve("terrain/twi.tif")), "no product after " + String.join(" ", bad));
+        }
+    }
+
+    private static Map<Product, float[]> run(JavaSparkContext spark, RasterGrid dem, Path out, int tileSize, String index)
+            throws Exception {
         RunOptions options = new RunOptions();
+        options.wetness.index = index;
         options.dem = SAMPLE;
         options.out = out.toString();
         options.tileSize = tileSize;
