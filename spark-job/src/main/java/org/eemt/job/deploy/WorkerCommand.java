@@ -16,8 +16,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon = new DaemonOptions();
 
-    @Option(names = "--master-host", required = true, split = ",",
-            description = "Host of the master to join; with ZooKeeper HA, every master's host (node1,node2).")
+    @Option(names = "--master-host", required = true, split = ",", paramLabel = "HOST[:PORT]",
+            description = "Host of the master to join; with ZooKeeper HA, every master's host (node1,node2), each with its own port if it differs from --master-port (node1:7077,node2:7078).")
     List<String> masterHosts;
 
     @Option(names = "--master-port", description = "Port of the master (default: ${DEFAULT-VALUE}).", defaultValue = "7077")
@@ -54,7 +54,11 @@ public final class WorkerCommand implements Callable<Integer> {
             checks.add(Environment.directory("disk", disk.dir(), disk.minFreeBytes()));
         }
         if (daemon.dryRun) {
-            masterHosts.forEach(host -> checks.add(Environment.reachable("master", host, masterPort)));
+            for (String master : masterHosts) {
+                int colon = master.lastIndexOf(':');
+                checks.add(colon < 0 ? Environment.reachable("master", master, masterPort)
+                        : Environment.reachable("master", master.substring(0, colon), Integer.parseInt(master.substring(colon + 1))));
+            }
             checks.add(Environment.portFree("webui-port", daemon.host != null ? daemon.host : "0.0.0.0", webUiPort));
         }
         // A worker whose disks are missing or full would only fail tasks later: it does not start.
@@ -83,7 +87,7 @@ public final class WorkerCommand implements Callable<Integer> {
                             .map(d -> d.dir().toAbsolutePath().toString()).collect(Collectors.joining(",")))
                     .systemProperty("spark.worker.cleanup.enabled", "true");
         }
-        return worker.positional("spark://" + masterHosts.stream().map(h -> h + ":" + masterPort).collect(Collectors.joining(",")));
+        return worker.positional("spark://" + masterHosts.stream().map(h -> h.contains(":") ? h : h + ":" + masterPort).collect(Collectors.joining(",")));
     }
 
     /** {@code DIR[:SIZE]}: a local directory and the free space it must have. */

@@ -34,7 +34,7 @@ class SlurmScriptIT {
             List<String> command = new ArrayList<>(List.of("env",
                     "EEMT_MASTER_PORT=" + masterPort, "EEMT_MASTER_WEBUI_PORT=" + webUiPort,
                     "EEMT_WORKER_WEBUI_PORT=" + FreePort.next(), "EEMT_SCRATCH=" + dir.resolve("scratch"),
-                    "EEMT_SUBMIT_JAVA_OPTS=-Xmx1g",
+                    "EEMT_SUBMIT_JAVA_OPTS=-Xmx1g", "SPARK_LOCAL_IP=127.0.0.1",
                     // The script asks for 4 exclusive 32-core nodes; this cluster has one 2-core node.
                     "sbatch", "--parsable", "--nodes=1", "--cpus-per-task=2", "--mem=" + OneNodeSlurm.NODE_MEMORY_MB,
                     "--time=10", "--output=" + dir.resolve("eemt-%j.log"),
