@@ -60,16 +60,18 @@ if $base_only; then
   exit 0
 fi
 
-[ -f "$EEMT_HOME/spark-job/target/eemt.jar" ] && [ -d "$EEMT_HOME/spark-job/target/spark-jars" ] \
-  || die "build first: mvn -B -DskipTests package"
-# The checkout's layout, so that submit/eemt and eemt-submit work unchanged inside.
+if [ ! -f "$EEMT_HOME/spark-job/target/eemt.jar" ] || [ ! -d "$EEMT_HOME/spark-job/target/spark-jars" ]; then
+  die "build first: mvn -B -DskipTests package"
+fi
+# The checkout's layout, so that submit/eemt, eemt-submit and eemt demo work unchanged inside.
 stage="$(mktemp -d)"
 container=""
 # shellcheck disable=SC2064
 trap "rm -rf '$stage'; [ -z \"\$container\" ] || '$runtime' rm \"\$container\" >/dev/null" EXIT
-mkdir -p "$stage/opt/eemt/spark-job/target" "$stage/opt/spark"
+mkdir -p "$stage/opt/eemt/spark-job/target" "$stage/opt/eemt/data" "$stage/opt/spark"
 cp -r "$EEMT_HOME/spark-job/target/eemt.jar" "$EEMT_HOME/spark-job/target/spark-jars" "$stage/opt/eemt/spark-job/target/"
 cp -r "$EEMT_HOME/submit" "$EEMT_HOME/conf" "$stage/opt/eemt/"
+cp -r "$EEMT_HOME/data/sample" "$stage/opt/eemt/data/"
 ln -s spark-job/target/eemt.jar "$stage/opt/eemt/eemt.jar"
 ln -s /opt/eemt/spark-job/target/spark-jars "$stage/opt/spark/jars"
 container="$("$runtime" create "$base_tag")"

@@ -101,7 +101,7 @@ class DeploymentFilesTest {
         assertTrue(Files.readString(SUBMIT.resolve("eemt-submit")).contains("default_jar=\"" + jar + "\""), jar + " is eemt-submit's k8s jar");
         assertTrue(Files.isRegularFile(PROJECT.resolve("submit/container/build-image.sh")));
         assertTrue(Files.readString(SUBMIT.resolve("container/build-image.sh"))
-                .contains("\"$rootfs" + jar.substring("local://".length(), jar.lastIndexOf('/')) + "/"), "the image has " + jar);
+                .contains("\"$stage" + jar.substring("local://".length(), jar.lastIndexOf('/')) + "/"), "the image has " + jar);
     }
 
     @Test
