@@ -3,7 +3,6 @@ package org.eemt.job.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eemt.geo.testing.ExternalTool;
+import org.eemt.job.solar.GrassTestImage;
 import org.eemt.job.testing.Products;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,30 +29,20 @@ import org.junit.jupiter.api.Timeout;
  * without a network: {@code demo} in local mode, and the GRASS engine (r.sun inside the image)
  * for one day. The image's terrain products equal the host's, and its GRASS products equal the
  * host GRASS engine's, bit for bit. Without root, podman, runc or debootstrap the test is skipped,
- * loudly; CI has them (.ci/run).
+ * loudly ({@link GrassTestImage#requireImageBuild}); CI has them (.ci/run).
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ContainerImageIT {
-    /** podman here needs runc and no default ulimits (the sandbox refuses to set them). */
-    static final Path CONTAINERS_CONF = Path.of("/var/tmp/eemt-image-test/containers.conf");
+    private static final Path CONTAINERS_CONF = GrassTestImage.CONTAINERS_CONF;
     private static Path dir;
     private static String image;
 
     @BeforeAll
     static void buildImage() throws Exception {
         ProjectFiles.assertPackaged();
-        for (String tool : List.of("podman", "runc", "debootstrap")) {
-            ExternalTool.require(tool);
-        }
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root) {
-            System.err.println("\n*** SKIPPED: building the eemt image needs root (debootstrap, chroot); CI runs as root. ***\n");
-        }
-        assumeTrue(root, "not root");
+        GrassTestImage.requireImageBuild();
         dir = ProjectFiles.testDirectory(ContainerImageIT.class);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Files.createDirectories(CONTAINERS_CONF.getParent());
-        Files.writeString(CONTAINERS_CONF, "[containers]\ndefault_ulimits = []\n\n[engine]\nruntime = \"runc\"\n");
         image = "localhost/eemt:" + dir.getFileName().toString().toLowerCase().replaceAll("[^a-z0-9]", "");
         long start = System.nanoTime();
         try (ChildProcess build = ChildProcess.start(List.of(ProjectFiles.PROJECT.resolve("submit/container/build-image.sh").toString(), image),
