@@ -1,6 +1,7 @@
 package org.eemt.job.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -87,10 +88,15 @@ class StandaloneZooKeeperIT {
                     && s.path("activeapps").path(0).path("state").asText().equals("RUNNING"), "the run on master 1", Duration.ofMinutes(2));
             String appId = running.path("activeapps").path(0).path("id").asText();
             awaitLine(submit, "[eemt] plan:", Duration.ofMinutes(2));
+            // SIGKILL to the Master JVM first, then to its launcher (submit/eemt master): nothing stops cleanly.
+            List<ProcessHandle> daemon = leader.handle().descendants().toList();
+            assertFalse(daemon.isEmpty(), "master 1's daemon JVM not found");
             long killed = System.nanoTime();
+            daemon.forEach(ProcessHandle::destroyForcibly);
             leader.handle().destroyForcibly();
-            leader.handle().descendants().forEach(ProcessHandle::destroyForcibly);
-            leader.close();
+            for (ProcessHandle process : daemon) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
 
             JsonNode takenOver = awaitState(webUiPorts[1], s -> s.path("status").asText().equals("ALIVE")
                     && s.path("aliveworkers").asInt() == 1, "master 2 ALIVE with the worker", Duration.ofMinutes(2));
