@@ -25,7 +25,7 @@ eemt_run_in_allocation() {
     eemt_submit=/opt/eemt/submit/eemt-submit
   fi
 
-  echo "eemt: master on $master_host:$port, workers on ${EEMT_NODES[*]}"
+  echo "eemt: master spark://$master_host:$port, web UI http://$master_host:$webui_port, workers on ${EEMT_NODES[*]}"
   eemt_launch_on "$master_host" "${runner[@]}" "$eemt" master --host "$master_host" --port "$port" --webui-port "$webui_port" &
   daemons+=($!)
   # shellcheck disable=SC2064  # expand now: the pids of this run

@@ -23,8 +23,19 @@ public final class MasterCommand implements Callable<Integer> {
     @Option(names = "--recovery-dir", description = "Keep the master's state in this directory (spark.deploy.recoveryMode=FILESYSTEM): a restarted master takes its workers and applications back.")
     Path recoveryDir;
 
+    @Option(names = "--zookeeper", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "High availability: elect the leading master and keep its state in this ZooKeeper ensemble (spark.deploy.recoveryMode=ZOOKEEPER). Start two or more masters with it; give workers and submits every master (spark://h1:7077,h2:7077).")
+    String zookeeper;
+
+    @Option(names = "--zookeeper-dir", description = "ZooKeeper path for the masters' election and state; one per cluster (default: ${DEFAULT-VALUE}).", defaultValue = "/eemt-spark")
+    String zookeeperDir;
+
     @Override
     public Integer call() throws Exception {
+        if (recoveryDir != null && zookeeper != null) {
+            System.err.println("eemt master: --recovery-dir and --zookeeper exclude each other: keep the state in one place (ZooKeeper for several masters)");
+            return ExitCodes.USAGE;
+        }
         List<Check> checks = daemon.checks();
         if (recoveryDir != null) {
             checks.add(Environment.directory("recovery-dir", recoveryDir, 0));
@@ -51,6 +62,11 @@ public final class MasterCommand implements Callable<Integer> {
         if (recoveryDir != null) {
             master.systemProperty("spark.deploy.recoveryMode", "FILESYSTEM")
                     .systemProperty("spark.deploy.recoveryDirectory", recoveryDir.toAbsolutePath().toString());
+        }
+        if (zookeeper != null) {
+            master.systemProperty("spark.deploy.recoveryMode", "ZOOKEEPER")
+                    .systemProperty("spark.deploy.zookeeper.url", zookeeper)
+                    .systemProperty("spark.deploy.zookeeper.dir", zookeeperDir);
         }
         return master;
     }

@@ -16,8 +16,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin
     DaemonOptions daemon = new DaemonOptions();
 
-    @Option(names = "--master-host", required = true, split = ",",
-            description = "Host of the master to join; with ZooKeeper HA, every master's host (node1,node2).")
+    @Option(names = "--master-host", required = true, split = ",", paramLabel = "HOST[:PORT]",
+            description = "Host of the master to join; with ZooKeeper HA, every master's host (node1,node2), each with its own port if it differs from --master-port (node1:7077,node2:7078).")
     List<String> masterHosts;
 
     @Option(names = "--master-port", description = "Port of the master (default: ${DEFAULT-VALUE}).", defaultValue = "7077")
@@ -48,27 +48,34 @@ public final class WorkerCommand implements Callable<Integer> {
             System.err.println("eemt worker: --disk " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        List<MasterAddress> masters;
+        try {
+            masters = masterHosts.stream().map(entry -> MasterAddress.parse(entry, masterPort)).toList();
+        } catch (IllegalArgumentException e) {
+            System.err.println("eemt worker: --master-host " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         List<Check> checks = daemon.checks();
         checks.add(Environment.directory("work-dir", workDir, 0));
         for (LocalDisk disk : localDisks) {
             checks.add(Environment.directory("disk", disk.dir(), disk.minFreeBytes()));
         }
         if (daemon.dryRun) {
-            masterHosts.forEach(host -> checks.add(Environment.reachable("master", host, masterPort)));
+            masters.forEach(master -> checks.add(Environment.reachable("master", master.host(), master.port())));
             checks.add(Environment.portFree("webui-port", daemon.host != null ? daemon.host : "0.0.0.0", webUiPort));
         }
         // A worker whose disks are missing or full would only fail tasks later: it does not start.
         if (daemon.dryRun || Check.failed(checks)) {
             int exit = Check.report(checks, System.out);
             if (exit == 0) {
-                System.out.println("would run: " + worker(localDisks).describe());
+                System.out.println("would run: " + worker(localDisks, masters).describe());
             }
             return exit;
         }
-        return worker(localDisks).run(daemon.logLevel, System.out);
+        return worker(localDisks, masters).run(daemon.logLevel, System.out);
     }
 
-    private SparkDaemon worker(List<LocalDisk> localDisks) throws java.io.IOException {
+    private SparkDaemon worker(List<LocalDisk> localDisks, List<MasterAddress> masters) throws java.io.IOException {
         SparkDaemon worker = new SparkDaemon("org.apache.spark.deploy.worker.Worker", daemon)
                 .argument("--webui-port", webUiPort)
                 .argument("--work-dir", workDir.toAbsolutePath());
@@ -83,7 +90,22 @@ public final class WorkerCommand implements Callable<Integer> {
                             .map(d -> d.dir().toAbsolutePath().toString()).collect(Collectors.joining(",")))
                     .systemProperty("spark.worker.cleanup.enabled", "true");
         }
-        return worker.positional("spark://" + masterHosts.stream().map(h -> h + ":" + masterPort).collect(Collectors.joining(",")));
+        return worker.positional("spark://" + masters.stream().map(m -> m.host() + ":" + m.port()).collect(Collectors.joining(",")));
+    }
+
+    /** {@code HOST[:PORT]} of a master; without a port, {@code --master-port}. */
+    record MasterAddress(String host, int port) {
+        static MasterAddress parse(String text, int defaultPort) {
+            int colon = text.lastIndexOf(':');
+            if (colon < 0) {
+                return new MasterAddress(text, defaultPort);
+            }
+            try {
+                return new MasterAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(text + ": the port after ':' must be a number (e.g. node2:7078)");
+            }
+        }
     }
 
     /** {@code DIR[:SIZE]}: a local directory and the free space it must have. */

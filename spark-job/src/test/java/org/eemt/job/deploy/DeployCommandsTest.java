@@ -40,6 +40,33 @@ class DeployCommandsTest {
     }
 
     @Test
+    void masterWithZooKeeperSetsRecoveryModeUrlAndDirectory() {
+        Result result = run(new MasterCommand(), "--host", "127.0.0.1", "--port", Integer.toString(FreePort.next()),
+                "--webui-port", Integer.toString(FreePort.next()), "--zookeeper", "zk1:2181,zk2:2181", "--zookeeper-dir", "/eemt-a", "--dry-run");
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("-Dspark.deploy.recoveryMode=ZOOKEEPER -Dspark.deploy.zookeeper.url=zk1:2181,zk2:2181"
+                + " -Dspark.deploy.zookeeper.dir=/eemt-a"), result.output);
+        Result both = run(new MasterCommand(), "--zookeeper", "zk1:2181", "--recovery-dir", dir.toString(), "--dry-run");
+        assertEquals(ExitCodes.USAGE, both.exitCode, both.output);
+        assertTrue(both.output.contains("--recovery-dir and --zookeeper exclude each other"), both.output);
+    }
+
+    @Test
+    void workerJoinsEveryMasterEachWithItsPort() {
+        int first = FreePort.next();
+        int second = FreePort.next();
+        Result result = run(new WorkerCommand(), "--master-host", "127.0.0.1:" + first + ",127.0.0.1",
+                "--master-port", Integer.toString(second), "--work-dir", dir.resolve("work").toString(), "--dry-run");
+        assertEquals(ExitCodes.ENVIRONMENT, result.exitCode, result.output);
+        for (int port : new int[] {first, second}) {
+            assertTrue(result.output.lines().anyMatch(l -> l.startsWith("FAIL") && l.contains("master") && l.contains(":" + port)), result.output);
+        }
+        Result malformed = run(new WorkerCommand(), "--master-host", "127.0.0.1:seventy", "--dry-run");
+        assertEquals(ExitCodes.USAGE, malformed.exitCode, malformed.output);
+        assertTrue(malformed.output.contains("127.0.0.1:seventy"), malformed.output);
+    }
+
+    @Test
     void workerDryRunChecksTheMasterAndTheDisksFreeSpace() throws Exception {
         int closedPort = FreePort.next();
         Result result = run(new WorkerCommand(), "--master-host", "127.0.0.1", "--master-port", Integer.toString(closedPort),

@@ -66,6 +66,32 @@ class DeploymentFilesTest {
         }
     }
 
+    /** docker stack deploy reads the compose file with the 3.x schema and drops or refuses what Swarm cannot do. */
+    @Test
+    void composeFileIsAlsoASwarmStack() throws IOException {
+        JsonNode compose = yamlDocuments(SUBMIT.resolve("compose/compose.yaml")).get(0);
+        assertTrue(compose.path("version").asText().matches("3\\.\\d+"), "stack deploy needs a 3.x version: " + compose.path("version"));
+        compose.fieldNames().forEachRemaining(key -> assertTrue(
+                List.of("version", "services", "volumes", "networks", "configs", "secrets").contains(key) || key.startsWith("x-"),
+                "top-level key '" + key + "' is not in the 3.x schema"));
+        Map<String, Integer> replicas = new HashMap<>();
+        compose.path("services").fields().forEachRemaining(service -> {
+            JsonNode spec = service.getValue();
+            for (String unsupported : List.of("build", "container_name", "profiles", "tmpfs", "links", "network_mode", "restart")) {
+                assertFalse(spec.has(unsupported), service.getKey() + ": '" + unsupported + "' is ignored or refused by stack deploy");
+            }
+            JsonNode count = spec.path("deploy").path("replicas");
+            assertTrue(count.isInt(), service.getKey() + ": deploy.replicas");
+            replicas.put(service.getKey(), count.asInt());
+            for (JsonNode volume : spec.path("volumes")) {
+                String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+                assertFalse(source.startsWith("."), service.getKey() + ": relative bind " + source + " exists on the deploying host only");
+            }
+        });
+        assertEquals(Map.of("master", 1, "worker", 2, "history", 1, "submit", 0), replicas,
+                "one master and history server, scalable workers, submit only on demand");
+    }
+
     @Test
     void kubernetesManifestsAgreeWithTheK8sPreset() throws IOException {
         Map<String, JsonNode> byKind = new HashMap<>();
@@ -101,7 +127,7 @@ class DeploymentFilesTest {
         assertTrue(Files.readString(SUBMIT.resolve("eemt-submit")).contains("default_jar=\"" + jar + "\""), jar + " is eemt-submit's k8s jar");
         assertTrue(Files.isRegularFile(PROJECT.resolve("submit/container/build-image.sh")));
         assertTrue(Files.readString(SUBMIT.resolve("container/build-image.sh"))
-                .contains("\"$rootfs" + jar.substring("local://".length(), jar.lastIndexOf('/')) + "/"), "the image has " + jar);
+                .contains("\"$stage" + jar.substring("local://".length(), jar.lastIndexOf('/')) + "/"), "the image has " + jar);
     }
 
     @Test

@@ -87,6 +87,11 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The master's /json/ state. */
     JsonNode state() throws IOException, InterruptedException {
+        return masterState(webUiPort);
+    }
+
+    /** The /json/ state of the master whose web UI is on this port of 127.0.0.1. */
+    static JsonNode masterState(int webUiPort) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json/"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
