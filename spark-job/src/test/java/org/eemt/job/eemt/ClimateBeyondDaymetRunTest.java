@@ -10,6 +10,7 @@ import java.util.List;
 import org.eemt.geo.testing.MonthlyClimateFixture;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.cli.EemtCli;
+import org.eemt.job.solar.SolarStage;
 import org.eemt.job.testing.Products;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,43 @@ class ClimateBeyondDaymetRunTest {
         Path b = run("worldclim-run", "--climate", worldClim.toString(), "--years", "2001");
         List<String> products = EemtProductChecks.products(YEARS);
         assertEquals(26, products.size());
-        for (EemtProductChecks.Aspects aspects : EemtProductChecks.assertOnDemGridAndPlausible(a, PERU, YEARS, "Peru, TerraClimate")) {
-            System.out.printf("Peru EEMT_%s %d: north-facing minus south-facing %.3f MJ m-2 yr-1%n", aspects.kind(), aspects.year(),
-                    aspects.north() - aspects.south());
+        List<EemtProductChecks.Aspects> aspects = EemtProductChecks.assertOnDemGridAndPlausible(a, PERU, YEARS, "Peru, TerraClimate");
+        // 9.6 °S: north-facing slopes face the equator and receive more sun (S_topo) than south-facing ones ...
+        float[] z = Products.cells(PERU);
+        float[] northness = Products.cells(a.resolve("terrain/northness.tif"));
+        float[] topo = Products.cells(a.resolve("eemt/annual/EEMT_Topo_2001.tif"));
+        double[] sun = new double[northness.length];
+        for (int m = 0; m < 12; m++) {
+            float[] month = Products.cells(a.resolve(SolarStage.topo(m).path() + ".tif"));
+            for (int i = 0; i < sun.length; i++) {
+                sun[i] += month[i];
+            }
         }
+        // per aspect (0 north-facing, 1 south-facing): cells, S_topo, EEMT_TOPO, and its E_BIO = NPP (Eq. 11, every month > 0 °C) x 22 MJ/kg
+        double[][] sums = new double[2][4];
+        for (int i = 0; i < sun.length; i++) {
+            int k = northness[i] > 0.3 ? 0 : northness[i] < -0.3 ? 1 : -1;
+            if (k >= 0 && Float.isFinite(topo[i])) {
+                sums[k][0]++;
+                sums[k][1] += sun[i];
+                sums[k][2] += topo[i];
+                sums[k][3] += Math.max(100, 0.39 * z[i] + 346 * northness[i] - 187) / 1000 * 22;
+            }
+        }
+        double[][] mean = new double[2][3];
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < 3; j++) {
+                mean[k][j] = sums[k][j + 1] / sums[k][0];
+            }
+        }
+        System.out.printf("Peru 2001, north-facing vs south-facing: S_topo %.0f vs %.0f Wh m-2 yr-1; EEMT_TOPO %.2f vs %.2f MJ m-2 yr-1 "
+                + "= E_BIO (Eq. 11) %.2f vs %.2f + E_PPT %.2f vs %.2f; EEMT_TRAD north minus south %.2f%n",
+                mean[0][0], mean[1][0], mean[0][1], mean[1][1], mean[0][2], mean[1][2], mean[0][1] - mean[0][2], mean[1][1] - mean[1][2],
+                aspects.get(0).north() - aspects.get(0).south());
+        assertTrue(mean[0][0] > mean[1][0], "southern hemisphere: north-facing cells get more sun");
+        // ... and EEMT_TOPO is higher there, through Eq. 11's northness term (hemisphere-blind as published: README)
+        assertEquals("Topo", aspects.get(1).kind());
+        assertTrue(aspects.get(1).north() > aspects.get(1).south(), "north-facing EEMT_TOPO above south-facing");
         Products.assertBitIdentical(a, b, products);
         assertTrue(Files.readString(a.resolve("manifest.json")).contains("z_b = mean elevation of the DEM cells inside each climate cell"),
                 "manifest says how z_b was made");
