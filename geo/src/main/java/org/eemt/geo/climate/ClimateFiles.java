@@ -77,9 +77,11 @@ final class ClimateFiles {
             slot[index] = Storage.child(directory, name);
         }
         for (Map.Entry<String, String[]> e : files.entrySet()) {
-            if (Arrays.asList(e.getValue()).contains(null)) {
-                throw EemtException.input(directory, "has the " + e.getKey().replace("_0", "") + " files of some months only",
-                        dataset.fix());
+            List<String> months = Arrays.asList(e.getValue());
+            if (months.contains(null)) {
+                throw EemtException.input(directory, "has " + months.stream().filter(java.util.Objects::nonNull).count()
+                        + " of the 12 monthly files of " + months.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow()
+                        .replaceAll(".*/", "").replaceAll("_\\d\\d\\.tiff?$", ""), dataset.fix());
             }
         }
         return new ClimateFiles(directory, dataset, files);

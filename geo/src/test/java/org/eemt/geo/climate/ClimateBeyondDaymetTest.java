@@ -90,6 +90,43 @@ class ClimateBeyondDaymetTest {
     }
 
     @Test
+    void aStackInAProjectedCrsIsReadAndSampledInItsOwnCrs() throws Exception {
+        Path latLon = Files.createDirectory(temp.resolve("wc"));
+        MonthlyClimateFixture.worldClim(latLon, true);
+        Path utm = Files.createDirectory(temp.resolve("utm"));
+        for (String name : MonthlyClimateFixture.WORLDCLIM) {
+            String file = "wc2.1_2.5m_" + name + ".tif";
+            ExternalTool.run(temp, List.of("gdalwarp", "-q", "-t_srs", "EPSG:32717", "-tr", "1000", "1000", "-r", "near",
+                    latLon.resolve(file).toString(), utm.resolve(file).toString()));
+        }
+        Path peru = TestData.shared("dem/peru_mongon_utm17s_30m.tif");
+        RasterGrid dem = GeoTiffReader.readGrid(peru.toString());
+        ClimateWindow window = ClimateWindow.read(utm.toString(), null, dem, List.of(2001));
+        assertEquals("EPSG:32717", window.grid().crsCode());
+        // the DEM is 3.6 km wide: its 1 km cells plus one on each side
+        assertTrue(window.grid().columns() <= 7 && window.grid().rows() <= 7, window.grid().describe());
+        float[] z;
+        try (GeoTiffReader reader = GeoTiffReader.open(peru.toString())) {
+            z = reader.read(dem.extent());
+        }
+        CellClimate sampled = window.withBaseElevation(new DemMeanElevation(window).add(dem, z)).sample(dem, 2001);
+        // nearest-neighbour cells of the 1/24° grid, interpolated: within the range of the 1/24° cells around the DEM
+        for (int m = 0; m < 12; m++) {
+            float low = Float.POSITIVE_INFINITY;
+            float high = Float.NEGATIVE_INFINITY;
+            for (int r = 1; r <= 4; r++) {
+                for (int c = 3; c <= 6; c++) {
+                    low = Math.min(low, MonthlyClimateFixture.unpacked(0, m, r, c));
+                    high = Math.max(high, MonthlyClimateFixture.unpacked(0, m, r, c));
+                }
+            }
+            for (float t : sampled.tmaxCelsius()[m]) {
+                assertTrue(t >= low && t <= high, "month " + m + ": " + t + " in " + low + ".." + high);
+            }
+        }
+    }
+
+    @Test
     void theWindowHoldsOnlyTheCellsUnderThePeruDemPlusOne() throws Exception {
         Path dir = Files.createDirectory(temp.resolve("tc"));
         MonthlyClimateFixture.terraClimate(dir, 2001, "nc7", false);
