@@ -43,7 +43,7 @@ class ClimateBeyondDaymetRunTest {
     void terraClimateAndWorldClimGiveTheSameEemtOnThePeruDemAndAnElevationGridIsZb() throws Exception {
         Path a = run("terraclimate-run", "--climate", terraClimate.toString(), "--years", "2001");
         Path b = run("worldclim-run", "--climate", worldClim.toString(), "--years", "2001");
-        List<String> products = EemtProductChecks.products(YEARS);
+        List<String> products = EemtRunTest.products(YEARS);
         assertEquals(26, products.size());
         List<EemtProductChecks.Aspects> aspects = EemtProductChecks.assertOnDemGridAndPlausible(a, PERU, YEARS, "Peru, TerraClimate");
         // 9.6 °S: north-facing slopes face the equator and receive more sun (S_topo) than south-facing ones ...

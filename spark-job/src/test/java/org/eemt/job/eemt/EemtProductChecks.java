@@ -16,21 +16,6 @@ final class EemtProductChecks {
     private EemtProductChecks() {
     }
 
-    /** The EEMT_TRAD and EEMT_TOPO products of {@code years}, monthly and annual, relative to the output directory. */
-    static List<String> products(List<Integer> years) {
-        List<String> list = new ArrayList<>();
-        for (int year : years) {
-            for (String kind : new String[] {"Trad", "Topo"}) {
-                for (int m = 0; m < 12; m++) {
-                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
-                    list.add("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif");
-                }
-                list.add("eemt/annual/EEMT_" + kind + "_" + year + ".tif");
-            }
-        }
-        return list;
-    }
-
     /** The annual mean of one product over north-facing (northness > 0.3) and south-facing (< −0.3) cells. */
     record Aspects(String kind, int year, double north, double south) {
     }
@@ -47,7 +32,7 @@ final class EemtProductChecks {
         List<Aspects> aspects = new ArrayList<>();
         float[] northness = Products.cells(out.resolve("terrain/northness.tif"));
         float[] mcwi = Products.cells(out.resolve("terrain/mcwi.tif"));
-        for (String p : products(years)) {
+        for (String p : EemtRunTest.products(years)) {
             Path file = out.resolve(p);
             assertTrue(Files.isRegularFile(file), p);
             RasterGrid g = GeoTiffReader.readGrid(file.toString());

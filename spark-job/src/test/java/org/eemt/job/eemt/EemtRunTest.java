@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * short (the solar tests check the full settings); EEMT_TOPO then carries the S_i term as well
  * as Eq. 11's northness term and MCWI.
  */
-class EemtRunTest {
+public class EemtRunTest {
     private static final String FIXTURE = TestData.shared("climate/daymet-monthly-fixture").toString();
     private static final String REFERENCE = TestData.shared("climate/daymet-monthly-fixture/daymet_reference_elevation.tif").toString();
     private static final String TELLURIDE = TestData.shared("climate/daymet_v2_telluride_co.csv").toString();
@@ -86,8 +86,18 @@ class EemtRunTest {
         return out;
     }
 
-    static List<String> products(List<Integer> years) {
-        return EemtProductChecks.products(years);
+    public static List<String> products(List<Integer> years) {
+        List<String> list = new ArrayList<>();
+        for (int year : years) {
+            for (String kind : new String[] {"Trad", "Topo"}) {
+                for (int m = 0; m < 12; m++) {
+                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
+                    list.add("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif");
+                }
+                list.add("eemt/annual/EEMT_" + kind + "_" + year + ".tif");
+            }
+        }
+        return list;
     }
 
     /** {@link EemtProductChecks} on the sample DEM, and EEMT_TOPO higher on north-facing than on south-facing cells. */
