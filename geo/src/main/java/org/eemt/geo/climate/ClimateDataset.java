@@ -29,6 +29,7 @@ public enum ClimateDataset {
             new String[] {"tmax", "tmin", "ppt", "vap"}, null,
             "put TerraClimate_<var>_<year>.nc for tmax, tmin, ppt and vap of every year in the directory "
                     + "(as climatologylab.org publishes them)"),
+    // group 1 the variable, group 2 the year (empty: a climatology), group 3 the month of a one-band file
     WORLDCLIM("WorldClim", Pattern.compile("wc2\\.1_[0-9a-z.]+_(tmax|tmin|prec|vapr)()(?:_(\\d{2}))?\\.tiff?"),
             new String[] {"tmax", "tmin", "prec", "vapr"}, new String[] {"degC", "degC", "mm", "kPa"},
             "put the WorldClim 2.1 monthly GeoTIFFs wc2.1_<res>_<var>_01.tif ... _12.tif (or one 12-band "
