@@ -4,7 +4,7 @@ import java.io.Serializable;
 import org.eemt.geo.raster.RasterGrid;
 
 /**
- * Monthly climate at DEM cells: a gridded Daymet window ({@link ClimateWindow}) or a single-pixel
+ * Monthly climate at DEM cells: a gridded climate window (Daymet, TerraClimate, WorldClim: {@link ClimateWindow}) or a single-pixel
  * base station ({@link StationRecord}). Small and serialisable: the driver builds it once and
  * broadcasts it; each task samples it at the centres of its own cells.
  */

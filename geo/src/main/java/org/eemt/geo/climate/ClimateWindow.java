@@ -1,28 +1,24 @@
 package org.eemt.geo.climate;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.storage.Storage;
 
 /**
- * The part of a gridded Daymet climate that a DEM needs (SCIENCE.md §3): the climate cells under
- * the DEM plus a margin of one cell, for every variable, month and requested year, and z_b per
+ * The part of a gridded monthly climate (Daymet, TerraClimate, WorldClim: {@link ClimateDataset})
+ * that a DEM needs (SCIENCE.md §3): the climate cells under the DEM plus a margin of one cell, for every variable, month and requested year, and z_b per
  * climate cell. The driver reads it once ({@link #read}); it is small and serialisable, so it is
  * broadcast, and each task samples it at its own DEM cell centres ({@link #sample}).
  *
  * <p>Sampling is bilinear between the four climate cell centres around the DEM cell centre
- * (transformed from the DEM's CRS to the climate's Lambert conformal conic by SIS). Climate cells
+ * (transformed from the DEM's CRS to the climate grid's CRS by SIS: Daymet's Lambert conformal
+ * conic, latitude/longitude, or any CRS of a GeoTIFF stack). Climate cells
  * without a value (fill values, or z_b of a cell holding no DEM cell) are left out and the weights
  * of the others renormalised; a DEM cell with no valid neighbour gets NaN. Beyond the outermost
  * climate cell centres the edge values hold.
@@ -33,12 +29,6 @@ import org.eemt.geo.storage.Storage;
  */
 public final class ClimateWindow implements ClimateSource {
     private static final long serialVersionUID = 1L;
-    /** ORNL and NetcdfSubset file names: daymet_v4_tmax_monavg_na_2000.nc, daymet_ncss_tmax_monavg_1980.tif. */
-    private static final Pattern FILE_NAME = Pattern.compile(
-            "daymet_(?:v\\d+_)?(?:ncss_)?(tmax|tmin|prcp|vp)_(monavg|monttl)_(?:[a-z0-9]+_)?(\\d{4})\\.(nc|tif|tiff)");
-    private static final String FIX_FILES = "put daymet_v4_<var>_mon{avg,ttl}_<region>_<year>.nc for tmax, tmin, prcp and vp "
-            + "of every year in the directory (eemt fetch-daymet downloads them)";
-
     private final RasterGrid grid;
     private final Map<Integer, float[][][]> values;
     private final float[] baseElevationMetres;
@@ -52,68 +42,54 @@ public final class ClimateWindow implements ClimateSource {
     }
 
     /**
-     * Reads the window of a directory of Daymet monthly files (netCDF, or GeoTIFF with 12 bands)
-     * that covers {@code dem}, for {@code years}. With {@code referenceElevation} (a GeoTIFF on the
-     * climate grid, or {@code null}) z_b is ready; without it {@link #needsBaseElevation()} is true
-     * until {@link #withBaseElevation} is given the DEM's means.
+     * Reads the window of a directory of monthly climate files ({@link ClimateDataset}: Daymet,
+     * TerraClimate, WorldClim) that covers {@code dem}, for {@code years}. With
+     * {@code referenceElevation} (a GeoTIFF on the climate grid, or {@code null}) z_b is ready;
+     * without it {@link #needsBaseElevation()} is true until {@link #withBaseElevation} is given
+     * the DEM's means.
      */
     public static ClimateWindow read(String directory, String referenceElevation, RasterGrid dem, Collection<Integer> years) {
-        Map<String, String> files = filesIn(directory);
+        ClimateFiles files = ClimateFiles.in(directory);
+        ClimateDataset dataset = files.dataset();
         RasterGrid full = null;
-        String first = null;
         for (int year : years) {
             for (ClimateVariable v : ClimateVariable.values()) {
-                String file = files.get(key(v, year));
-                if (file == null) {
-                    throw EemtException.input(directory, "has no " + v.daymetName() + " file for " + year
-                            + " (expected daymet_v4_" + v.daymetName() + "_" + v.aggregation() + "_<region>_" + year + ".nc)", FIX_FILES);
-                }
-                RasterGrid g = gridOf(file, v);
+                RasterGrid g = files.grid(v, year);
                 if (full == null) {
                     full = g;
-                    first = file;
-                } else if (!sameGrid(full, g)) {
-                    throw EemtException.input(file, "is on another grid than " + first + " (" + g.describe() + " vs "
-                            + full.describe() + ")", "give files cut to the same window of the Daymet grid");
+                } else if (!ClimateFiles.sameGrid(full, g)) {
+                    throw EemtException.input(directory, "holds " + dataset.nameOf(v) + " of " + year + " on another grid than "
+                            + dataset.nameOf(ClimateVariable.TMAX) + " (" + g.describe() + " vs " + full.describe() + ")",
+                            "give files cut to the same window of the " + dataset.title() + " grid");
                 }
             }
         }
         if (full == null) {
             throw EemtException.input(directory, "no years to read", "give --years, e.g. --years 2000-2001");
         }
-        PixelWindow window = windowCovering(first, full, dem);
+        PixelWindow window = windowCovering(directory, dataset, full, dem);
         Map<Integer, float[][][]> values = new HashMap<>();
         for (int year : years) {
             float[][][] byVariable = new float[ClimateVariable.values().length][][];
             for (ClimateVariable v : ClimateVariable.values()) {
-                byVariable[v.ordinal()] = readOf(files.get(key(v, year)), v, year, window).months();
+                byVariable[v.ordinal()] = files.read(v, year, window).months();
             }
             values.put(year, byVariable);
         }
         RasterGrid windowGrid = full.window(window);
-        String what = "Daymet monthly grid " + directory + ", window of " + window.width() + "x" + window.height()
-                + " cells of " + full.cellWidth() + " m, years " + new TreeMap<>(values).keySet();
+        String what = dataset.title() + " monthly " + (dataset.climatology() ? "climatology " : "grid ") + directory
+                + ", window of " + window.width() + "x" + window.height() + " cells of " + full.cellWidth()
+                + (full.geographic() ? "°" : " m") + ", years " + new TreeMap<>(values).keySet();
         if (referenceElevation == null) {
             return new ClimateWindow(windowGrid, values, null, what);
         }
-        float[] base = referenceElevationOn(referenceElevation, windowGrid);
+        float[] base = referenceElevationOn(referenceElevation, dataset, windowGrid);
         return new ClimateWindow(windowGrid, values, base, what + "; z_b from the reference elevation " + referenceElevation);
     }
 
     /** The years for which a directory holds all four variables, in order. */
     public static List<Integer> yearsIn(String directory) {
-        Map<String, String> files = filesIn(directory);
-        TreeMap<Integer, Integer> variables = new TreeMap<>();
-        for (String key : files.keySet()) {
-            variables.merge(Integer.parseInt(key.substring(key.indexOf('_') + 1)), 1, Integer::sum);
-        }
-        List<Integer> years = new ArrayList<>();
-        variables.forEach((year, count) -> {
-            if (count == ClimateVariable.values().length) {
-                years.add(year);
-            }
-        });
-        return years;
+        return ClimateFiles.in(directory).years();
     }
 
     /** True until z_b is known: no reference elevation was given, and the DEM means are not in yet. */
@@ -121,7 +97,7 @@ public final class ClimateWindow implements ClimateSource {
         return baseElevationMetres == null;
     }
 
-    /** The grid of the window (Lambert conformal conic, metres), for {@link DemMeanElevation}. */
+    /** The grid of the window (in the climate's CRS), for {@link DemMeanElevation}. */
     public RasterGrid grid() {
         return grid;
     }
@@ -210,16 +186,18 @@ public final class ClimateWindow implements ClimateSource {
     }
 
     /** The climate cells covering the DEM's outline, plus one cell on every side, clipped to the grid. */
-    private static PixelWindow windowCovering(String file, RasterGrid climate, RasterGrid dem) {
+    private static PixelWindow windowCovering(String directory, ClimateDataset dataset, RasterGrid climate, RasterGrid dem) {
         double[] box = CellCoordinates.footprint(dem, climate.crs());
         double right = climate.originX() + climate.columns() * climate.cellWidth();
         double bottom = climate.originY() - climate.rows() * climate.cellHeight();
         if (box[0] < climate.originX() || box[2] > right || box[1] < bottom || box[3] > climate.originY()) {
-            throw EemtException.input(file, String.format(Locale.ROOT,
-                    "does not cover the DEM (the DEM spans x %.0f..%.0f m, y %.0f..%.0f m in the Daymet projection; "
-                    + "the climate grid spans x %.0f..%.0f m, y %.0f..%.0f m)",
+            String f = climate.geographic() ? "%.4f°" : "%.0f m";
+            throw EemtException.input(directory, String.format(Locale.ROOT,
+                    "does not cover the DEM (the DEM spans x " + f + ".." + f + ", y " + f + ".." + f + " in the " + dataset.title()
+                    + " CRS; the climate grid spans x " + f + ".." + f + ", y " + f + ".." + f + ")",
                     box[0], box[2], box[1], box[3], climate.originX(), right, bottom, climate.originY()),
-                    "download climate for the DEM's area (eemt fetch-daymet --dem <DEM>)");
+                    dataset == ClimateDataset.DAYMET ? "download climate for the DEM's area (eemt fetch-daymet --dem <DEM>)"
+                            : "give " + dataset.title() + " files that cover the DEM's area plus one climate cell");
         }
         int c0 = Math.max(0, (int) Math.floor((box[0] - climate.originX()) / climate.cellWidth()) - 1);
         int c1 = Math.min(climate.columns() - 1, (int) Math.floor((box[2] - climate.originX()) / climate.cellWidth()) + 1);
@@ -228,14 +206,18 @@ public final class ClimateWindow implements ClimateSource {
         return new PixelWindow(c0, r0, c1 - c0 + 1, r1 - r0 + 1);
     }
 
-    /** The reference elevation on the cells of the climate window; it must be on the same grid. */
-    private static float[] referenceElevationOn(String location, RasterGrid window) {
-        RasterGrid reference = DaymetGeoTiff.grid(location);
-        LambertConformal climate = LambertConformal.fromCrs(window.crs());
-        if (!DaymetGeoTiff.projection(location, reference).sameAs(climate)) {
-            throw EemtException.input(location, "is in another Lambert conformal projection than the climate",
-                    "give the reference elevation on the Daymet grid of the climate files");
+    /** The reference elevation on the cells of the climate window; it must be on the same grid (same CRS, aligned cells). */
+    private static float[] referenceElevationOn(String location, ClimateDataset dataset, RasterGrid window) {
+        RasterGrid reference = ClimateFiles.snapped(MonthlyGeoTiff.grid(location));
+        if (dataset.lambertConformalOnly()) {
+            MonthlyGeoTiff.daymetProjection(location, reference);
         }
+        if (!ClimateFiles.sameCrs(reference, window)) {
+            throw EemtException.input(location, "is in another CRS than the " + dataset.title() + " climate grid ("
+                    + reference.describe() + " vs " + window.describe() + ")",
+                    "give the reference elevation on the grid of the climate files");
+        }
+        String unit = window.geographic() ? "°" : " m";
         double cell = window.cellWidth();
         double columnOffset = (window.originX() - reference.originX()) / cell;
         double rowOffset = (reference.originY() - window.originY()) / cell;
@@ -243,9 +225,9 @@ public final class ClimateWindow implements ClimateSource {
                 && Math.abs(reference.cellHeight() - cell) < 1e-6 * cell
                 && Math.abs(columnOffset - Math.rint(columnOffset)) < 1e-3 && Math.abs(rowOffset - Math.rint(rowOffset)) < 1e-3;
         if (!aligned) {
-            throw EemtException.input(location, "is not on the climate grid (cells " + reference.cellWidth() + " m at "
-                    + reference.originX() + ", " + reference.originY() + " vs " + cell + " m at " + window.originX() + ", "
-                    + window.originY() + ")", "give the reference elevation on the Daymet grid of the climate files");
+            throw EemtException.input(location, "is not on the climate grid (cells " + reference.cellWidth() + unit + " at "
+                    + reference.originX() + ", " + reference.originY() + " vs " + cell + unit + " at " + window.originX() + ", "
+                    + window.originY() + ")", "give the reference elevation on the grid of the climate files");
         }
         PixelWindow cells = new PixelWindow((int) Math.rint(columnOffset), (int) Math.rint(rowOffset), window.columns(), window.rows());
         if (cells.x0() < 0 || cells.y0() < 0 || cells.x0() + cells.width() > reference.columns()
@@ -253,56 +235,7 @@ public final class ClimateWindow implements ClimateSource {
             throw EemtException.input(location, "does not cover the climate cells around the DEM",
                     "give a reference elevation that covers the DEM's area with a margin of one climate cell");
         }
-        return DaymetGeoTiff.readBand1(location, cells);
+        return MonthlyGeoTiff.readBand1(location, cells);
     }
 
-    private static Map<String, String> filesIn(String directory) {
-        List<String> names;
-        try {
-            if (!Storage.exists(directory) || !Storage.status(directory).isDirectory()) {
-                throw EemtException.input(directory, "is not a directory of Daymet files", FIX_FILES);
-            }
-            names = new ArrayList<>(Storage.list(directory));
-        } catch (IOException e) {
-            throw EemtException.input(directory, "cannot be listed (" + e.getMessage() + ")", "check the path and its permissions", e);
-        }
-        names.sort(null);
-        Map<String, String> files = new HashMap<>();
-        for (String name : names) {
-            Matcher m = FILE_NAME.matcher(name);
-            if (m.matches()) {
-                String key = m.group(1) + "_" + m.group(3);
-                String previous = files.put(key, Storage.child(directory, name));
-                if (previous != null) {
-                    throw EemtException.input(directory, "has two " + m.group(1) + " files for " + m.group(3) + " ("
-                            + previous + " and " + name + ")", "keep one file per variable and year");
-                }
-            }
-        }
-        return files;
-    }
-
-    private static String key(ClimateVariable v, int year) {
-        return v.daymetName() + "_" + year;
-    }
-
-    private static boolean isGeoTiff(String file) {
-        String f = file.toLowerCase(Locale.ROOT);
-        return f.endsWith(".tif") || f.endsWith(".tiff");
-    }
-
-    private static RasterGrid gridOf(String file, ClimateVariable v) {
-        return isGeoTiff(file) ? DaymetGeoTiff.grid(file) : DaymetNetcdf.grid(file, v);
-    }
-
-    private static MonthlyGrid readOf(String file, ClimateVariable v, int year, PixelWindow window) {
-        return isGeoTiff(file) ? DaymetGeoTiff.readMonths(file, window) : DaymetNetcdf.read(file, v, year, window);
-    }
-
-    private static boolean sameGrid(RasterGrid a, RasterGrid b) {
-        return a.columns() == b.columns() && a.rows() == b.rows()
-                && Math.abs(a.originX() - b.originX()) < 1e-3 && Math.abs(a.originY() - b.originY()) < 1e-3
-                && Math.abs(a.cellWidth() - b.cellWidth()) < 1e-6 && Math.abs(a.cellHeight() - b.cellHeight()) < 1e-6
-                && LambertConformal.fromCrs(a.crs()).sameAs(LambertConformal.fromCrs(b.crs()));
-    }
 }

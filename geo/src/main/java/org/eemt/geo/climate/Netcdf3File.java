@@ -113,6 +113,11 @@ final class Netcdf3File extends NetcdfFile {
     }
 
     @Override
+    List<String> variables() {
+        return List.copyOf(variables.keySet());
+    }
+
+    @Override
     int[] shape(String variable) {
         Variable v = variable(variable);
         int[] shape = v.shape.clone();

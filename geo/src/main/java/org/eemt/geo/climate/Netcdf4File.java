@@ -34,6 +34,15 @@ final class Netcdf4File extends NetcdfFile {
     }
 
     @Override
+    java.util.List<String> variables() {
+        try {
+            return hdf.getChildren().entrySet().stream().filter(e -> e.getValue() instanceof Dataset).map(java.util.Map.Entry::getKey).toList();
+        } catch (HdfException e) {
+            throw unreadable("its variables", e);
+        }
+    }
+
+    @Override
     int[] shape(String variable) {
         try {
             return dataset(variable).getDimensions();

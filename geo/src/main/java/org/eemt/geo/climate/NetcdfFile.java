@@ -70,6 +70,9 @@ abstract class NetcdfFile implements AutoCloseable {
 
     abstract boolean hasVariable(String variable);
 
+    /** The names of all variables, in file order. */
+    abstract java.util.List<String> variables();
+
     /** The dimension lengths of a variable, slowest-varying first. */
     abstract int[] shape(String variable);
 

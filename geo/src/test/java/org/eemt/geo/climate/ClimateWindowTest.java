@@ -174,12 +174,12 @@ class ClimateWindowTest {
     @Test
     void ncssGeoTiffInKilometresIsGeoreferencedInMetresAsGdalSeesIt() throws Exception {
         String tif = Fixtures.climate("daymet_ncss_tmax_monavg_1980.tif").toString();
-        RasterGrid grid = DaymetGeoTiff.grid(tif);
+        RasterGrid grid = MonthlyGeoTiff.grid(tif);
         // gdalinfo: origin (1593.25, -725.5) km, 1 km pixels
         assertEquals(1593250.0, grid.originX(), 1e-6);
         assertEquals(-725500.0, grid.originY(), 1e-6);
         assertEquals(1000.0, grid.cellWidth(), 1e-9);
-        MonthlyGrid months = DaymetGeoTiff.readMonths(tif, grid.extent());
+        MonthlyGrid months = MonthlyGeoTiff.readMonths(tif, grid.extent());
         org.opengis.referencing.operation.MathTransform toLonLat = org.apache.sis.referencing.CRS.findOperation(
                 grid.crs(), org.apache.sis.referencing.CommonCRS.WGS84.normalizedGeographic(), null).getMathTransform();
         int[][] cells = {{0, 0}, {27, 31}, {13, 17}, {5, 25}};

@@ -14,18 +14,23 @@ public class EemtOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Option(names = "--climate", paramLabel = "DIR|CSV",
-            description = "Daymet climate: a directory of monthly files (daymet_v4_<var>_mon{avg,ttl}_<region>_<year>.nc for "
-                    + "tmax, tmin, prcp, vp; netCDF-4 from ORNL or netCDF-3 from NetcdfSubset), or a Daymet single-pixel CSV "
-                    + "used as a lapse-rate-corrected base station. Without it the run stops after terrain, solar and wetness.")
+            description = "Monthly climate: a directory of Daymet files (daymet_v4_<var>_mon{avg,ttl}_<region>_<year>.nc for "
+                    + "tmax, tmin, prcp, vp; netCDF-4 from ORNL or netCDF-3 from NetcdfSubset), of TerraClimate files "
+                    + "(TerraClimate_<var>_<year>.nc for tmax, tmin, ppt, vap) or of a WorldClim 2.1 GeoTIFF stack "
+                    + "(wc2.1_<res>_<var>_01.tif ... _12.tif, or 12-band wc2.1_<res>_<var>.tif, for tmax, tmin, prec, vapr; "
+                    + "a climatology: give --years), or a Daymet single-pixel CSV used as a lapse-rate-corrected base station. "
+                    + "Without it the run stops after terrain, solar and wetness.")
     public String climate;
 
     @Option(names = "--climate-elevation", paramLabel = "FILE",
-            description = "Reference elevation of the gridded climate (Daymet's 1 km DEM) as a GeoTIFF on the climate grid: "
-                    + "z_b of the lapse-rate correction. Without it z_b is the mean elevation of the DEM cells inside each climate cell.")
+            description = "Reference elevation of the gridded climate (Daymet's 1 km DEM, WorldClim's elev) as a GeoTIFF on the "
+                    + "climate grid, in its CRS: z_b of the lapse-rate correction. Without it z_b is the mean elevation of the DEM "
+                    + "cells inside each climate cell.")
     public String climateElevation;
 
     @Option(names = "--years", paramLabel = "A-B|LIST",
-            description = "Years of climate to compute EEMT for, e.g. 2000-2001 or 2000,2003. Default: every year of --climate.")
+            description = "Years of climate to compute EEMT for, e.g. 2000-2001 or 2000,2003. Default: every year of --climate "
+                    + "(a climatology such as WorldClim has none: its months serve each year given here).")
     public String years;
 
     @Option(names = "--lapse-rate", paramLabel = "C_PER_KM", defaultValue = "" + LapseRate.DEFAULT_CELSIUS_PER_KM,

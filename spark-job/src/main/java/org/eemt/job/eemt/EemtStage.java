@@ -216,7 +216,7 @@ public final class EemtStage implements Stage {
     private static boolean isDirectory(String location) {
         try {
             if (!Storage.exists(location)) {
-                throw EemtException.input(location, "climate not found", "give --climate a directory of Daymet monthly files or a single-pixel CSV");
+                throw EemtException.input(location, "climate not found", "give --climate a directory of Daymet, TerraClimate or WorldClim monthly files, or a single-pixel CSV");
             }
             return Storage.status(location).isDirectory();
         } catch (IOException e) {

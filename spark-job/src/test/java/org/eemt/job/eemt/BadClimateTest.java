@@ -11,6 +11,7 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.ExternalTool;
+import org.eemt.geo.testing.MonthlyClimateFixture;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadClimateTest {
     private static final Path FIXTURE = TestData.shared("climate/daymet-monthly-fixture");
     private static final String TMAX_2000 = "daymet_v4_tmax_monavg_na_2000.nc";
+    private static final Path PERU = TestData.shared("dem/peru_mongon_utm17s_30m.tif");
 
     @TempDir
     Path tmp;
@@ -76,6 +78,22 @@ class BadClimateTest {
         byte[] whole = Files.readAllBytes(dir.resolve(TMAX_2000));
         Files.write(dir.resolve(TMAX_2000), Arrays.copyOf(whole, whole.length / 3));
         assertRejected(dir.toString(), TMAX_2000);
+    }
+
+    @Test
+    void terraClimateWithUnitsOfItsOwn() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("terraclimate"));
+        MonthlyClimateFixture.terraClimate(dir, 2001, "nc7", false);
+        Path vap = dir.resolve("TerraClimate_vap_2001.nc");
+        editWithNcgen(vap, "vap:units = \"kPa\"", "vap:units = \"mmHg\"");
+        assertRejected(dir.toString(), vap + ": vap has units \"mmHg\"", PERU, "--years", "2001");
+    }
+
+    @Test
+    void worldClimWithoutYears() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("worldclim"));
+        MonthlyClimateFixture.worldClim(dir, true);
+        assertRejected(dir.toString(), "is a WorldClim climatology (monthly means with no year)", PERU);
     }
 
     @Test
