@@ -251,7 +251,7 @@ final class CogEncoder {
             ifd.doubles(33550, new double[] {grid.cellWidth(), grid.cellHeight(), 0});
             ifd.doubles(33922, new double[] {0, 0, 0, grid.originX(), grid.originY(), 0});
             GeoKeys keys = GeoKeys.of(grid);
-            ifd.directory(34735, keys.directory());
+            ifd.shorts(34735, SHORT, keys.directory());
             if (keys.doubleParams().length > 0) {
                 ifd.doubles(34736, keys.doubleParams());
             }
@@ -303,14 +303,6 @@ final class CogEncoder {
                 }
             }
             entries.add(new Entry(tag, type, values.length, b.array()));
-        }
-
-        void directory(int tag, short[] values) {
-            ByteBuffer b = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-            for (short v : values) {
-                b.putShort(v);
-            }
-            entries.add(new Entry(tag, SHORT, values.length, b.array()));
         }
 
         void longs(int tag, int type, long[] values) {

@@ -41,7 +41,8 @@ public final class GdalNoDataTag {
         return null;
     }
 
-    private static ByteBuffer read(SeekableByteChannel channel, long position, int length, ByteOrder order) throws IOException {
+    /** {@code length} bytes of a file from {@code position}, in a buffer of that byte order. */
+    static ByteBuffer read(SeekableByteChannel channel, long position, int length, ByteOrder order) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(order);
         channel.position(position);
         while (b.hasRemaining()) {

@@ -21,16 +21,16 @@ import org.apache.sis.storage.geotiff.writer.GeoEncoder;
  * other convention, a WKT in the citation key after "ESRI PE String = ", is cut by GDAL's
  * reader after some 500 characters, too short for a CRS's WKT.)
  */
-record GeoKeys(short[] directory, double[] doubleParams, String asciiParams) {
+record GeoKeys(int[] directory, double[] doubleParams, String asciiParams) {
 
     static GeoKeys of(RasterGrid grid) {
         Integer epsg = epsgCode(grid.crsCode());
         if (epsg != null) {
-            return new GeoKeys(new short[] {
+            return new GeoKeys(new int[] {
                     1, 1, 0, 3,
-                    1024, 0, 1, (short) (grid.geographic() ? 2 : 1),
+                    1024, 0, 1, grid.geographic() ? 2 : 1,
                     1025, 0, 1, 1,
-                    (short) (grid.geographic() ? 2048 : 3072), 0, 1, (short) (int) epsg}, new double[0], "");
+                    grid.geographic() ? 2048 : 3072, 0, 1, epsg}, new double[0], "");
         }
         Matrix3 gridToCrs = new Matrix3(
                 grid.cellWidth(), 0, grid.originX(),
@@ -48,7 +48,12 @@ record GeoKeys(short[] directory, double[] doubleParams, String asciiParams) {
                 }
             }
             double[] doubles = encoder.doubleParams();
-            return new GeoKeys(encoder.keyDirectory(), doubles != null ? doubles : new double[0], ascii.toString());
+            short[] keys = encoder.keyDirectory();
+            int[] directory = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                directory[i] = keys[i] & 0xFFFF;
+            }
+            return new GeoKeys(directory, doubles != null ? doubles : new double[0], ascii.toString());
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot express the CRS as GeoTIFF keys (" + e.getMessage()
                     + "); reproject the DEM to an EPSG CRS with gdalwarp -t_srs EPSG:<code>", e);

@@ -356,13 +356,6 @@ final class TiffCells {
     }
 
     private ByteBuffer read(long position, int length, ByteOrder byteOrder) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(length).order(byteOrder);
-        channel.position(position);
-        while (b.hasRemaining()) {
-            if (channel.read(b) < 0) {
-                throw new IOException("truncated TIFF file");
-            }
-        }
-        return b.flip();
+        return GdalNoDataTag.read(channel, position, length, byteOrder);
     }
 }
