@@ -1,12 +1,10 @@
 package org.eemt.geo.raster;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,79 +41,8 @@ public final class GdalNoDataTag {
         return null;
     }
 
-    /** Adds (or replaces) the GDAL_NODATA tag of the first image of a local TIFF file. */
-    public static void append(Path tiff, String noData) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(tiff.toFile(), "rw");
-             SeekableByteChannel channel = raf.getChannel()) {
-            Layout t = Layout.of(channel);
-            List<Entry> entries = new ArrayList<>();
-            for (Entry e : t.entries(channel)) {
-                if (e.tag != TAG) {
-                    entries.add(e);
-                }
-            }
-            byte[] text = (noData + "\0").getBytes(StandardCharsets.US_ASCII);
-            long end = channel.size();
-            long textOffset = -1;
-            if (text.length > t.inlineBytes) {
-                textOffset = end + (end & 1);
-                write(channel, textOffset, ByteBuffer.wrap(text));
-                end = textOffset + text.length;
-            }
-            ByteBuffer value = ByteBuffer.allocate(t.inlineBytes).order(t.order);
-            if (textOffset < 0) {
-                value.put(text);
-            } else if (t.big) {
-                value.putLong(textOffset);
-            } else {
-                value.putInt((int) textOffset);
-            }
-            entries.add(new Entry(TAG, ASCII, text.length, value.array()));
-            entries.sort((a, b) -> Integer.compare(a.tag, b.tag));
-
-            long ifd = end + (end & 1);
-            int entrySize = t.big ? 20 : 12;
-            ByteBuffer out = ByteBuffer.allocate((t.big ? 8 : 2) + entries.size() * entrySize + (t.big ? 8 : 4)).order(t.order);
-            if (t.big) {
-                out.putLong(entries.size());
-            } else {
-                out.putShort((short) entries.size());
-            }
-            for (Entry e : entries) {
-                out.putShort((short) e.tag).putShort((short) e.type);
-                if (t.big) {
-                    out.putLong(e.count);
-                } else {
-                    out.putInt((int) e.count);
-                }
-                out.put(e.raw);
-            }
-            if (t.big) {
-                out.putLong(t.nextIfd);
-            } else {
-                out.putInt((int) t.nextIfd);
-            }
-            out.flip();
-            write(channel, ifd, out);
-            ByteBuffer header = ByteBuffer.allocate(t.big ? 8 : 4).order(t.order);
-            if (t.big) {
-                header.putLong(ifd);
-            } else {
-                header.putInt((int) ifd);
-            }
-            header.flip();
-            write(channel, t.big ? 8 : 4, header);
-        }
-    }
-
-    private static void write(SeekableByteChannel channel, long position, ByteBuffer buffer) throws IOException {
-        channel.position(position);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-    }
-
-    private static ByteBuffer read(SeekableByteChannel channel, long position, int length, ByteOrder order) throws IOException {
+    /** {@code length} bytes of a file from {@code position}, in a buffer of that byte order. */
+    static ByteBuffer read(SeekableByteChannel channel, long position, int length, ByteOrder order) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(order);
         channel.position(position);
         while (b.hasRemaining()) {
@@ -127,7 +54,7 @@ public final class GdalNoDataTag {
     }
 
     /** Byte order, classic or BigTIFF, and where the first IFD starts. */
-    private record Layout(ByteOrder order, boolean big, long firstIfd, long nextIfd, int inlineBytes) {
+    private record Layout(ByteOrder order, boolean big, long firstIfd, int inlineBytes) {
         static Layout of(SeekableByteChannel channel) throws IOException {
             ByteBuffer head = read(channel, 0, 16, ByteOrder.LITTLE_ENDIAN);
             ByteOrder order = switch (head.getShort(0)) {
@@ -142,12 +69,7 @@ public final class GdalNoDataTag {
                 throw new IOException("not a TIFF file");
             }
             long first = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
-            long count = big ? read(channel, first, 8, order).getLong()
-                             : read(channel, first, 2, order).getShort() & 0xFFFF;
-            long nextPos = first + (big ? 8 + count * 20 : 2 + count * 12);
-            long next = big ? read(channel, nextPos, 8, order).getLong()
-                            : read(channel, nextPos, 4, order).getInt() & 0xFFFFFFFFL;
-            return new Layout(order, big, first, next, big ? 8 : 4);
+            return new Layout(order, big, first, big ? 8 : 4);
         }
 
         List<Entry> entries(SeekableByteChannel channel) throws IOException {

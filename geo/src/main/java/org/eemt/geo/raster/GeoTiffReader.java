@@ -1,11 +1,7 @@
 package org.eemt.geo.raster;
 
-import java.awt.Rectangle;
-import java.awt.image.Raster;
-import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import org.apache.sis.coverage.grid.GridCoverage;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
@@ -23,8 +19,8 @@ import org.opengis.referencing.operation.Matrix;
 import org.opengis.referencing.operation.MathTransform;
 
 /**
- * Reads band 1 of a GeoTIFF with Apache SIS: the grid ({@link RasterGrid}) from the metadata alone,
- * and any window of cells as {@code float} values with NoData turned into NaN.
+ * Reads band 1 of a GeoTIFF: the grid ({@link RasterGrid}) from the metadata alone with Apache SIS,
+ * and any window of cells as {@code float} values with NoData turned into NaN ({@link TiffCells}).
  *
  * <p>Values are the file's raw samples; the NoData value comes from the {@code GDAL_NODATA} tag
  * ({@link GdalNoDataTag}). The file may live on any Hadoop file system. Problems with the file are
@@ -37,6 +33,7 @@ public final class GeoTiffReader implements RasterInput {
     private final GridCoverageResource resource;
     private final RasterGrid grid;
     private final double noData;
+    private final TiffCells cells;
 
     private GeoTiffReader(String location) {
         this.location = location;
@@ -60,6 +57,12 @@ public final class GeoTiffReader implements RasterInput {
                         "give a GeoTIFF DEM (convert other formats with gdal_translate -of GTiff)", e);
             }
             noData = nd == null ? Double.NaN : nd;
+            cells = new TiffCells(channel);
+            String unsupported = cells.unsupported();
+            if (unsupported != null) {
+                throw EemtException.input(location, "uses " + unsupported + ", which this reader does not decode",
+                        "rewrite it with gdal_translate -ot Float32 -co COMPRESS=DEFLATE -co TILED=YES in.tif out.tif");
+            }
             channel.position(0);
             java.nio.file.Path local = Storage.localFile(location);
             store = new GeoTiffStore(new GeoTiffStoreProvider(), new StorageConnector(local != null ? local : channel));
@@ -134,33 +137,23 @@ public final class GeoTiffReader implements RasterInput {
         if (window.cells() == 0) {
             return new double[0];
         }
+        double[] samples;
         try {
-            GridExtent extent = new GridExtent(null,
-                    new long[] {window.x0(), window.y0()},
-                    new long[] {window.x0() + window.width() - 1L, window.y0() + window.height() - 1L}, true);
-            GridGeometry domain = resource.getGridGeometry().derive().subgrid(extent).build();
-            GridCoverage coverage = resource.read(domain, band).forConvertedValues(false);
-            // The coverage may hold more than asked (whole TIFF strips or tiles): locate the window in it.
-            RenderedImage image = coverage.render(null);
-            GridExtent held = coverage.getGridGeometry().getExtent();
-            int x = Math.toIntExact(image.getMinX() + window.x0() - held.getLow(0));
-            int y = Math.toIntExact(image.getMinY() + window.y0() - held.getLow(1));
-            Raster raster = image.getData(new Rectangle(x, y, window.width(), window.height()));
-            double[] samples = raster.getSamples(x, y, window.width(), window.height(), 0, (double[]) null);
-            if (!Double.isNaN(noData)) {
-                float noDataAsFloat = (float) noData;
-                for (int i = 0; i < samples.length; i++) {
-                    // compare in the file's precision too: a Float32 file stores -3.4e38 as the nearest float
-                    if (samples[i] == noData || (float) samples[i] == noDataAsFloat) {
-                        samples[i] = Double.NaN;
-                    }
-                }
-            }
-            return samples;
-        } catch (DataStoreException | RuntimeException e) {
+            samples = cells.read(window, band);
+        } catch (IOException | RuntimeException e) {
             throw EemtException.input(location, "cannot read band " + (band + 1) + ", cells " + window + " (" + e.getMessage() + ")",
                     "check that the file is complete (gdalinfo -checksum)", e);
         }
+        if (!Double.isNaN(noData)) {
+            float noDataAsFloat = (float) noData;
+            for (int i = 0; i < samples.length; i++) {
+                // compare in the file's precision too: a Float32 file stores -3.4e38 as the nearest float
+                if (samples[i] == noData || (float) samples[i] == noDataAsFloat) {
+                    samples[i] = Double.NaN;
+                }
+            }
+        }
+        return samples;
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class ProductStore implements Serializable {
 
     /** Writes one tile of a product (executor side). */
     public void writeTile(Product product, TileKey key, PixelWindow core, float[] cells) throws IOException {
-        GeoTiffWriter.write(dem.window(core), cells, workTile(product, key));
+        GeoTiffWriter.write(dem.window(core), cells, workTile(product, key), product.description(), product.unit());
     }
 
     /** True when the work tiles of all these products exist for a tile. */
@@ -87,7 +87,7 @@ public final class ProductStore implements Serializable {
                     System.arraycopy(tile, row * core.width(), mosaic, (core.y0() + row) * dem.columns() + core.x0(), core.width());
                 }
             }
-            GeoTiffWriter.write(dem, mosaic, target);
+            GeoTiffWriter.write(dem, mosaic, target, product.description(), product.unit());
         } else {
             String tilesDir = Storage.child(out, product.path() + ".tiles");
             Storage.delete(tilesDir);
@@ -129,7 +129,17 @@ public final class ProductStore implements Serializable {
         x.append("  <SRS dataAxisToSRSAxisMapping=\"1,2\">").append(escape(dem.crs().toWKT())).append("</SRS>\n");
         x.append("  <GeoTransform>").append(dem.originX()).append(", ").append(dem.cellWidth()).append(", 0, ")
                 .append(dem.originY()).append(", 0, ").append(-dem.cellHeight()).append("</GeoTransform>\n");
+        // Virtual overviews (GDAL reads them from the tiles' own COG overviews), halving until one 256-cell block.
+        StringBuilder factors = new StringBuilder();
+        for (int f = 2; Math.max(dem.columns(), dem.rows()) / (f / 2) > 256; f *= 2) {
+            factors.append(factors.length() == 0 ? "" : " ").append(f);
+        }
+        if (factors.length() > 0) {
+            x.append("  <OverviewList resampling=\"average\">").append(factors).append("</OverviewList>\n");
+        }
         x.append("  <VRTRasterBand dataType=\"Float32\" band=\"1\">\n    <NoDataValue>nan</NoDataValue>\n");
+        x.append("    <Description>").append(escape(product.description())).append("</Description>\n");
+        x.append("    <UnitType>").append(escape(product.unit())).append("</UnitType>\n");
         String dir = product.name() + ".tiles/";
         for (TileKey key : plan.keys()) {
             PixelWindow c = plan.core(key);

@@ -1,0 +1,396 @@
+package org.eemt.geo.raster;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+
+/**
+ * Encodes one band of floating-point cells as a Cloud-Optimized GeoTIFF, the layout GDAL's COG
+ * driver writes (GDAL "COG – Cloud Optimized GeoTIFF generator", https://gdal.org/drivers/raster/cog.html,
+ * checked by GDAL's {@code validate_cloud_optimized_geotiff.py}):
+ *
+ * <ul>
+ *   <li>TIFF 6.0 (BigTIFF when the file would pass 4 GiB), little-endian, tiles of {@value #TILE}
+ *       cells, Float32 or Float64 ({@code SampleFormat} 3), DEFLATE (compression 8, zlib) with the
+ *       floating-point predictor 3 (Adobe, TIFF Technical Note 3: each tile row split into byte
+ *       planes, most significant first, then differenced byte by byte);</li>
+ *   <li>the "ghost" header {@code GDAL_STRUCTURAL_METADATA} right after the TIFF header
+ *       ({@code LAYOUT=IFDS_BEFORE_DATA}, {@code BLOCK_ORDER=ROW_MAJOR},
+ *       {@code BLOCK_LEADER=SIZE_AS_UINT4}, {@code BLOCK_TRAILER=LAST_4_BYTES_REPEATED}), then the
+ *       image file directories (full resolution first, then the overviews from the largest), then
+ *       the tiles: smallest overview first, full resolution last, each level row-major, each tile
+ *       preceded by its size (uint32) and followed by a copy of its last 4 bytes;</li>
+ *   <li>overviews halving the grid (ceil) until it fits in one tile, each cell the mean of the
+ *       finite cells among the 2 x 2 it covers (NaN when none);</li>
+ *   <li>NoData NaN in {@code GDAL_NODATA} (42113), the band's description and unit in
+ *       {@code GDAL_METADATA} (42112), the georeferencing in GeoTIFF tags ({@link GeoKeys}).</li>
+ * </ul>
+ * Tiles past the image's right and bottom edges are padded with NaN.
+ */
+final class CogEncoder {
+    /** Tile size in cells (GDAL's COG default). */
+    static final int TILE = 256;
+    private static final String GHOST = "LAYOUT=IFDS_BEFORE_DATA\nBLOCK_ORDER=ROW_MAJOR\nBLOCK_LEADER=SIZE_AS_UINT4\n"
+            + "BLOCK_TRAILER=LAST_4_BYTES_REPEATED\nKNOWN_INCOMPATIBLE_EDITION=NO\n ";
+    private static final long CLASSIC_LIMIT = 0xFFFF_FFFFL - (1 << 20);
+
+    private static final int SHORT = 3;
+    private static final int LONG = 4;
+    private static final int ASCII = 2;
+    private static final int DOUBLE = 12;
+    private static final int LONG8 = 16;
+
+    private CogEncoder() {
+    }
+
+    /** One level of the pyramid: {@code width x height} cells row-major, {@code float[]} or {@code double[]}. */
+    private record Level(int width, int height, float[] floats, double[] doubles) {
+        double get(int x, int y) {
+            int i = y * width + x;
+            return floats != null ? floats[i] : doubles[i];
+        }
+
+        int tilesAcross() {
+            return (width + TILE - 1) / TILE;
+        }
+
+        int tilesDown() {
+            return (height + TILE - 1) / TILE;
+        }
+
+        /** The next coarser level: cells of 2 x 2, the mean of the finite ones. */
+        Level halved() {
+            int w = (width + 1) / 2;
+            int h = (height + 1) / 2;
+            float[] f = floats != null ? new float[w * h] : null;
+            double[] d = floats != null ? null : new double[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double sum = 0;
+                    int n = 0;
+                    for (int yy = 2 * y; yy < Math.min(2 * y + 2, height); yy++) {
+                        for (int xx = 2 * x; xx < Math.min(2 * x + 2, width); xx++) {
+                            double v = get(xx, yy);
+                            if (Double.isFinite(v)) {
+                                sum += v;
+                                n++;
+                            }
+                        }
+                    }
+                    double mean = n == 0 ? Double.NaN : sum / n;
+                    if (f != null) {
+                        f[y * w + x] = (float) mean;
+                    } else {
+                        d[y * w + x] = mean;
+                    }
+                }
+            }
+            return new Level(w, h, f, d);
+        }
+    }
+
+    /** Writes {@code cells} ({@code float[]} or {@code double[]}, row-major) to a local file, replacing it. */
+    static void write(RasterGrid grid, Object cells, String description, String unit, Path file) throws IOException {
+        List<Level> levels = new ArrayList<>();
+        levels.add(cells instanceof float[] f
+                ? new Level(grid.columns(), grid.rows(), f, null)
+                : new Level(grid.columns(), grid.rows(), null, (double[]) cells));
+        while (levels.get(levels.size() - 1).width > TILE || levels.get(levels.size() - 1).height > TILE) {
+            levels.add(levels.get(levels.size() - 1).halved());
+        }
+        int bytesPerSample = cells instanceof float[] ? 4 : 8;
+        List<List<byte[]>> tiles = new ArrayList<>();
+        long dataBytes = 0;
+        for (Level level : levels) {
+            List<byte[]> encoded = encodeTiles(level, bytesPerSample);
+            for (byte[] t : encoded) {
+                dataBytes += t.length + 8L;
+            }
+            tiles.add(encoded);
+        }
+        boolean big = dataBytes > CLASSIC_LIMIT;
+
+        List<Ifd> ifds = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            ifds.add(ifd(levels.get(i), i == 0 ? grid : null, description, unit, bytesPerSample, tiles.get(i), big));
+        }
+        // Layout: header, ghost, IFDs (full resolution first), tiles (smallest overview first).
+        int headerSize = big ? 16 : 8;
+        String ghostHead = String.format("GDAL_STRUCTURAL_METADATA_SIZE=%06d bytes\n", GHOST.length());
+        long position = headerSize + ghostHead.length() + GHOST.length();
+        position += position & 1;
+        long[] ifdOffsets = new long[ifds.size()];
+        for (int i = 0; i < ifds.size(); i++) {
+            ifdOffsets[i] = position;
+            position += ifds.get(i).size(big);
+            position += position & 1;
+        }
+        long[][] tileOffsets = new long[levels.size()][];
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            List<byte[]> level = tiles.get(i);
+            tileOffsets[i] = new long[level.size()];
+            for (int t = 0; t < level.size(); t++) {
+                tileOffsets[i][t] = position + 4;
+                position += level.get(t).length + 8L;
+            }
+        }
+        Files.deleteIfExists(file);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            ByteBuffer header = ByteBuffer.allocate(headerSize).order(ByteOrder.LITTLE_ENDIAN);
+            header.put((byte) 'I').put((byte) 'I');
+            if (big) {
+                header.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(ifdOffsets[0]);
+            } else {
+                header.putShort((short) 42).putInt((int) ifdOffsets[0]);
+            }
+            out.write(header.array());
+            out.write((ghostHead + GHOST).getBytes(StandardCharsets.US_ASCII));
+            long written = headerSize + ghostHead.length() + GHOST.length();
+            for (int i = 0; i < ifds.size(); i++) {
+                written = pad(out, written, ifdOffsets[i]);
+                Ifd ifd = ifds.get(i);
+                ifd.setOffsets(tileOffsets[i], big);
+                byte[] bytes = ifd.encode(ifdOffsets[i], i + 1 < ifds.size() ? ifdOffsets[i + 1] : 0, big);
+                out.write(bytes);
+                written += bytes.length;
+            }
+            for (int i = levels.size() - 1; i >= 0; i--) {
+                for (byte[] t : tiles.get(i)) {
+                    ByteBuffer leader = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(t.length);
+                    out.write(leader.array());
+                    out.write(t);
+                    out.write(t, t.length - 4, 4);
+                    written += t.length + 8L;
+                }
+            }
+        }
+    }
+
+    private static long pad(OutputStream out, long written, long target) throws IOException {
+        while (written < target) {
+            out.write(0);
+            written++;
+        }
+        return written;
+    }
+
+    /** The tiles of a level row-major, each predicted (3) and deflated. */
+    private static List<byte[]> encodeTiles(Level level, int bytesPerSample) {
+        List<byte[]> out = new ArrayList<>();
+        int rowBytes = TILE * bytesPerSample;
+        byte[] raw = new byte[TILE * rowBytes];
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        byte[] buffer = new byte[raw.length + 1024];
+        try {
+            for (int ty = 0; ty < level.tilesDown(); ty++) {
+                for (int tx = 0; tx < level.tilesAcross(); tx++) {
+                    for (int r = 0; r < TILE; r++) {
+                        int y = ty * TILE + r;
+                        int base = r * rowBytes;
+                        for (int c = 0; c < TILE; c++) {
+                            int x = tx * TILE + c;
+                            double v = x < level.width && y < level.height ? level.get(x, y) : Double.NaN;
+                            long bits = bytesPerSample == 4 ? Float.floatToRawIntBits((float) v) : Double.doubleToRawLongBits(v);
+                            for (int k = 0; k < bytesPerSample; k++) {
+                                raw[base + k * TILE + c] = (byte) (bits >>> (8 * (bytesPerSample - 1 - k)));
+                            }
+                        }
+                        for (int j = rowBytes - 1; j > 0; j--) {
+                            raw[base + j] -= raw[base + j - 1];
+                        }
+                    }
+                    deflater.reset();
+                    deflater.setInput(raw);
+                    deflater.finish();
+                    java.io.ByteArrayOutputStream tile = new java.io.ByteArrayOutputStream();
+                    while (!deflater.finished()) {
+                        int n = deflater.deflate(buffer);
+                        tile.write(buffer, 0, n);
+                    }
+                    out.add(tile.toByteArray());
+                }
+            }
+        } finally {
+            deflater.end();
+        }
+        return out;
+    }
+
+    private static Ifd ifd(Level level, RasterGrid grid, String description, String unit, int bytesPerSample,
+                           List<byte[]> tiles, boolean big) {
+        Ifd ifd = new Ifd();
+        if (grid == null) {
+            ifd.shorts(254, LONG, 1); // NewSubfileType: reduced-resolution image
+        }
+        ifd.shorts(256, LONG, level.width);
+        ifd.shorts(257, LONG, level.height);
+        ifd.shorts(258, SHORT, bytesPerSample * 8);
+        ifd.shorts(259, SHORT, 8); // deflate
+        ifd.shorts(262, SHORT, 1); // min-is-black
+        ifd.shorts(277, SHORT, 1);
+        ifd.shorts(284, SHORT, 1);
+        ifd.shorts(317, SHORT, 3); // floating-point predictor
+        ifd.shorts(322, SHORT, TILE);
+        ifd.shorts(323, SHORT, TILE);
+        long[] counts = new long[tiles.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = tiles.get(i).length;
+        }
+        ifd.longs(324, big ? LONG8 : LONG, new long[tiles.size()]);
+        ifd.longs(325, big ? LONG8 : LONG, counts);
+        ifd.shorts(339, SHORT, 3); // IEEE floating point
+        if (grid != null) {
+            ifd.doubles(33550, new double[] {grid.cellWidth(), grid.cellHeight(), 0});
+            ifd.doubles(33922, new double[] {0, 0, 0, grid.originX(), grid.originY(), 0});
+            GeoKeys keys = GeoKeys.of(grid);
+            ifd.shorts(34735, SHORT, keys.directory());
+            if (keys.doubleParams().length > 0) {
+                ifd.doubles(34736, keys.doubleParams());
+            }
+            if (!keys.asciiParams().isEmpty()) {
+                ifd.ascii(34737, keys.asciiParams());
+            }
+            String metadata = gdalMetadata(description, unit);
+            if (metadata != null) {
+                ifd.ascii(42112, metadata);
+            }
+        }
+        ifd.ascii(42113, "nan");
+        return ifd;
+    }
+
+    /** GDAL's band metadata XML: the description and unit QGIS and {@code gdalinfo} show. */
+    private static String gdalMetadata(String description, String unit) {
+        if (description == null && unit == null) {
+            return null;
+        }
+        StringBuilder xml = new StringBuilder("<GDALMetadata>\n");
+        if (description != null) {
+            xml.append("  <Item name=\"DESCRIPTION\" sample=\"0\" role=\"description\">").append(escape(description)).append("</Item>\n");
+        }
+        if (unit != null) {
+            xml.append("  <Item name=\"UNITTYPE\" sample=\"0\" role=\"unittype\">").append(escape(unit)).append("</Item>\n");
+        }
+        return xml.append("</GDALMetadata>\n").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** An image file directory under construction: entries with their values, sorted by tag when encoded. */
+    private static final class Ifd {
+        private record Entry(int tag, int type, long count, byte[] value) {
+        }
+
+        private final List<Entry> entries = new ArrayList<>();
+
+        void shorts(int tag, int type, int... values) {
+            ByteBuffer b = ByteBuffer.allocate(values.length * (type == SHORT ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int v : values) {
+                if (type == SHORT) {
+                    b.putShort((short) v);
+                } else {
+                    b.putInt(v);
+                }
+            }
+            entries.add(new Entry(tag, type, values.length, b.array()));
+        }
+
+        void longs(int tag, int type, long[] values) {
+            ByteBuffer b = ByteBuffer.allocate(values.length * (type == LONG8 ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+            for (long v : values) {
+                if (type == LONG8) {
+                    b.putLong(v);
+                } else {
+                    b.putInt((int) v);
+                }
+            }
+            entries.removeIf(e -> e.tag == tag);
+            entries.add(new Entry(tag, type, values.length, b.array()));
+        }
+
+        void doubles(int tag, double[] values) {
+            ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (double v : values) {
+                b.putDouble(v);
+            }
+            entries.add(new Entry(tag, DOUBLE, values.length, b.array()));
+        }
+
+        void ascii(int tag, String text) {
+            byte[] bytes = (text + "\0").getBytes(StandardCharsets.UTF_8);
+            entries.add(new Entry(tag, ASCII, bytes.length, bytes));
+        }
+
+        void setOffsets(long[] offsets, boolean big) {
+            longs(324, big ? LONG8 : LONG, offsets);
+        }
+
+        /** Bytes of the directory and of its values stored after it. */
+        long size(boolean big) {
+            int inline = big ? 8 : 4;
+            long size = (big ? 8 : 2) + (long) entries.size() * (big ? 20 : 12) + (big ? 8 : 4);
+            for (Entry e : entries) {
+                if (e.value.length > inline) {
+                    size += e.value.length + (e.value.length & 1);
+                }
+            }
+            return size;
+        }
+
+        byte[] encode(long offset, long next, boolean big) {
+            entries.sort((a, b) -> Integer.compare(a.tag, b.tag));
+            int inline = big ? 8 : 4;
+            int size = Math.toIntExact(size(big));
+            ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+            long valuePosition = offset + (big ? 8 : 2) + (long) entries.size() * (big ? 20 : 12) + (big ? 8 : 4);
+            if (big) {
+                b.putLong(entries.size());
+            } else {
+                b.putShort((short) entries.size());
+            }
+            List<byte[]> outOfLine = new ArrayList<>();
+            for (Entry e : entries) {
+                b.putShort((short) e.tag).putShort((short) e.type);
+                if (big) {
+                    b.putLong(e.count);
+                } else {
+                    b.putInt((int) e.count);
+                }
+                if (e.value.length <= inline) {
+                    b.put(e.value);
+                    b.put(new byte[inline - e.value.length]);
+                } else {
+                    if (big) {
+                        b.putLong(valuePosition);
+                    } else {
+                        b.putInt((int) valuePosition);
+                    }
+                    outOfLine.add(e.value);
+                    valuePosition += e.value.length + (e.value.length & 1);
+                }
+            }
+            if (big) {
+                b.putLong(next);
+            } else {
+                b.putInt((int) next);
+            }
+            for (byte[] v : outOfLine) {
+                b.put(v);
+                if ((v.length & 1) == 1) {
+                    b.put((byte) 0);
+                }
+            }
+            return b.array();
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package org.eemt.geo.raster;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Decodes the cells of the first image of a TIFF file (TIFF 6.0, Adobe; BigTIFF), the layouts GDAL
+ * writes for a single-band raster: strips or tiles, chunky or planar, either byte order, 8 to 64-bit
+ * integers and 32/64-bit floats, no compression, LZW (TIFF 6.0 section 13), DEFLATE (Adobe
+ * PhotoshopTM "Deflate", RFC 1950), PackBits (section 9), the horizontal predictor 2
+ * (section 14) and the floating-point predictor 3 (Adobe TIFF Technical Note 3, 2005: byte planes,
+ * most significant first, differenced byte by byte).
+ *
+ * <p>Apache SIS 1.6 reads the georeferencing; it cannot decode the floating-point predictor that
+ * GDAL and the project's own products use, hence this decoder for the cells. Layouts it does not
+ * decode (ZSTD, LERC, JPEG, WebP, sub-byte or 16-bit float samples) are reported by
+ * {@link #unsupported()} so that the reader refuses them with the {@code gdal_translate} fix.
+ */
+final class TiffCells {
+    private final SeekableByteChannel channel;
+    private final ByteOrder order;
+    private final int width;
+    private final int height;
+    private final int samplesPerPixel;
+    private final int bitsPerSample;
+    private final int sampleFormat;
+    private final boolean planar;
+    private final int compression;
+    private final int predictor;
+    private final int blockWidth;
+    private final int blockHeight;
+    private final long[] offsets;
+    private final long[] byteCounts;
+
+    TiffCells(SeekableByteChannel channel) throws IOException {
+        this.channel = channel;
+        ByteBuffer head = read(0, 16, ByteOrder.LITTLE_ENDIAN);
+        order = switch (head.getShort(0)) {
+            case 0x4949 -> ByteOrder.LITTLE_ENDIAN;
+            case 0x4D4D -> ByteOrder.BIG_ENDIAN;
+            default -> throw new IOException("not a TIFF file");
+        };
+        head.order(order);
+        boolean big = (head.getShort(2) & 0xFFFF) == 43;
+        long ifd = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
+        long count = big ? read(ifd, 8, order).getLong() : read(ifd, 2, order).getShort() & 0xFFFF;
+        int entrySize = big ? 20 : 12;
+        ByteBuffer entries = read(ifd + (big ? 8 : 2), Math.toIntExact(count * entrySize), order);
+        Map<Integer, long[]> tags = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            int tag = entries.getShort() & 0xFFFF;
+            int type = entries.getShort() & 0xFFFF;
+            long n = big ? entries.getLong() : entries.getInt() & 0xFFFFFFFFL;
+            int size = switch (type) {
+                case 1, 2, 6, 7 -> 1;
+                case 3, 8 -> 2;
+                case 4, 9, 11 -> 4;
+                default -> 8;
+            };
+            int inline = big ? 8 : 4;
+            ByteBuffer value;
+            if (size * n <= inline) {
+                byte[] raw = new byte[inline];
+                entries.get(raw);
+                value = ByteBuffer.wrap(raw).order(order);
+            } else {
+                long at = big ? entries.getLong() : entries.getInt() & 0xFFFFFFFFL;
+                if (!isNumericTag(tag)) {
+                    continue;
+                }
+                value = read(at, Math.toIntExact(size * n), order);
+            }
+            if (!isNumericTag(tag)) {
+                continue;
+            }
+            long[] values = new long[Math.toIntExact(n)];
+            for (int k = 0; k < n; k++) {
+                values[k] = switch (type) {
+                    case 1, 7 -> value.get() & 0xFF;
+                    case 6 -> value.get();
+                    case 3 -> value.getShort() & 0xFFFF;
+                    case 8 -> value.getShort();
+                    case 4 -> value.getInt() & 0xFFFFFFFFL;
+                    case 9 -> value.getInt();
+                    default -> value.getLong();
+                };
+            }
+            tags.put(tag, values);
+        }
+        width = (int) first(tags, 256, 0);
+        height = (int) first(tags, 257, 0);
+        bitsPerSample = (int) first(tags, 258, 1);
+        compression = (int) first(tags, 259, 1);
+        samplesPerPixel = (int) first(tags, 277, 1);
+        planar = first(tags, 284, 1) == 2;
+        predictor = (int) first(tags, 317, 1);
+        sampleFormat = (int) first(tags, 339, 1);
+        if (tags.containsKey(322)) {
+            blockWidth = (int) first(tags, 322, 0);
+            blockHeight = (int) first(tags, 323, 0);
+            offsets = tags.get(324);
+            byteCounts = tags.get(325);
+        } else {
+            blockWidth = width;
+            blockHeight = (int) Math.min(first(tags, 278, height), height);
+            offsets = tags.get(273);
+            byteCounts = tags.get(279);
+        }
+    }
+
+    private static boolean isNumericTag(int tag) {
+        return tag >= 256 && tag <= 339 && tag != 270 && tag != 305 && tag != 306 && tag != 315;
+    }
+
+    private static long first(Map<Integer, long[]> tags, int tag, long otherwise) {
+        long[] v = tags.get(tag);
+        return v == null || v.length == 0 ? otherwise : v[0];
+    }
+
+    /** What this decoder cannot read in the file, or null when it reads it. */
+    String unsupported() {
+        String name = switch (compression) {
+            case 1, 5, 8, 32946, 32773 -> null;
+            case 7 -> "JPEG compression";
+            case 34887 -> "LERC compression";
+            case 50000 -> "ZSTD compression";
+            case 34925 -> "LZMA compression";
+            case 50001 -> "WebP compression";
+            default -> "TIFF compression " + compression;
+        };
+        if (name != null) {
+            return name;
+        }
+        boolean integer = (sampleFormat == 1 || sampleFormat == 2)
+                && (bitsPerSample == 8 || bitsPerSample == 16 || bitsPerSample == 32);
+        boolean real = sampleFormat == 3 && (bitsPerSample == 32 || bitsPerSample == 64);
+        if (!integer && !real) {
+            return bitsPerSample + "-bit samples of format " + sampleFormat;
+        }
+        if (predictor != 1 && predictor != 2 && predictor != 3) {
+            return "predictor " + predictor;
+        }
+        if (offsets == null || byteCounts == null || blockWidth <= 0 || blockHeight <= 0) {
+            return "no strip or tile offsets";
+        }
+        return null;
+    }
+
+    /** The samples of one band (0-based) in a window, row-major, as stored (no NoData handling). */
+    double[] read(PixelWindow window, int band) throws IOException {
+        double[] out = new double[Math.toIntExact(window.cells())];
+        int across = (width + blockWidth - 1) / blockWidth;
+        int down = (height + blockHeight - 1) / blockHeight;
+        int bx0 = window.x0() / blockWidth;
+        int bx1 = (window.x0() + window.width() - 1) / blockWidth;
+        int by0 = window.y0() / blockHeight;
+        int by1 = (window.y0() + window.height() - 1) / blockHeight;
+        int stride = planar ? 1 : samplesPerPixel;
+        int component = planar ? 0 : band;
+        for (int by = by0; by <= by1; by++) {
+            for (int bx = bx0; bx <= bx1; bx++) {
+                int index = by * across + bx + (planar ? band * across * down : 0);
+                double[] block = block(index, stride, component);
+                int x0 = Math.max(window.x0(), bx * blockWidth);
+                int x1 = Math.min(window.x0() + window.width(), (bx + 1) * blockWidth);
+                int y0 = Math.max(window.y0(), by * blockHeight);
+                int y1 = Math.min(window.y0() + window.height(), (by + 1) * blockHeight);
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        out[(y - window.y0()) * window.width() + (x - window.x0())] =
+                                block[(y - by * blockHeight) * blockWidth + (x - bx * blockWidth)];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One block's samples of one component, {@code blockWidth x blockHeight}, NaN where the block is absent. */
+    private double[] block(int index, int stride, int component) throws IOException {
+        double[] cells = new double[blockWidth * blockHeight];
+        if (index >= offsets.length || offsets[index] == 0 || byteCounts[index] == 0) {
+            java.util.Arrays.fill(cells, Double.NaN);
+            return cells;
+        }
+        int bytes = bitsPerSample / 8;
+        int rowBytes = blockWidth * stride * bytes;
+        byte[] raw = decompress(read(offsets[index], Math.toIntExact(byteCounts[index]), order).array(), rowBytes * blockHeight);
+        ByteBuffer data = ByteBuffer.wrap(raw).order(order);
+        for (int r = 0; r < blockHeight; r++) {
+            int base = r * rowBytes;
+            if (predictor == 3) {
+                for (int j = 1; j < rowBytes; j++) {
+                    raw[base + j] += raw[base + j - 1];
+                }
+                int wc = blockWidth * stride;
+                for (int i = 0; i < blockWidth; i++) {
+                    long bits = 0;
+                    for (int k = 0; k < bytes; k++) {
+                        bits = (bits << 8) | (raw[base + k * wc + i * stride + component] & 0xFF);
+                    }
+                    cells[r * blockWidth + i] = bytes == 4 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+                }
+                continue;
+            }
+            long previous = 0;
+            for (int i = 0; i < blockWidth; i++) {
+                int at = base + (i * stride + component) * bytes;
+                long v = switch (bytes) {
+                    case 1 -> raw[at];
+                    case 2 -> data.getShort(at);
+                    case 4 -> data.getInt(at);
+                    default -> data.getLong(at);
+                };
+                if (predictor == 2) {
+                    v += previous;
+                    previous = v;
+                }
+                cells[r * blockWidth + i] = value(v);
+            }
+        }
+        return cells;
+    }
+
+    /** A sample's raw bits (sign-extended from its width) as a number of the file's sample format. */
+    private double value(long bits) {
+        return switch (sampleFormat) {
+            case 3 -> bitsPerSample == 32 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
+            case 2 -> switch (bitsPerSample) {
+                case 8 -> (byte) bits;
+                case 16 -> (short) bits;
+                default -> (int) bits;
+            };
+            default -> switch (bitsPerSample) {
+                case 8 -> bits & 0xFF;
+                case 16 -> bits & 0xFFFF;
+                default -> bits & 0xFFFFFFFFL;
+            };
+        };
+    }
+
+    private byte[] decompress(byte[] in, int size) throws IOException {
+        byte[] out = new byte[size];
+        switch (compression) {
+            case 1 -> System.arraycopy(in, 0, out, 0, Math.min(in.length, size));
+            case 8, 32946 -> {
+                Inflater inflater = new Inflater();
+                try {
+                    inflater.setInput(in);
+                    int n = 0;
+                    while (n < size && !inflater.finished()) {
+                        int got = inflater.inflate(out, n, size - n);
+                        if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                            break;
+                        }
+                        n += got;
+                    }
+                } catch (DataFormatException e) {
+                    throw new IOException("corrupt DEFLATE block: " + e.getMessage(), e);
+                } finally {
+                    inflater.end();
+                }
+            }
+            case 5 -> lzw(in, out);
+            case 32773 -> packBits(in, out);
+            default -> throw new IOException("unsupported compression " + compression);
+        }
+        return out;
+    }
+
+    /** TIFF LZW: codes of 9 to 12 bits, most significant bit first, 256 clear, 257 end, early change. */
+    private static void lzw(byte[] in, byte[] out) {
+        byte[][] table = new byte[4096][];
+        for (int i = 0; i < 256; i++) {
+            table[i] = new byte[] {(byte) i};
+        }
+        int next = 258;
+        int codeLength = 9;
+        long bitBuffer = 0;
+        int bitCount = 0;
+        int inPos = 0;
+        int outPos = 0;
+        byte[] previous = null;
+        while (outPos < out.length) {
+            while (bitCount < codeLength && inPos < in.length) {
+                bitBuffer = (bitBuffer << 8) | (in[inPos++] & 0xFF);
+                bitCount += 8;
+            }
+            if (bitCount < codeLength) {
+                return;
+            }
+            int code = (int) ((bitBuffer >>> (bitCount - codeLength)) & ((1 << codeLength) - 1));
+            bitCount -= codeLength;
+            if (code == 257) {
+                return;
+            }
+            if (code == 256) {
+                next = 258;
+                codeLength = 9;
+                previous = null;
+                continue;
+            }
+            byte[] entry;
+            if (code < next && table[code] != null) {
+                entry = table[code];
+                if (previous != null && next < 4096) {
+                    table[next++] = concat(previous, entry[0]);
+                }
+            } else if (previous != null) {
+                entry = concat(previous, previous[0]);
+                if (next < 4096) {
+                    table[next++] = entry;
+                }
+            } else {
+                return;
+            }
+            int n = Math.min(entry.length, out.length - outPos);
+            System.arraycopy(entry, 0, out, outPos, n);
+            outPos += n;
+            previous = entry;
+            if (next + 1 >= (1 << codeLength) && codeLength < 12) {
+                codeLength++;
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] prefix, byte last) {
+        byte[] b = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+        b[prefix.length] = last;
+        return b;
+    }
+
+    /** PackBits (TIFF 6.0 section 9): n in 0..127 copies n+1 bytes, -127..-1 repeats the next byte 1-n times. */
+    private static void packBits(byte[] in, byte[] out) {
+        int i = 0;
+        int o = 0;
+        while (i < in.length && o < out.length) {
+            int n = in[i++];
+            if (n >= 0) {
+                int len = Math.min(n + 1, Math.min(in.length - i, out.length - o));
+                System.arraycopy(in, i, out, o, len);
+                i += n + 1;
+                o += len;
+            } else if (n != -128 && i < in.length) {
+                int len = Math.min(1 - n, out.length - o);
+                java.util.Arrays.fill(out, o, o + len, in[i++]);
+                o += len;
+            }
+        }
+    }
+
+    private ByteBuffer read(long position, int length, ByteOrder byteOrder) throws IOException {
+        return GdalNoDataTag.read(channel, position, length, byteOrder);
+    }
+}

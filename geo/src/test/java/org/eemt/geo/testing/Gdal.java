@@ -1,0 +1,41 @@
+package org.eemt.geo.testing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** GDAL as the tests' oracle for GeoTIFF files: the cells it reads, its COG validator. */
+public final class Gdal {
+    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    private Gdal() {
+    }
+
+    /** Band 1 of a raster (or of its overview {@code overview} >= 0) as GDAL reads it, as Float32, row-major. */
+    public static float[] read(Path dir, Path raster, int overview) throws IOException, InterruptedException {
+        ExternalTool.require("gdal_translate");
+        Path bin = Files.createTempFile(dir, "gdal-", ".bin");
+        ExternalTool.run(dir, List.of("gdal_translate", "-q", "-of", "ENVI", "-ot", "Float32", "-b", "1",
+                "-ovr", overview < 0 ? "NONE" : String.valueOf(overview), raster.toString(), bin.toString()));
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(bin)).order(ByteOrder.LITTLE_ENDIAN);
+        float[] cells = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(cells);
+        Files.delete(bin);
+        Files.deleteIfExists(Path.of(bin.toString().replaceFirst("\\.bin$", ".hdr")));
+        Files.deleteIfExists(Path.of(bin + ".aux.xml"));
+        return cells;
+    }
+
+    /**
+     * Runs GDAL's Cloud-Optimized GeoTIFF validator ({@code validate_cloud_optimized_geotiff.py}
+     * of python3-gdal, with the full check of block leaders and trailers); fails with its output
+     * when the file is not a valid COG, returns its output otherwise.
+     */
+    public static String validateCog(Path dir, Path tif) throws IOException, InterruptedException {
+        return ExternalTool.run(dir, List.of(PYTHON, "-m", "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                "--full-check=yes", tif.toString()));
+    }
+}
