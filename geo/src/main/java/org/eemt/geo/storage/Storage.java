@@ -204,18 +204,22 @@ public final class Storage {
             this.size = size;
         }
 
+        /**
+         * Fills {@code dst} up to the end of the file, as a local file's channel does: readers
+         * such as jHDF read a structure with one call, while an object store's HTTP stream
+         * returns whatever part of the range has arrived.
+         */
         @Override
         public int read(java.nio.ByteBuffer dst) throws IOException {
-            if (in.getPos() >= size) {
-                return -1;
+            long left = size - in.getPos();
+            if (left <= 0) {
+                return dst.hasRemaining() ? -1 : 0;
             }
-            int n = Math.min(dst.remaining(), 1 << 20);
+            int n = (int) Math.min(dst.remaining(), left);
             byte[] b = new byte[n];
-            int r = in.read(b, 0, n);
-            if (r > 0) {
-                dst.put(b, 0, r);
-            }
-            return r;
+            in.readFully(b, 0, n);
+            dst.put(b);
+            return n;
         }
 
         @Override

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.BasicAWSCredentials;
+import com.amazonaws.client.builder.AwsClientBuilder;
+import com.amazonaws.services.s3.AmazonS3;
+import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A standalone cluster as sites have one: a single small worker ({@code submit/eemt worker
  * --cores 2 --memory 2G}, the seed's "start small"), the site's own spark-defaults.conf, and an
- * S3-compatible object store (S3Proxy on 127.0.0.1, its own JVM) holding inputs and outputs.
+ * S3-compatible object store (S3Proxy from Maven Central on 127.0.0.1, in its own JVM) holding inputs and outputs.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class SiteClusterIT {
@@ -43,12 +48,18 @@ class SiteClusterIT {
     static void start() throws Exception {
         ProjectFiles.assertPackaged();
         dir = ProjectFiles.testDirectory(SiteClusterIT.class);
-        s3proxy = startS3Proxy(dir.resolve("s3"));
+        s3proxy = startS3Proxy();
         cluster = new StandaloneCluster(dir, List.of(), List.of());
         cluster.startMaster();
         cluster.startWorker(2, "2G");
         cluster.awaitAliveWorkers(1, Duration.ofSeconds(90));
         awaitPort(s3Port, Duration.ofSeconds(60));
+        AmazonS3 client = AmazonS3ClientBuilder.standard()
+                .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration("http://127.0.0.1:" + s3Port, "us-east-1"))
+                .withPathStyleAccessEnabled(true)
+                .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY))).build();
+        client.createBucket(BUCKET);
+        client.shutdown();
     }
 
     @AfterAll
@@ -217,20 +228,21 @@ class SiteClusterIT {
         }
     }
 
-    /** S3Proxy in its own JVM, a file-system blob store whose bucket is a directory made here. */
-    private static ChildProcess startS3Proxy(Path storage) throws IOException {
+    /**
+     * S3Proxy in its own JVM with its in-memory blob store (S3's semantics: keys, no directories;
+     * its file-system store answers a "directory" key as an object, which S3 never does).
+     */
+    private static ChildProcess startS3Proxy() throws IOException {
         Path jar = ProjectFiles.PROJECT.resolve("spark-job/target/s3proxy/s3proxy.jar");
         assertTrue(Files.isRegularFile(jar), jar + " missing: run the tests with mvn verify");
-        Files.createDirectories(storage.resolve(BUCKET));
         s3Port = FreePort.next();
-        Path properties = storage.resolveSibling("s3proxy.properties");
+        Path properties = dir.resolve("s3proxy.properties");
         Files.writeString(properties, String.join("\n",
                 "s3proxy.endpoint=http://127.0.0.1:" + s3Port,
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + ACCESS_KEY,
                 "s3proxy.credential=" + SECRET_KEY,
-                "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + storage, ""));
+                "jclouds.provider=transient", ""));
         return ChildProcess.start(List.of("java", "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString()),
                 Map.of(), dir.resolve("s3proxy.log"));
     }
