@@ -134,7 +134,11 @@ public final class Storage {
         FileSystem fs = fileSystem(location);
         Path target = path(location);
         Path part = hiddenSibling(target);
-        fs.copyFromLocalFile(false, true, new Path(localFile.toUri()), part);
+        // A stream, not copyFromLocalFile: S3A 3.3.4's copyFromLocalFile fails on some local URIs
+        // ("Cannot get relative path"), and a stream is what every file system does the same way.
+        try (OutputStream out = fs.create(part, true)) {
+            Files.copy(localFile, out);
+        }
         moveIntoPlace(fs, part, target);
     }
 
