@@ -6,9 +6,9 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.lang.reflect.Array;
-import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.storage.Storage;
 
 /**
  * netCDF-4 files (HDF5 underneath) through jHDF, a pure-Java HDF5 reader: each netCDF variable is
@@ -21,7 +21,8 @@ final class Netcdf4File extends NetcdfFile {
     Netcdf4File(String location, SeekableByteChannel channel) {
         super(location);
         try {
-            this.hdf = new HdfFile(channel, URI.create("eemt-climate:" + location.replace(' ', '_')));
+            // jHDF takes the URI's path as a file name: a hierarchical URI on every file system.
+            this.hdf = new HdfFile(channel, Storage.path(location).toUri());
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw unreadable("its HDF5 structure", e);

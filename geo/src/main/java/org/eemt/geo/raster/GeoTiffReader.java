@@ -46,6 +46,10 @@ public final class GeoTiffReader implements RasterInput {
             }
             channel = Storage.openChannel(location);
         } catch (IOException e) {
+            EemtException store = Storage.storeProblem(location, e);
+            if (store != null) {
+                throw store;
+            }
             throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check the path and its permissions", e);
         }
         try {

@@ -17,19 +17,56 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.eemt.geo.EemtException;
 
 /**
  * Every file the project reads or writes goes through here, over Hadoop's {@link FileSystem} API:
  * plain paths and {@code file://} on a laptop, {@code hdfs://} on a cluster, {@code s3a://} in a
  * cloud, with one code path. Locations are plain strings so that they travel between JVMs.
  *
+ * <p>The file systems are configured by the Hadoop configuration {@link #configure} installed in
+ * this JVM: under Spark, Spark's own (its {@code spark.hadoop.*} settings and the cluster's
+ * {@code *-site.xml}) on the driver and on every executor; elsewhere Hadoop's defaults and the
+ * {@code *-site.xml} files on the classpath. Hadoop caches a file system per scheme and
+ * authority, so the settings in force when a store is first used in a JVM are the ones it keeps.
+ *
  * <p>Products appear atomically: {@link #publish} copies a finished local file next to its target
- * under a hidden temporary name, then renames it into place.
+ * under a hidden temporary name, then renames it into place (on an object store the rename is a
+ * copy; readers still never see a partial object, as each object is written whole).
  */
 public final class Storage {
-    private static final Configuration CONF = new Configuration();
+    private static volatile Configuration conf = new Configuration();
 
     private Storage() {
+    }
+
+    /** Uses {@code configuration} for every location from now on in this JVM. */
+    public static void configure(Configuration configuration) {
+        conf = configuration;
+    }
+
+    /**
+     * The environment error behind a failure on a location, or {@code null}: a store (not the
+     * local disk) that refuses the credentials or cannot be reached.
+     */
+    public static EemtException storeProblem(String location, IOException e) {
+        if ("file".equals(path(location).toUri().getScheme()) || path(location).toUri().getScheme() == null) {
+            return null;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.AccessDeniedException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.UnknownHostException) {
+                return EemtException.environment(location, "the store refused access or cannot be reached (" + firstLine(e) + ")",
+                        "check the store's endpoint and credentials (spark.hadoop.fs.<scheme>.* settings, see docs/deploying.md)");
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /** The Hadoop path of a location (a plain path is taken as a local file). */
@@ -39,7 +76,7 @@ public final class Storage {
 
     /** The file system of a location; local files without Hadoop's {@code .crc} side files. */
     public static FileSystem fileSystem(String location) throws IOException {
-        FileSystem fs = path(location).getFileSystem(CONF);
+        FileSystem fs = path(location).getFileSystem(conf);
         return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     }
 
@@ -97,7 +134,11 @@ public final class Storage {
         FileSystem fs = fileSystem(location);
         Path target = path(location);
         Path part = hiddenSibling(target);
-        fs.copyFromLocalFile(false, true, new Path(localFile.toUri()), part);
+        // A stream, not copyFromLocalFile: S3A 3.3.4's copyFromLocalFile fails on some local URIs
+        // ("Cannot get relative path"), and a stream is what every file system does the same way.
+        try (OutputStream out = fs.create(part, true)) {
+            Files.copy(localFile, out);
+        }
         moveIntoPlace(fs, part, target);
     }
 
@@ -167,18 +208,22 @@ public final class Storage {
             this.size = size;
         }
 
+        /**
+         * Fills {@code dst} up to the end of the file, as a local file's channel does: readers
+         * such as jHDF read a structure with one call, while an object store's HTTP stream
+         * returns whatever part of the range has arrived.
+         */
         @Override
         public int read(java.nio.ByteBuffer dst) throws IOException {
-            if (in.getPos() >= size) {
-                return -1;
+            long left = size - in.getPos();
+            if (left <= 0) {
+                return dst.hasRemaining() ? -1 : 0;
             }
-            int n = Math.min(dst.remaining(), 1 << 20);
+            int n = (int) Math.min(dst.remaining(), left);
             byte[] b = new byte[n];
-            int r = in.read(b, 0, n);
-            if (r > 0) {
-                dst.put(b, 0, r);
-            }
-            return r;
+            in.readFully(b, 0, n);
+            dst.put(b);
+            return n;
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.storage.Storage;
 import org.eemt.job.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Checks, starts Spark, runs the pipeline, says what it wrote, stops Spark; the exit code. */
     static int runInOwnSession(RunOptions options, CommandSpec spec) throws IOException {
+        SparkSessions.configureStorage();
         Pipeline.check(options);
         SparkSession session = SparkSessions.getOrCreate(options.master);
         try {
@@ -61,6 +63,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw EemtException.input("eemt run " + String.join(" ", args), e.getMessage(), "see eemt run --help");
         }
+        Storage.configure(session.sparkContext().hadoopConfiguration());
         Pipeline.check(command.options);
         runIn(session, command.options, command.spec);
         return command.options.out;

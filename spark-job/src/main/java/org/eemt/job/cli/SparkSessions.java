@@ -1,15 +1,21 @@
 package org.eemt.job.cli;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.storage.Storage;
+import org.eemt.job.deploy.ExecutorSizing;
 import org.eemt.job.pipeline.EemtKryoRegistrator;
 import org.eemt.job.pipeline.ProgressLine;
+import org.eemt.job.pipeline.StoragePlugin;
 
 /**
  * The Spark session of a command-line run. Under spark-submit the cluster's settings win; run
- * directly (submit/eemt, tests) the master comes from {@code --master}. Kryo with registration
- * required, and the project's progress line instead of Spark's console bar.
+ * directly (submit/eemt, tests) the master comes from {@code --master}. Executors sized to a
+ * standalone cluster's workers ({@link ExecutorSizing}), files through Spark's Hadoop
+ * configuration ({@link StoragePlugin}), Kryo with registration required, and
+ * the project's progress line instead of Spark's console bar.
  */
 final class SparkSessions {
     private SparkSessions() {
@@ -21,10 +27,15 @@ final class SparkSessions {
         if (!conf.contains("spark.master")) {
             builder.master(defaultMaster);
         }
+        ExecutorSizing.forMaster(conf.get("spark.master", defaultMaster), conf).forEach(builder::config);
         setIfAbsent(builder, conf, "spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         setIfAbsent(builder, conf, "spark.kryo.registrator", EemtKryoRegistrator.class.getName());
         setIfAbsent(builder, conf, "spark.kryo.registrationRequired", "true");
         setIfAbsent(builder, conf, "spark.ui.showConsoleProgress", "false");
+        String plugins = conf.get("spark.plugins", "");
+        if (!plugins.contains(StoragePlugin.class.getName())) {
+            builder.config("spark.plugins", (plugins.isBlank() ? "" : plugins + ",") + StoragePlugin.class.getName());
+        }
         SparkSession session = builder.getOrCreate();
         requireRegisteredWithStandaloneMaster(session);
         session.sparkContext().addSparkListener(new ProgressLine(System.err, System.console() != null));
@@ -48,6 +59,14 @@ final class SparkSessions {
                     "the standalone master did not register this application (unreachable, or it refused its spark.authenticate secret)",
                     "check the master URL and that EEMT_SECRET_FILE / spark.authenticate.secret match the cluster's; Spark's log above says which");
         }
+    }
+
+    /**
+     * Before a session exists (checking the inputs): the Hadoop configuration Spark will build,
+     * from the {@code spark.hadoop.*} settings spark-submit passed and the {@code *-site.xml} files.
+     */
+    static void configureStorage() {
+        Storage.configure(SparkHadoopUtil.get().newConfiguration(new SparkConf()));
     }
 
     private static void setIfAbsent(SparkSession.Builder builder, SparkConf conf, String key, String value) {

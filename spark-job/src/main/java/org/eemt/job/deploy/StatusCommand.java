@@ -112,6 +112,12 @@ public final class StatusCommand implements Callable<Integer> {
                     worker.path("webuiaddress").asText());
         }
         printApplications("running applications:", state.path("activeapps"), out);
+        for (JsonNode app : state.path("activeapps")) {
+            String why = whyWaiting(app, state.path("workers"));
+            if (why != null) {
+                out.println("  " + app.path("id").asText() + " " + why);
+            }
+        }
         printApplications("finished applications:", state.path("completedapps"), out);
     }
 
@@ -123,6 +129,39 @@ public final class StatusCommand implements Callable<Integer> {
                     app.path("cores").asInt(), megabytes(app.path("memoryperexecutor")),
                     app.path("duration").asLong() / 1000.0);
         }
+    }
+
+    /**
+     * Why an application the master has given no cores waits, from the memory it asks per
+     * executor (the master's JSON does not publish its cores per executor) and the workers; null
+     * when it runs.
+     */
+    static String whyWaiting(JsonNode app, JsonNode workers) {
+        if (app.path("cores").asInt() > 0) {
+            return null;
+        }
+        long askedMb = app.path("memoryperexecutor").asLong();
+        JsonNode largest = null;
+        boolean freeNow = false;
+        for (JsonNode w : workers) {
+            if (!w.path("state").asText().equals("ALIVE")) {
+                continue;
+            }
+            if (largest == null || w.path("memory").asLong() > largest.path("memory").asLong()) {
+                largest = w;
+            }
+            freeNow |= w.path("memoryfree").asLong() >= askedMb && w.path("coresfree").asInt() > 0;
+        }
+        if (largest == null) {
+            return "waits: no alive worker";
+        }
+        if (largest.path("memory").asLong() < askedMb) {
+            return "waits forever: asks " + askedMb + " MB per executor, the largest worker (" + largest.path("id").asText() + ") has "
+                    + largest.path("memory").asLong() + " MB; resubmit asking less (or nothing: eemt sizes executors to the workers)";
+        }
+        return freeNow
+                ? "waits: asks " + askedMb + " MB per executor, which a worker has free; its cores per executor (spark.executor.cores) may exceed every worker's free cores"
+                : "waits: asks " + askedMb + " MB per executor; no worker has that much and a core free now (busy with other applications)";
     }
 
     private void printStages(URI appUi, List<String> masterAppIds, PrintStream out) throws InterruptedException {

@@ -193,7 +193,11 @@ public final class Pipeline {
             Storage.mkdirs(out);
             Storage.writeAtomically(probe, new byte[0]);
             Storage.delete(probe);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            EemtException store = Storage.storeProblem(out, e);
+            throw store != null ? store : EemtException.input(out, "output directory cannot be written (" + e.getMessage() + ")",
+                    "choose a writable --out directory or fix its permissions");
+        } catch (RuntimeException e) {
             throw EemtException.input(out, "output directory cannot be written (" + e.getMessage() + ")",
                     "choose a writable --out directory or fix its permissions");
         }

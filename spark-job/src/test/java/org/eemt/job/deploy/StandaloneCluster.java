@@ -70,10 +70,15 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     ChildProcess startWorker() {
+        return startWorker(1, "1g");
+    }
+
+    /** A worker offering {@code cores} cores and {@code memory} (Spark notation, e.g. 2G). */
+    ChildProcess startWorker(int cores, String memory) {
         int n = workers.size() + 1;
         List<String> command = new ArrayList<>(List.of(ProjectFiles.EEMT.toString(), "worker",
                 "--host", "127.0.0.1", "--master-host", "127.0.0.1", "--master-port", Integer.toString(port),
-                "--webui-port", "0", "--cores", "1", "--memory", "1g",
+                "--webui-port", "0", "--cores", Integer.toString(cores), "--memory", memory,
                 "--work-dir", dir.resolve("worker-" + n).toString(), "--disk", dir.resolve("scratch-" + n) + ":1m"));
         command.addAll(workerOptions);
         ChildProcess worker = ChildProcess.start(command, Map.of(), dir.resolve("worker-" + n + ".log"));
