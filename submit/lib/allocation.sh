@@ -18,7 +18,7 @@ eemt_run_in_allocation() {
   local port="${EEMT_MASTER_PORT:-7077}" webui_port="${EEMT_MASTER_WEBUI_PORT:-8080}"
   local scratch="${EEMT_SCRATCH:-/tmp/eemt-${USER:-$(id -un)}}"
   local eemt="$EEMT_HOME/submit/eemt" eemt_submit="$EEMT_HOME/submit/eemt-submit"
-  local -a daemons=() worker_memory=() executor_memory=() extra_options=() runner=()
+  local -a daemons=() worker_memory=() extra_options=() runner=()
   if [ -n "${EEMT_APPTAINER_IMAGE:-}" ]; then
     runner=("${EEMT_APPTAINER:-apptainer}" exec ${EEMT_APPTAINER_BINDS:+--bind "$EEMT_APPTAINER_BINDS"} "$EEMT_APPTAINER_IMAGE")
     eemt=/opt/eemt/submit/eemt
@@ -33,10 +33,8 @@ eemt_run_in_allocation() {
   "${runner[@]}" "$eemt" status --master "http://$master_host:$webui_port" --wait-workers 0 >/dev/null
 
   if [ -n "${EEMT_MEMORY_MB:-}" ]; then
-    # Leave 1 GB of the node to the daemons and the OS; executors get 80 % of the worker's share.
-    local worker_mb=$((EEMT_MEMORY_MB - 1024))
-    worker_memory=(--memory "${worker_mb}m")
-    executor_memory=(--conf "spark.executor.memory=$((worker_mb * 8 / 10))m")
+    # Leave 1 GB of the node to the daemons and the OS; the workers offer the rest.
+    worker_memory=(--memory "$((EEMT_MEMORY_MB - 1024))m")
   fi
   local node
   for node in "${EEMT_NODES[@]}"; do
@@ -50,8 +48,9 @@ eemt_run_in_allocation() {
 
   "${runner[@]}" "$eemt" status --master "http://$master_host:$webui_port" --wait-workers "${#EEMT_NODES[@]}"
   read -ra extra_options <<<"${EEMT_SUBMIT_OPTIONS:-}"
+  # Executor cores and memory are sized from the workers (ExecutorSizing) unless EEMT_SUBMIT_OPTIONS sets them.
   "${runner[@]}" "$eemt_submit" standalone --master "spark://$master_host:$port" \
-    --conf "spark.executor.cores=$EEMT_CORES" "${executor_memory[@]}" "${extra_options[@]}" -- "$@"
+    --master-ui "http://$master_host:$webui_port" "${extra_options[@]}" -- "$@"
 }
 
 # Stops the daemons' launchers (srun/pbsdsh/blaunch pass SIGTERM on; eemt then stops its daemon).
