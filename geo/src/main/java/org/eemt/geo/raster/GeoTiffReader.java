@@ -5,6 +5,9 @@ import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.SimpleFormatter;
 import org.apache.sis.coverage.grid.GridCoverage;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
@@ -16,6 +19,7 @@ import org.apache.sis.storage.geotiff.GeoTiffStoreProvider;
 import org.apache.sis.storage.GridCoverageResource;
 import org.apache.sis.storage.Resource;
 import org.apache.sis.storage.StorageConnector;
+import org.apache.sis.storage.event.WarningEvent;
 import org.apache.sis.storage.geotiff.GeoTiffStore;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.storage.Storage;
@@ -37,6 +41,15 @@ public final class GeoTiffReader implements AutoCloseable {
     private final GridCoverageResource resource;
     private final RasterGrid grid;
     private final double noData;
+    /** What SIS said while decoding the GeoTIFF keys (why a CRS could not be built, for instance). */
+    private final List<String> warnings = new ArrayList<>();
+
+    static {
+        // The EPSG database is an embedded Derby database: keep Derby's log out of the working directory.
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", System.getProperty("java.io.tmpdir") + "/eemt-derby.log");
+        }
+    }
 
     private GeoTiffReader(String location) {
         this.location = location;
@@ -63,6 +76,7 @@ public final class GeoTiffReader implements AutoCloseable {
             channel.position(0);
             java.nio.file.Path local = Storage.localFile(location);
             store = new GeoTiffStore(new GeoTiffStoreProvider(), new StorageConnector(local != null ? local : channel));
+            store.addListener(WarningEvent.class, event -> warnings.add(new SimpleFormatter().formatMessage(event.getDescription()).replaceAll("\\.$", "")));
             resource = firstCoverage(store);
             grid = gridOf(resource.getGridGeometry());
         } catch (DataStoreException | IOException e) {
@@ -193,9 +207,15 @@ public final class GeoTiffReader implements AutoCloseable {
 
     private RasterGrid gridOf(GridGeometry gg) {
         String fix = "add the georeferencing, e.g. gdal_translate -a_srs EPSG:<code> -a_ullr <ulx> <uly> <lrx> <lry> in.tif out.tif";
+        if (!gg.isDefined(GridGeometry.CRS) && gg.isDefined(GridGeometry.GRID_TO_CRS) && !warnings.isEmpty()) {
+            throw EemtException.input(location, "has a coordinate reference system that cannot be understood ("
+                            + String.join("; ", warnings) + ")",
+                    "warp it to a CRS with an EPSG code, e.g. gdalwarp -t_srs EPSG:<code> -r bilinear " + location + " dem_epsg.tif");
+        }
         if (!gg.isDefined(GridGeometry.CRS) || !gg.isDefined(GridGeometry.GRID_TO_CRS)) {
             throw EemtException.input(location, "has no georeferencing (no CRS or no pixel-to-map transform)", fix);
         }
+        MercatorRefusal.check(location, gg);
         GridExtent extent = gg.getExtent();
         if (extent.getDimension() != 2) {
             throw EemtException.input(location, "is not a 2-D raster", "give a single-band 2-D GeoTIFF");
