@@ -28,7 +28,10 @@ import org.opengis.referencing.operation.MathTransform;
 
 /**
  * Reads band 1 of a GeoTIFF with Apache SIS: the grid ({@link RasterGrid}) from the metadata alone,
- * and any window of cells as {@code float} values with NoData turned into NaN.
+ * and any window of cells as {@code float} values with NoData turned into NaN. A DEM opened with
+ * {@link #openDem} reads its chosen band, and elevations that no DEM holds (not finite, or outside
+ * {@value #LOWEST_ELEVATION_METRES} … {@value #HIGHEST_ELEVATION_METRES} m: the Dead Sea shore is at
+ * −430 m, Everest at 8 849 m) are NoData too: {@code inf}, {@code 1e30} or an untagged −9999 fill.
  *
  * <p>Values are the file's raw samples; the NoData value comes from the {@code GDAL_NODATA} tag
  * ({@link GdalNoDataTag}). The file may live on any Hadoop file system. Problems with the file are
@@ -41,6 +44,10 @@ public final class GeoTiffReader implements AutoCloseable {
     private final GridCoverageResource resource;
     private final RasterGrid grid;
     private final double noData;
+    /** The band {@link #read(PixelWindow)} reads, 0-based. */
+    private final int band;
+    /** Whether implausible elevations are NoData ({@link #openDem}). */
+    private final boolean dem;
     /** What SIS said while decoding the GeoTIFF keys (why a CRS could not be built, for instance). */
     private final List<String> warnings = new ArrayList<>();
 
@@ -51,8 +58,15 @@ public final class GeoTiffReader implements AutoCloseable {
         }
     }
 
-    private GeoTiffReader(String location) {
+    /** Lowest elevation (m) a DEM cell may hold; lower values are NoData. */
+    public static final double LOWEST_ELEVATION_METRES = -500;
+    /** Highest elevation (m) a DEM cell may hold; higher values are NoData. */
+    public static final double HIGHEST_ELEVATION_METRES = 9000;
+
+    private GeoTiffReader(String location, int band, boolean dem) {
         this.location = location;
+        this.band = band;
+        this.dem = dem;
         try {
             if (!Storage.exists(location)) {
                 throw EemtException.input(location, "file not found", "check the path (plain paths, file://, hdfs:// and s3a:// are accepted)");
@@ -91,7 +105,26 @@ public final class GeoTiffReader implements AutoCloseable {
 
     /** Opens a GeoTIFF; the caller closes it. */
     public static GeoTiffReader open(String location) {
-        return new GeoTiffReader(location);
+        return new GeoTiffReader(location, 0, false);
+    }
+
+    /**
+     * Opens a DEM whose {@link #read(PixelWindow)} and {@link #readDoubles(PixelWindow)} read band
+     * {@code band} (1-based) with implausible elevations as NoData; the caller closes it.
+     */
+    public static GeoTiffReader openDem(String location, int band) {
+        GeoTiffReader reader = new GeoTiffReader(location, band - 1, true);
+        if (band < 1 || band > reader.bands()) {
+            reader.close();
+            throw EemtException.input(location, "has no band " + band + " (it has " + reader.bands() + ")",
+                    "choose a band from 1 to " + reader.bands() + " with --band");
+        }
+        return reader;
+    }
+
+    /** Whether an elevation (m) is one a DEM may hold: finite, within −500 … 9 000 m. */
+    public static boolean plausibleElevation(double metres) {
+        return metres >= LOWEST_ELEVATION_METRES && metres <= HIGHEST_ELEVATION_METRES;
     }
 
     /** Reads only the grid of a GeoTIFF (no cell values). */
@@ -110,14 +143,17 @@ public final class GeoTiffReader implements AutoCloseable {
         return noData;
     }
 
-    /** Reads a window (inside the raster) of band 1 row-major as {@code float}; NoData becomes NaN. */
+    /** Reads a window (inside the raster) of band 1 (a DEM's band) row-major as {@code float}; NoData becomes NaN. */
     public float[] read(PixelWindow window) {
-        return read(window, 0);
+        return toFloats(readDoubles(window));
     }
 
     /** Reads a window (inside the raster) of one band (0-based) row-major as {@code float}; NoData becomes NaN. */
     public float[] read(PixelWindow window, int band) {
-        double[] samples = readDoubles(window, band);
+        return toFloats(readDoubles(window, band));
+    }
+
+    private static float[] toFloats(double[] samples) {
         float[] out = new float[samples.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) samples[i];
@@ -136,11 +172,19 @@ public final class GeoTiffReader implements AutoCloseable {
     }
 
     /**
-     * Reads a window (inside the raster) of band 1 row-major in full precision (a Float64 DEM keeps
+     * Reads a window (inside the raster) of band 1 (a DEM's band) row-major in full precision (a Float64 DEM keeps
      * its digits, which matter for the gradients of gentle slopes); NoData becomes NaN.
      */
     public double[] readDoubles(PixelWindow window) {
-        return readDoubles(window, 0);
+        double[] samples = readDoubles(window, band);
+        if (dem) {
+            for (int i = 0; i < samples.length; i++) {
+                if (!plausibleElevation(samples[i])) {
+                    samples[i] = Double.NaN;
+                }
+            }
+        }
+        return samples;
     }
 
     private double[] readDoubles(PixelWindow window, int band) {

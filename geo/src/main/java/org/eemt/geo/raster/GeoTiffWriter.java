@@ -80,14 +80,11 @@ public final class GeoTiffWriter {
                 0, -grid.cellHeight(), grid.originY(),
                 0, 0, 1);
         CoordinateReferenceSystem crs = grid.crs();
-        if (grid.geographic() && grid.crsCode() != null && grid.crsCode().startsWith("EPSG:")) {
-            // Written as the EPSG CRS itself (latitude first) so that readers see its code:
-            // (column, row) -> (latitude, longitude).
-            try {
-                crs = CRS.forCode(grid.crsCode());
-            } catch (org.opengis.util.FactoryException e) {
-                throw new IOException("cannot build " + grid.crsCode() + ": " + e.getMessage(), e);
-            }
+        CoordinateReferenceSystem northFirst = northFirstEpsgCrs(grid);
+        if (northFirst != null) {
+            // Written as the EPSG CRS itself (latitude or northing first, e.g. EPSG:4326, 3035) so that
+            // readers see its code: (column, row) -> (north, east).
+            crs = northFirst;
             gridToCrs = new Matrix3(
                     0, -grid.cellHeight(), grid.originY(),
                     grid.cellWidth(), 0, grid.originX(),
@@ -103,6 +100,19 @@ public final class GeoTiffWriter {
             throw new IOException("cannot write GeoTIFF " + file + ": " + e.getMessage(), e);
         }
         GdalNoDataTag.append(file, "nan");
+    }
+
+    /** The grid's EPSG CRS as the database defines it when its first axis points north, else null. */
+    private static CoordinateReferenceSystem northFirstEpsgCrs(RasterGrid grid) throws IOException {
+        if (grid.crsCode() == null || !grid.crsCode().startsWith("EPSG:")) {
+            return null;
+        }
+        try {
+            CoordinateReferenceSystem crs = CRS.forCode(grid.crsCode());
+            return crs.getCoordinateSystem().getAxis(0).getDirection() == org.opengis.referencing.cs.AxisDirection.NORTH ? crs : null;
+        } catch (org.opengis.util.FactoryException e) {
+            throw new IOException("cannot build " + grid.crsCode() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

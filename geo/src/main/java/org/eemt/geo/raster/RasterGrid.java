@@ -3,11 +3,13 @@ package org.eemt.geo.raster;
 import java.io.Serializable;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.factory.IdentifiedObjectFinder;
 import org.apache.sis.referencing.crs.AbstractCRS;
 import org.apache.sis.referencing.cs.AxesConvention;
 import org.apache.sis.referencing.CommonCRS;
 import org.apache.sis.measure.Units;
 import org.apache.sis.util.Utilities;
+import org.opengis.referencing.IdentifiedObject;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.GeographicCRS;
 import org.opengis.referencing.crs.ProjectedCRS;
@@ -43,7 +45,14 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
                                 double cellWidth, double cellHeight, CoordinateReferenceSystem crs) {
         String code = null;
         try {
-            Integer epsg = IdentifiedObjects.lookupEPSG(crs);
+            // By the CRS's name or identifiers only, ignoring axis order (GeoTIFF CRSs are read easting
+            // first; EPSG:3035, for one, is northing first in the database). A full search of the EPSG
+            // database for an unnamed CRS takes tens of seconds per JVM; such CRSs travel as WKT.
+            IdentifiedObjectFinder finder = IdentifiedObjects.newFinder("EPSG");
+            finder.setIgnoringAxes(true);
+            finder.setSearchDomain(IdentifiedObjectFinder.Domain.DECLARATION);
+            IdentifiedObject found = finder.findSingleton(crs);
+            Integer epsg = found == null ? null : IdentifiedObjects.lookupEPSG(found);
             if (epsg == null && crs instanceof GeographicCRS) {
                 // CRS:84 and other longitude-first variants: the EPSG code of the same CRS with latitude first
                 for (CommonCRS common : CommonCRS.values()) {
@@ -53,7 +62,7 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
                     }
                 }
             }
-            code = epsg != null ? "EPSG:" + epsg : IdentifiedObjects.lookupURN(crs, null);
+            code = epsg != null ? "EPSG:" + epsg : null;
         } catch (org.opengis.util.FactoryException e) {
             // no identifier: the WKT carries the CRS
         }
@@ -78,12 +87,14 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
         return Units.toStandardUnit(unit);
     }
 
-    /** The CRS object, rebuilt from the identifier or the WKT; geographic CRSs with longitude first (x). */
+    /**
+     * The CRS object, rebuilt from the identifier or the WKT, with axes in (x, y) = (east, north)
+     * order (longitude first for geographic CRSs), the order of the grid's coordinates.
+     */
     public CoordinateReferenceSystem crs() {
         try {
             if (crsCode != null) {
-                CoordinateReferenceSystem crs = CRS.forCode(crsCode);
-                return geographic ? AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED) : crs;
+                return AbstractCRS.castOrCopy(CRS.forCode(crsCode)).forConvention(AxesConvention.RIGHT_HANDED);
             }
         } catch (org.opengis.util.FactoryException e) {
             // fall back to the WKT below

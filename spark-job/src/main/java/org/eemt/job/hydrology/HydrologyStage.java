@@ -61,6 +61,7 @@ public final class HydrologyStage implements Stage {
         TilePlan plan = context.plan();
         TileGrid grid = new TileGrid(plan.dem().columns(), plan.dem().rows(), plan.tileSize(), plan.tileSize());
         String demLocation = context.demLocation();
+        int band = context.options().band;
         List<Integer> ids = new ArrayList<>();
         for (int t = 0; t < grid.tileCount(); t++) {
             ids.add(t);
@@ -70,7 +71,7 @@ public final class HydrologyStage implements Stage {
         JavaPairRDD<Integer, HydrologyTile> tiles = spark.parallelize(ids, ids.size())
                 .mapToPair(t -> {
                     PixelWindow core = grid.core(t);
-                    try (GeoTiffReader reader = GeoTiffReader.open(demLocation)) {
+                    try (GeoTiffReader reader = GeoTiffReader.openDem(demLocation, band)) {
                         return new Tuple2<>(t, new HydrologyTile(reader.grid(), core, reader.read(core)));
                     }
                 })

@@ -69,10 +69,22 @@ public final class Pipeline {
         describe(manifest.root(), options, dem, demSha, parameters, spark);
         manifest.carryEarlierVersions();
 
-        long valid = ValidCells.count(spark, options.dem, plan);
+        ValidCells cells = ValidCells.count(spark, options.dem, options.band, plan);
+        long valid = cells.valid();
+        String range = "outside " + (int) GeoTiffReader.LOWEST_ELEVATION_METRES + " .. " + (int) GeoTiffReader.HIGHEST_ELEVATION_METRES + " m or not finite";
         if (valid == 0) {
-            throw EemtException.input(options.dem, "contains only NoData cells", "give a DEM with elevations (check its NoData value with gdalinfo)");
+            throw EemtException.input(options.dem, cells.implausible() == 0 ? "contains only NoData cells"
+                            : "contains no valid elevation (" + cells.implausible() + " cells " + range + ", the rest NoData)",
+                    "give a DEM with elevations in metres (check its NoData value and values with gdalinfo -stats)");
         }
+        if (valid < 9) {
+            throw EemtException.input(options.dem, "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
+        }
+        if (cells.implausible() > 0) {
+            LOG.warn("DEM {}: {} cells {} are read as NoData (set the DEM's NoData value with gdal_translate -a_nodata if they are fill)",
+                    options.dem, cells.implausible(), range);
+        }
+        manifest.root().with("dem").put("implausibleCells", cells.implausible());
         manifest.root().with("dem").put("validCells", valid);
         LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", options.dem, dem.describe(), valid, plan.tileCount(), options.tileSize);
 
@@ -158,9 +170,10 @@ public final class Pipeline {
      */
     public static RasterGrid check(RunOptions options) {
         options.resolveRelativePaths();
+        options.checkValues();
         List<Stage> stages = selectStages(options.products);
         checkWritable(options.out);
-        RasterGrid dem = GeoTiffReader.readGrid(options.dem);
+        RasterGrid dem = checkDem(options);
         if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
             options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
         }
@@ -168,6 +181,25 @@ public final class Pipeline {
             EemtStage.openClimate(options.eemt, dem); // bad climate fails here, before any product is written
         }
         return dem;
+    }
+
+    /**
+     * The DEM's grid, after checking that it has the band {@code --band} asks for (warning when
+     * other bands are left unread) and at least 3 x 3 cells, the least that slope needs.
+     */
+    private static RasterGrid checkDem(RunOptions options) {
+        try (GeoTiffReader reader = GeoTiffReader.openDem(options.dem, options.band)) {
+            RasterGrid dem = reader.grid();
+            if (dem.columns() < 3 || dem.rows() < 3) {
+                throw EemtException.input(options.dem, "has " + dem.columns() + " x " + dem.rows()
+                        + " cells: slope and every product need at least 3 x 3", "give a larger DEM");
+            }
+            if (reader.bands() > 1) {
+                LOG.warn("DEM {} has {} bands: elevations are read from band {} (choose another with --band N)",
+                        options.dem, reader.bands(), options.band);
+            }
+            return dem;
+        }
     }
 
     /** Tiles whose work tiles of every wanted product an interrupted run already wrote. */
