@@ -31,7 +31,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
     static final List<Class<? extends Record>> RECORDS = List.of(
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
             HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class,
-            ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class);
+            ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class, ValidCells.class);
 
     /**
      * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their

@@ -80,6 +80,12 @@ public final class Pipeline {
         if (valid < 9) {
             throw EemtException.input(options.dem, "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
         }
+        try (GeoTiffReader reader = GeoTiffReader.open(options.dem)) {
+            if (reader.bands() > 1) {
+                LOG.warn("DEM {} has {} bands: elevations are read from band {} (choose another with --band N)",
+                        options.dem, reader.bands(), options.band);
+            }
+        }
         if (cells.implausible() > 0) {
             LOG.warn("DEM {}: {} cells {} are read as NoData (set the DEM's NoData value with gdal_translate -a_nodata if they are fill)",
                     options.dem, cells.implausible(), range);
@@ -184,8 +190,8 @@ public final class Pipeline {
     }
 
     /**
-     * The DEM's grid, after checking that it has the band {@code --band} asks for (warning when
-     * other bands are left unread) and at least 3 x 3 cells, the least that slope needs.
+     * The DEM's grid, after checking that it has the band {@code --band} asks for and at least
+     * 3 x 3 cells, the least that slope needs.
      */
     private static RasterGrid checkDem(RunOptions options) {
         try (GeoTiffReader reader = GeoTiffReader.openDem(options.dem, options.band)) {
@@ -193,10 +199,6 @@ public final class Pipeline {
             if (dem.columns() < 3 || dem.rows() < 3) {
                 throw EemtException.input(options.dem, "has " + dem.columns() + " x " + dem.rows()
                         + " cells: slope and every product need at least 3 x 3", "give a larger DEM");
-            }
-            if (reader.bands() > 1) {
-                LOG.warn("DEM {} has {} bands: elevations are read from band {} (choose another with --band N)",
-                        options.dem, reader.bands(), options.band);
             }
             return dem;
         }

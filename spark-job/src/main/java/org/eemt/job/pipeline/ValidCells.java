@@ -9,7 +9,7 @@ import org.eemt.job.plan.TilePlan;
  * or outside {@link GeoTiffReader#plausibleElevation}'s range: read as NoData), one task per tile,
  * so the driver never reads the DEM.
  */
-record ValidCells(long valid, long implausible) implements java.io.Serializable {
+record ValidCells(long valid, long implausible) {
 
     static ValidCells count(JavaSparkContext spark, String demLocation, int band, TilePlan plan) {
         spark.setJobDescription("plan: count valid DEM cells");
