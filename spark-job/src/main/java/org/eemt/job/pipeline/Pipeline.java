@@ -181,6 +181,11 @@ public final class Pipeline {
         checkWritable(options.out);
         RasterGrid dem = checkDem(options);
         if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
+            if (!dem.geographic() && dem.metresPerUnit() != 1) {
+                // r.sun takes horizontal and vertical distances in the same unit: feet cells with metre elevations
+                throw EemtException.input(options.dem, "has cells in feet (" + dem.describe() + "), which GRASS r.sun would mix with elevations in metres",
+                        "use --solar-engine java (it converts the cells to metres) or warp the DEM to a CRS in metres with gdalwarp -t_srs EPSG:<code>");
+            }
             options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
         }
         if (options.eemt.climate != null && stages.stream().anyMatch(s -> s instanceof EemtStage)) {

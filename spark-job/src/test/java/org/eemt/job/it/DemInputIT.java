@@ -40,11 +40,9 @@ class DemInputIT {
         // inf, -inf, 1e30 and a 5 x 5 block of -9999 fill, no NoData tag: 28 cells no DEM holds
         Path dem = python("absurd.tif", "z[10, 10] = np.inf; z[40, 40] = -np.inf; z[20, 20] = 1e30; z[30:35, 30:35] = -9999");
         Path out = tmp.resolve("out");
-        Launcher.Result r = Launcher.eemt(tmp, "run", "--dem", dem.toString(), "--out", out.toString(), "--products", "terrain");
+        Launcher.Result r = runTerrain(dem, out);
         assertEquals(0, r.exitCode(), r.stderr());
-        List<String> warnings = r.stderr().lines().filter(l -> l.contains("WARN") && l.contains(dem.toString())).toList();
-        assertEquals(1, warnings.size(), r.stderr());
-        assertTrue(warnings.get(0).contains("28 cells outside -500 .. 9000 m or not finite are read as NoData"), warnings.get(0));
+        assertTrue(onlyWarning(r, dem).contains("28 cells outside -500 .. 9000 m or not finite are read as NoData"), r.stderr());
         float[] z = Products.cells(out.resolve("terrain/dem.tif"));
         float[] slope = Products.cells(out.resolve("terrain/slope.tif"));
         for (int i : new int[] {10 * 60 + 10, 40 * 60 + 40, 20 * 60 + 20, 32 * 60 + 32}) {
@@ -64,7 +62,7 @@ class DemInputIT {
     void onlyAbsurdElevationsIsRefused() throws Exception {
         Path dem = python("fill.tif", "z[:, :] = -9999");
         Path out = tmp.resolve("out");
-        Launcher.Result r = Launcher.eemt(tmp, "run", "--dem", dem.toString(), "--out", out.toString(), "--products", "terrain");
+        Launcher.Result r = runTerrain(dem, out);
         assertEquals(2, r.exitCode(), r.stderr());
         ErrorLine.assertOneLine(r.stderr().lines().filter(l -> !l.contains(" WARN ")).reduce("", (a, b) -> a + b + "\n"),
                 dem.toString(), "contains no valid elevation (3600 cells outside -500 .. 9000 m or not finite");
@@ -79,11 +77,9 @@ class DemInputIT {
         Path dem = tmp.resolve("three.tif");
         ExternalTool.run(tmp, List.of("gdal_translate", "-q", "-b", "1", "-b", "1", "-b", "1", cut.toString(), dem.toString()));
         Path out = tmp.resolve("out");
-        Launcher.Result r = Launcher.eemt(tmp, "run", "--dem", dem.toString(), "--out", out.toString(), "--products", "terrain");
+        Launcher.Result r = runTerrain(dem, out);
         assertEquals(0, r.exitCode(), r.stderr());
-        List<String> warnings = r.stderr().lines().filter(l -> l.contains("WARN") && l.contains(dem.toString())).toList();
-        assertEquals(1, warnings.size(), r.stderr());
-        assertTrue(warnings.get(0).contains("has 3 bands: elevations are read from band 1 (choose another with --band N)"), warnings.get(0));
+        assertTrue(onlyWarning(r, dem).contains("has 3 bands: elevations are read from band 1 (choose another with --band N)"), r.stderr());
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"band\" : \"1\""), "the band is a recorded parameter: " + manifest);
     }
@@ -95,11 +91,22 @@ class DemInputIT {
         ExternalTool.run(tmp, List.of("gdalwarp", "-q", "-t_srs", "EPSG:5070", "-tr", "10", "10", "-r", "bilinear",
                 cut.toString(), dem.toString()));
         Path out = tmp.resolve("out");
-        Launcher.Result r = Launcher.eemt(tmp, "run", "--dem", dem.toString(), "--out", out.toString(), "--products", "terrain");
+        Launcher.Result r = runTerrain(dem, out);
         assertEquals(0, r.exitCode(), r.stderr());
         String srs = ExternalTool.run(tmp, List.of("gdalsrsinfo", "--single-line", "-o", "epsg", out.resolve("terrain/slope.tif").toString()));
         assertEquals("EPSG:5070", srs.strip());
         assertFalse(Files.exists(tmp.resolve("derby.log")), "Derby (the EPSG database) logs elsewhere than the working directory");
+    }
+
+    private Launcher.Result runTerrain(Path dem, Path out) throws Exception {
+        return Launcher.eemt(tmp, "run", "--dem", dem.toString(), "--out", out.toString(), "--products", "terrain");
+    }
+
+    /** The one warning line of a run about the DEM. */
+    private static String onlyWarning(Launcher.Result r, Path dem) {
+        List<String> warnings = r.stderr().lines().filter(l -> l.contains("WARN") && l.contains(dem.toString())).toList();
+        assertEquals(1, warnings.size(), r.stderr());
+        return warnings.get(0);
     }
 
     /** The cut DEM edited by numpy statements on {@code z} (Float32, rows x columns), written without a NoData tag. */

@@ -74,6 +74,13 @@ class DemAndOptionChecksTest {
                 && line.contains("gdalwarp -t_srs EPSG:") && !line.contains("no georeferencing"), line);
     }
 
+    @Test
+    void grassEngineRefusesCellsInFeet() throws Exception {
+        Path dem = gdal("feet.tif", "gdalwarp", "-q", "-t_srs", "EPSG:2903", "-tr", "30", "30", "-r", "bilinear");
+        String line = refused(dem, "--solar-engine", "grass");
+        assertTrue(line.contains(dem + ": has cells in feet") && line.contains("--solar-engine java"), line);
+    }
+
     /** A DEM made by a GDAL command from the sample DEM: {@code command... sample out}. */
     private Path gdal(String name, String... command) throws Exception {
         ExternalTool.require(command[0]);
