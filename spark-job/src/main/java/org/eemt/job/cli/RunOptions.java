@@ -24,7 +24,7 @@ public class RunOptions implements Serializable {
 
     @Option(names = "--band", paramLabel = "N", defaultValue = "1",
             description = "Band of the DEM GeoTIFF holding the elevations (a multi-band DEM is read as band 1, with a warning). Default: ${DEFAULT-VALUE}.")
-    public int band;
+    public int band = 1;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Output directory; a rerun into it resumes, keeping finished products.")
