@@ -2,6 +2,9 @@ package org.eemt.geo.raster;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.SimpleFormatter;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
@@ -12,6 +15,7 @@ import org.apache.sis.storage.geotiff.GeoTiffStoreProvider;
 import org.apache.sis.storage.GridCoverageResource;
 import org.apache.sis.storage.Resource;
 import org.apache.sis.storage.StorageConnector;
+import org.apache.sis.storage.event.WarningEvent;
 import org.apache.sis.storage.geotiff.GeoTiffStore;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.storage.Storage;
@@ -19,8 +23,12 @@ import org.opengis.referencing.operation.Matrix;
 import org.opengis.referencing.operation.MathTransform;
 
 /**
- * Reads band 1 of a GeoTIFF: the grid ({@link RasterGrid}) from the metadata alone with Apache SIS,
- * and any window of cells as {@code float} values with NoData turned into NaN ({@link TiffCells}).
+ * Reads a GeoTIFF: the grid ({@link RasterGrid}) from the metadata alone with Apache SIS, and any
+ * window of cells of band 1 as {@code float} values with NoData turned into NaN ({@link TiffCells}).
+ * A DEM opened with {@link #openDem} reads its chosen band, and elevations that no DEM holds (not
+ * finite, or outside {@value #LOWEST_ELEVATION_METRES} … {@value #HIGHEST_ELEVATION_METRES} m: the Dead
+ * Sea shore is at −430 m, Everest at 8 849 m) are NoData too: {@code inf}, {@code 1e30} or an untagged
+ * −9999 fill.
  *
  * <p>Values are the file's raw samples; the NoData value comes from the {@code GDAL_NODATA} tag
  * ({@link GdalNoDataTag}). The file may live on any Hadoop file system. Problems with the file are
@@ -34,9 +42,29 @@ public final class GeoTiffReader implements RasterInput {
     private final RasterGrid grid;
     private final double noData;
     private final TiffCells cells;
+    /** The band {@link #read(PixelWindow)} reads, 0-based. */
+    private final int band;
+    /** Whether implausible elevations are NoData ({@link #openDem}). */
+    private final boolean dem;
+    /** What SIS said while decoding the GeoTIFF keys (why a CRS could not be built, for instance). */
+    private final List<String> warnings = new ArrayList<>();
 
-    private GeoTiffReader(String location) {
+    static {
+        // The EPSG database is an embedded Derby database: keep Derby's log out of the working directory.
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", System.getProperty("java.io.tmpdir") + "/eemt-derby.log");
+        }
+    }
+
+    /** Lowest elevation (m) a DEM cell may hold; lower values are NoData. */
+    public static final double LOWEST_ELEVATION_METRES = -500;
+    /** Highest elevation (m) a DEM cell may hold; higher values are NoData. */
+    public static final double HIGHEST_ELEVATION_METRES = 9000;
+
+    private GeoTiffReader(String location, int band, boolean dem) {
         this.location = location;
+        this.band = band;
+        this.dem = dem;
         try {
             if (!Storage.exists(location)) {
                 throw EemtException.input(location, "file not found", "check the path (plain paths, file://, hdfs:// and s3a:// are accepted)");
@@ -70,6 +98,7 @@ public final class GeoTiffReader implements RasterInput {
             channel.position(0);
             java.nio.file.Path local = Storage.localFile(location);
             store = new GeoTiffStore(new GeoTiffStoreProvider(), new StorageConnector(local != null ? local : channel));
+            store.addListener(WarningEvent.class, event -> warnings.add(new SimpleFormatter().formatMessage(event.getDescription()).replaceAll("\\.$", "")));
             resource = firstCoverage(store);
             grid = gridOf(resource.getGridGeometry());
         } catch (DataStoreException | IOException e) {
@@ -84,7 +113,34 @@ public final class GeoTiffReader implements RasterInput {
 
     /** Opens a GeoTIFF; the caller closes it. */
     public static GeoTiffReader open(String location) {
-        return new GeoTiffReader(location);
+        return new GeoTiffReader(location, 0, false);
+    }
+
+    /**
+     * Opens a DEM whose {@link #read(PixelWindow)} and {@link #readDoubles(PixelWindow)} read band
+     * {@code band} (1-based) with implausible elevations as NoData; the caller closes it.
+     */
+    public static GeoTiffReader openDem(String location, int band) {
+        return openBand(location, band, true);
+    }
+
+    /**
+     * Opens a GeoTIFF whose {@link #read(PixelWindow)} and {@link #readDoubles(PixelWindow)} read band
+     * {@code band} (1-based), with implausible elevations as NoData when {@code dem}; the caller closes it.
+     */
+    static GeoTiffReader openBand(String location, int band, boolean dem) {
+        GeoTiffReader reader = new GeoTiffReader(location, band - 1, dem);
+        if (band < 1 || band > reader.bands()) {
+            reader.close();
+            throw EemtException.input(location, "has no band " + band + " (it has " + reader.bands() + ")",
+                    "choose a band from 1 to " + reader.bands() + " with --band");
+        }
+        return reader;
+    }
+
+    /** Whether an elevation (m) is one a DEM may hold: finite, within −500 … 9 000 m. */
+    public static boolean plausibleElevation(double metres) {
+        return metres >= LOWEST_ELEVATION_METRES && metres <= HIGHEST_ELEVATION_METRES;
     }
 
     /** Reads only the grid of a GeoTIFF (no cell values). */
@@ -103,14 +159,17 @@ public final class GeoTiffReader implements RasterInput {
         return noData;
     }
 
-    /** Reads a window (inside the raster) of band 1 row-major as {@code float}; NoData becomes NaN. */
+    /** Reads a window (inside the raster) of band 1 (a DEM's band) row-major as {@code float}; NoData becomes NaN. */
     public float[] read(PixelWindow window) {
-        return read(window, 0);
+        return toFloats(readDoubles(window));
     }
 
     /** Reads a window (inside the raster) of one band (0-based) row-major as {@code float}; NoData becomes NaN. */
     public float[] read(PixelWindow window, int band) {
-        double[] samples = readDoubles(window, band);
+        return toFloats(readDoubles(window, band));
+    }
+
+    private static float[] toFloats(double[] samples) {
         float[] out = new float[samples.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) samples[i];
@@ -129,11 +188,19 @@ public final class GeoTiffReader implements RasterInput {
     }
 
     /**
-     * Reads a window (inside the raster) of band 1 row-major in full precision (a Float64 DEM keeps
+     * Reads a window (inside the raster) of band 1 (a DEM's band) row-major in full precision (a Float64 DEM keeps
      * its digits, which matter for the gradients of gentle slopes); NoData becomes NaN.
      */
     public double[] readDoubles(PixelWindow window) {
-        return readDoubles(window, 0);
+        double[] samples = readDoubles(window, band);
+        if (dem) {
+            for (int i = 0; i < samples.length; i++) {
+                if (!plausibleElevation(samples[i])) {
+                    samples[i] = Double.NaN;
+                }
+            }
+        }
+        return samples;
     }
 
     /** Reads a window (inside the raster) of one band (0-based) row-major in full precision; NoData becomes NaN. */
@@ -191,9 +258,15 @@ public final class GeoTiffReader implements RasterInput {
 
     private RasterGrid gridOf(GridGeometry gg) {
         String fix = "add the georeferencing, e.g. gdal_translate -a_srs EPSG:<code> -a_ullr <ulx> <uly> <lrx> <lry> in.tif out.tif";
+        if (!gg.isDefined(GridGeometry.CRS) && gg.isDefined(GridGeometry.GRID_TO_CRS) && !warnings.isEmpty()) {
+            throw EemtException.input(location, "has a coordinate reference system that cannot be understood ("
+                            + String.join("; ", warnings) + ")",
+                    "warp it to a CRS with an EPSG code, e.g. gdalwarp -t_srs EPSG:<code> -r bilinear " + location + " dem_epsg.tif");
+        }
         if (!gg.isDefined(GridGeometry.CRS) || !gg.isDefined(GridGeometry.GRID_TO_CRS)) {
             throw EemtException.input(location, "has no georeferencing (no CRS or no pixel-to-map transform)", fix);
         }
+        MercatorRefusal.check(location, gg);
         GridExtent extent = gg.getExtent();
         if (extent.getDimension() != 2) {
             throw EemtException.input(location, "is not a 2-D raster", "give a single-band 2-D GeoTIFF");

@@ -12,9 +12,16 @@ import java.util.Map;
 public final class MosaicReader implements RasterInput {
     private final Mosaic mosaic;
     private final Map<String, GeoTiffReader> open = new HashMap<>();
+    /** Whether implausible elevations are NoData, as {@link GeoTiffReader#openDem} reads them. */
+    private final boolean dem;
 
     public MosaicReader(Mosaic mosaic) {
+        this(mosaic, false);
+    }
+
+    MosaicReader(Mosaic mosaic, boolean dem) {
         this.mosaic = mosaic;
+        this.dem = dem;
     }
 
     @Override
@@ -60,7 +67,7 @@ public final class MosaicReader implements RasterInput {
             if (mosaic.float32()) {
                 out[i] = (float) out[i];
             }
-            if (out[i] == noData || (float) out[i] == (float) noData) {
+            if (out[i] == noData || (float) out[i] == (float) noData || (dem && !GeoTiffReader.plausibleElevation(out[i]))) {
                 out[i] = Double.NaN;
             }
         }

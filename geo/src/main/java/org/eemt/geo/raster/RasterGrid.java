@@ -3,10 +3,13 @@ package org.eemt.geo.raster;
 import java.io.Serializable;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.factory.IdentifiedObjectFinder;
 import org.apache.sis.referencing.crs.AbstractCRS;
 import org.apache.sis.referencing.cs.AxesConvention;
 import org.apache.sis.referencing.CommonCRS;
+import org.apache.sis.measure.Units;
 import org.apache.sis.util.Utilities;
+import org.opengis.referencing.IdentifiedObject;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.GeographicCRS;
 import org.opengis.referencing.crs.ProjectedCRS;
@@ -21,19 +24,35 @@ import org.opengis.referencing.datum.Ellipsoid;
  * <p>The CRS travels as its identifier (for example {@code EPSG:26913}) when it has one and as WKT
  * otherwise. For geographic CRSs the axis order is longitude, latitude (x, y) and cell sizes are in
  * degrees; {@link #geographic()} says which. The ellipsoid of the CRS's datum (semi-major axis in
- * metres, inverse flattening) is kept for metric cell sizes and latitudes.
+ * metres, inverse flattening) is kept for metric cell sizes and latitudes. For projected CRSs
+ * {@code metresPerUnit} is the length of the CRS's linear unit in metres (1 for metres, 0.3048 for
+ * international feet, 1200/3937 for US survey feet); it is 1 for geographic CRSs.
  */
 public record RasterGrid(int columns, int rows, double originX, double originY,
                          double cellWidth, double cellHeight,
                          String crsCode, String crsWkt, boolean geographic,
-                         double semiMajorAxisMetres, double inverseFlattening) implements Serializable {
+                         double semiMajorAxisMetres, double inverseFlattening, double metresPerUnit) implements Serializable {
+
+    /** A grid whose projected CRS is in metres (or a geographic grid). */
+    public RasterGrid(int columns, int rows, double originX, double originY, double cellWidth, double cellHeight,
+                      String crsCode, String crsWkt, boolean geographic, double semiMajorAxisMetres, double inverseFlattening) {
+        this(columns, rows, originX, originY, cellWidth, cellHeight, crsCode, crsWkt, geographic,
+                semiMajorAxisMetres, inverseFlattening, 1);
+    }
 
     /** Builds the grid record from a SIS CRS (its identifier, WKT, kind and ellipsoid). */
     public static RasterGrid of(int columns, int rows, double originX, double originY,
                                 double cellWidth, double cellHeight, CoordinateReferenceSystem crs) {
         String code = null;
         try {
-            Integer epsg = IdentifiedObjects.lookupEPSG(crs);
+            // By the CRS's name or identifiers only, ignoring axis order (GeoTIFF CRSs are read easting
+            // first; EPSG:3035, for one, is northing first in the database). A full search of the EPSG
+            // database for an unnamed CRS takes tens of seconds per JVM; such CRSs travel as WKT.
+            IdentifiedObjectFinder finder = IdentifiedObjects.newFinder("EPSG");
+            finder.setIgnoringAxes(true);
+            finder.setSearchDomain(IdentifiedObjectFinder.Domain.DECLARATION);
+            IdentifiedObject found = finder.findSingleton(crs);
+            Integer epsg = found == null ? null : IdentifiedObjects.lookupEPSG(found);
             if (epsg == null && crs instanceof GeographicCRS) {
                 // CRS:84 and other longitude-first variants: the EPSG code of the same CRS with latitude first
                 for (CommonCRS common : CommonCRS.values()) {
@@ -43,7 +62,7 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
                     }
                 }
             }
-            code = epsg != null ? "EPSG:" + epsg : IdentifiedObjects.lookupURN(crs, null);
+            code = epsg != null ? "EPSG:" + epsg : null;
         } catch (org.opengis.util.FactoryException e) {
             // no identifier: the WKT carries the CRS
         }
@@ -54,16 +73,28 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
         double a = ellipsoid == null ? 6378137.0 : ellipsoid.getSemiMajorAxis();
         double invF = ellipsoid == null ? 298.257223563
                 : (ellipsoid.isSphere() ? Double.POSITIVE_INFINITY : ellipsoid.getInverseFlattening());
+        boolean geographic = crs instanceof GeographicCRS;
         return new RasterGrid(columns, rows, originX, originY, cellWidth, cellHeight, code, wkt,
-                crs instanceof GeographicCRS, a, invF);
+                geographic, a, invF, geographic ? 1 : metresPerUnit(crs));
     }
 
-    /** The CRS object, rebuilt from the identifier or the WKT; geographic CRSs with longitude first (x). */
+    /** The length in metres of the unit of a projected CRS's first axis (easting). */
+    private static double metresPerUnit(CoordinateReferenceSystem crs) {
+        javax.measure.Unit<?> unit = crs.getCoordinateSystem().getAxis(0).getUnit();
+        if (unit == null || !Units.isLinear(unit)) {
+            throw new IllegalArgumentException("the CRS's easting axis is not in a length unit: " + unit);
+        }
+        return Units.toStandardUnit(unit);
+    }
+
+    /**
+     * The CRS object, rebuilt from the identifier or the WKT, with axes in (x, y) = (east, north)
+     * order (longitude first for geographic CRSs), the order of the grid's coordinates.
+     */
     public CoordinateReferenceSystem crs() {
         try {
             if (crsCode != null) {
-                CoordinateReferenceSystem crs = CRS.forCode(crsCode);
-                return geographic ? AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED) : crs;
+                return AbstractCRS.castOrCopy(CRS.forCode(crsCode)).forConvention(AxesConvention.RIGHT_HANDED);
             }
         } catch (org.opengis.util.FactoryException e) {
             // fall back to the WKT below
@@ -98,13 +129,13 @@ public record RasterGrid(int columns, int rows, double originX, double originY,
     public RasterGrid window(PixelWindow window) {
         return new RasterGrid(window.width(), window.height(),
                 originX + window.x0() * cellWidth, originY - window.y0() * cellHeight,
-                cellWidth, cellHeight, crsCode, crsWkt, geographic, semiMajorAxisMetres, inverseFlattening);
+                cellWidth, cellHeight, crsCode, crsWkt, geographic, semiMajorAxisMetres, inverseFlattening, metresPerUnit);
     }
 
     /** Short human description, e.g. {@code 228x211 cells of 10 x 10 (EPSG:26913)}. */
     public String describe() {
         return columns + "x" + rows + " cells of " + cellWidth + " x " + cellHeight
-                + (geographic ? " degrees" : " CRS units") + " (" + (crsCode != null ? crsCode : "CRS from WKT") + ")";
+                + (geographic ? " degrees" : metresPerUnit == 1 ? " m" : " CRS units of " + metresPerUnit + " m") + " (" + (crsCode != null ? crsCode : "CRS from WKT") + ")";
     }
 
 }

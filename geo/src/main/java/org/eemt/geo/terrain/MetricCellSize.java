@@ -6,7 +6,10 @@ import org.eemt.geo.raster.RasterGrid;
 /**
  * Cell sizes in metres, per row of a raster grid (SCIENCE.md §1).
  *
- * <p>Projected grids: the cell width and height in the CRS's linear unit (taken as metres).
+ * <p>Projected grids: the cell width and height in the CRS's linear unit times the unit's length
+ * in metres (feet: 0.3048 m; US survey feet: 1200/3937 m), so that a State Plane DEM in feet with
+ * elevations in metres gets its slopes, shadows and flow lengths right. (Elevations are taken as
+ * metres whatever the horizontal unit: GeoTIFF DEMs rarely state their vertical unit.)
  * Geographic (longitude, latitude) grids: at the latitude φ of the row's centre, on the CRS's
  * ellipsoid (semi-major axis a, eccentricity e),
  * <pre>
@@ -31,7 +34,7 @@ public final class MetricCellSize implements Serializable {
     /** East-west size in metres of the cells of DEM row {@code row}. */
     public double dx(int row) {
         if (!grid.geographic()) {
-            return grid.cellWidth();
+            return grid.cellWidth() * grid.metresPerUnit();
         }
         double phi = Math.toRadians(grid.centreY(row));
         double s = Math.sin(phi);
@@ -42,7 +45,7 @@ public final class MetricCellSize implements Serializable {
     /** North-south size in metres of the cells of DEM row {@code row}. */
     public double dy(int row) {
         if (!grid.geographic()) {
-            return grid.cellHeight();
+            return grid.cellHeight() * grid.metresPerUnit();
         }
         double phi = Math.toRadians(grid.centreY(row));
         double s = Math.sin(phi);

@@ -3,6 +3,7 @@ package org.eemt.job.cli;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.eemt.geo.EemtException;
 import org.eemt.job.solar.SolarOptions;
 import org.eemt.job.eemt.EemtOptions;
 import org.eemt.job.hydrology.WetnessOptions;
@@ -21,6 +22,10 @@ public class RunOptions implements Serializable {
     @Option(names = "--dem", paramLabel = "FILE", required = true,
             description = "DEM (elevations in metres; projected or geographic CRS): a GeoTIFF, a GDAL VRT mosaic of GeoTIFF tiles (gdalbuildvrt), a directory of GeoTIFF tiles or a comma list of them; plain paths, file://, hdfs://, s3a://.")
     public String dem;
+
+    @Option(names = "--band", paramLabel = "N", defaultValue = "1",
+            description = "Band of the DEM GeoTIFF holding the elevations (a multi-band DEM is read as band 1, with a warning). Default: ${DEFAULT-VALUE}.")
+    public int band = 1;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Output directory; a rerun into it resumes, keeping finished products.")
@@ -57,6 +62,27 @@ public class RunOptions implements Serializable {
     /** Climate and EEMT parameters: --climate, --climate-elevation, --years, --lapse-rate, --wind, --lai, --canopy-height. */
     @Mixin
     public EemtOptions eemt = new EemtOptions();
+
+    /**
+     * Checks the values of the options that need no file or Spark (tiling, band, solar parameters,
+     * days, engine, years): a bad one is a one-line input error, before anything starts.
+     */
+    public void checkValues() {
+        if (tileSize < 3) {
+            throw EemtException.input("--tile-size " + tileSize, "a tile must be at least 3 x 3 cells", "give a tile edge in cells, e.g. --tile-size 512");
+        }
+        if (mosaicMaxCells < 1) {
+            throw EemtException.input("--mosaic-max-cells " + mosaicMaxCells, "must be a positive number of cells", "e.g. --mosaic-max-cells 50000000");
+        }
+        if (band < 1) {
+            throw EemtException.input("--band " + band, "bands are numbered from 1", "give the DEM's band, e.g. --band 1");
+        }
+        solar.parameters();
+        solar.dayList();
+        solar.grassEngine();
+        eemt.yearList();
+        eemt.vegetation();
+    }
 
     /**
      * Makes relative plain paths absolute (in the driver's working directory), so that executors,

@@ -111,11 +111,12 @@ public final class EemtStage implements Stage {
         ClimateSource climate = openClimate(o, dem);
         if (climate instanceof ClimateWindow window && window.needsBaseElevation()) {
             String demLocation = context.demLocation();
+            int band = context.options().band;
             context.spark().setJobDescription("eemt: z_b = mean DEM elevation per climate cell");
             DemMeanElevation means = context.spark().parallelize(plan.keys(), plan.tileCount()).map(key -> {
                 PixelWindow core = plan.core(key);
                 float[] z;
-                try (RasterInput reader = RasterInput.open(demLocation)) {
+                try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                     z = reader.read(core);
                 }
                 return new DemMeanElevation(window).add(plan.dem().window(core), z);

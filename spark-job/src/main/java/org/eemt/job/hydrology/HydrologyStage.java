@@ -67,6 +67,7 @@ public final class HydrologyStage implements Stage {
         TileGrid grid = new TileGrid(plan.dem().columns(), plan.dem().rows(), plan.tileSize(), plan.tileSize());
         String demLocation = context.demLocation();
         RasterGrid dem = plan.dem();
+        int band = context.options().band;
         List<Integer> ids = new ArrayList<>();
         for (int t = 0; t < grid.tileCount(); t++) {
             ids.add(t);
@@ -76,7 +77,7 @@ public final class HydrologyStage implements Stage {
         JavaPairRDD<Integer, HydrologyTile> tiles = spark.parallelize(ids, ids.size())
                 .mapToPair(t -> {
                     PixelWindow core = grid.core(t);
-                    try (RasterInput reader = RasterInput.open(demLocation)) {
+                    try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                         return new Tuple2<>(t, HydrologyTile.of(dem, core, reader.read(HydrologyTile.window(dem, core))));
                     }
                 })

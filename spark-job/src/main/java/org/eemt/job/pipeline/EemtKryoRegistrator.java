@@ -34,7 +34,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
             HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class,
             MultipleFlowDirection.class, WetnessSettings.class, FlowTile.ModifyInput.class,
-            ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class);
+            ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class, ValidCells.class);
 
     /**
      * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their

@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.Mosaic;
+import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
@@ -76,10 +77,30 @@ public final class Pipeline {
         describe(manifest.root(), options, dem, demSha, mosaic, parameters, spark);
         manifest.carryEarlierVersions();
 
-        long valid = ValidCells.count(spark, demLocation, plan);
+        ValidCells cells = ValidCells.count(spark, demLocation, options.band, plan);
+        long valid = cells.valid();
+        String range = "outside " + (int) GeoTiffReader.LOWEST_ELEVATION_METRES + " .. " + (int) GeoTiffReader.HIGHEST_ELEVATION_METRES + " m or not finite";
         if (valid == 0) {
-            throw EemtException.input(options.dem, "contains only NoData cells", "give a DEM with elevations (check its NoData value with gdalinfo)");
+            throw EemtException.input(options.dem, cells.implausible() == 0 ? "contains only NoData cells"
+                            : "contains no valid elevation (" + cells.implausible() + " cells " + range + ", the rest NoData)",
+                    "give a DEM with elevations in metres (check its NoData value and values with gdalinfo -stats)");
         }
+        if (valid < 9) {
+            throw EemtException.input(options.dem, "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
+        }
+        if (!Mosaic.isMosaic(options.dem)) {
+            try (GeoTiffReader reader = GeoTiffReader.open(options.dem)) {
+                if (reader.bands() > 1) {
+                    LOG.warn("DEM {} has {} bands: elevations are read from band {} (choose another with --band N)",
+                            options.dem, reader.bands(), options.band);
+                }
+            }
+        }
+        if (cells.implausible() > 0) {
+            LOG.warn("DEM {}: {} cells {} are read as NoData (set the DEM's NoData value with gdal_translate -a_nodata if they are fill)",
+                    options.dem, cells.implausible(), range);
+        }
+        manifest.root().with("dem").put("implausibleCells", cells.implausible());
         manifest.root().with("dem").put("validCells", valid);
         LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", options.dem, dem.describe(), valid, plan.tileCount(), options.tileSize);
 
@@ -165,17 +186,38 @@ public final class Pipeline {
      */
     public static RasterGrid check(RunOptions options) {
         options.resolveRelativePaths();
+        options.checkValues();
         List<Stage> stages = selectStages(options.products);
         checkWritable(options.out);
-        RasterGrid dem = RasterInput.readGrid(options.dem);
+        RasterGrid dem = checkDem(options);
         options.wetness.settings(); // a bad --wetness-index or --swi-suction fails before any product is written
         if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
+            if (!dem.geographic() && dem.metresPerUnit() != 1) {
+                // r.sun takes horizontal and vertical distances in the same unit: feet cells with metre elevations
+                throw EemtException.input(options.dem, "has cells in feet (" + dem.describe() + "), which GRASS r.sun would mix with elevations in metres",
+                        "use --solar-engine java (it converts the cells to metres) or warp the DEM to a CRS in metres with gdalwarp -t_srs EPSG:<code>");
+            }
             options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
         }
         if (options.eemt.climate != null && stages.stream().anyMatch(s -> s instanceof EemtStage)) {
             EemtStage.openClimate(options.eemt, dem); // bad climate fails here, before any product is written
         }
         return dem;
+    }
+
+    /**
+     * The DEM's grid, after checking that it has the band {@code --band} asks for and at least
+     * 3 x 3 cells, the least that slope needs.
+     */
+    private static RasterGrid checkDem(RunOptions options) {
+        RasterGrid dem = RasterInput.readGrid(options.dem); // a mosaic's every source is checked
+        try (RasterInput reader = RasterInput.openDem(options.dem, options.band)) { // the band exists
+            if (dem.columns() < 3 || dem.rows() < 3) {
+                throw EemtException.input(options.dem, "has " + dem.columns() + " x " + dem.rows()
+                        + " cells: slope and every product need at least 3 x 3", "give a larger DEM");
+            }
+            return dem;
+        }
     }
 
     /** Tiles whose work tiles of every wanted product an interrupted run already wrote. */

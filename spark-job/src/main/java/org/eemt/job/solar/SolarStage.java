@@ -118,6 +118,7 @@ public final class SolarStage implements Stage {
         GrassCommand grass = context.options().solar.grassEngine() ? context.options().solar.grassCommand() : null;
         int[] days = context.options().solar.dayList();
         String demLocation = context.demLocation();
+        int band = context.options().band;
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         JavaSparkContext spark = context.spark();
@@ -125,7 +126,7 @@ public final class SolarStage implements Stage {
         if (todo.isEmpty()) {
             return;
         }
-        double demMax = grass != null ? Double.NaN : highestElevation(spark, demLocation, plan);
+        double demMax = grass != null ? Double.NaN : highestElevation(spark, demLocation, band, plan);
 
         int cores = Math.max(1, spark.defaultParallelism());
         int blocks = todo.size() >= 2 * cores ? 1 : Math.min(days.length, (2 * cores + todo.size() - 1) / todo.size());
@@ -148,12 +149,12 @@ public final class SolarStage implements Stage {
             PixelWindow core = plan.core(key);
             Consumer<DailyIrradiation> daily = day -> writeDaily(store, wanted, key, core, day);
             if (grass != null) {
-                RsunTileRun.Result rsun = rsun(grass, demLocation, plan, key, parameters, task._2(), daily);
+                RsunTileRun.Result rsun = rsun(grass, demLocation, band, plan, key, parameters, task._2(), daily);
                 grassVersions.add(rsun.grassVersion());
                 return new Tuple2<>(key, rsun.sums());
             }
             return new Tuple2<>(key, SolarTileRun.run(SolarTileModel.prepare(
-                    readTile(demLocation, plan, key, demMax, parameters.horizonDistanceMetres()), parameters), task._2(), daily));
+                    readTile(demLocation, band, plan, key, demMax, parameters.horizonDistanceMetres()), parameters), task._2(), daily));
         }).reduceByKey((a, b) -> {
             a.add(b);
             return a;
@@ -191,10 +192,10 @@ public final class SolarStage implements Stage {
     }
 
     /** The highest elevation of the DEM (one light Spark job over the tiles' cores). */
-    private static double highestElevation(JavaSparkContext spark, String demLocation, TilePlan plan) {
+    private static double highestElevation(JavaSparkContext spark, String demLocation, int band, TilePlan plan) {
         spark.setJobDescription("solar: highest DEM elevation");
         return spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
-            try (RasterInput reader = RasterInput.open(demLocation)) {
+            try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (float z : reader.read(plan.core(key))) {
                     max = z > max ? z : max;
@@ -214,12 +215,12 @@ public final class SolarStage implements Stage {
      * {@linkplain #window window}, in scratch under the executor's local directory of this
      * application ({@link SparkFiles#getRootDirectory()}).
      */
-    private static RsunTileRun.Result rsun(GrassCommand grass, String demLocation, TilePlan plan, TileKey key, SolarParameters parameters,
+    private static RsunTileRun.Result rsun(GrassCommand grass, String demLocation, int band, TilePlan plan, TileKey key, SolarParameters parameters,
                                            int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         grass.check();
         PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
         double[] elevation;
-        try (RasterInput reader = RasterInput.open(demLocation)) {
+        try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
             elevation = reader.readDoubles(window);
         }
         return RsunTileRun.run(grass, plan.dem(), window, elevation, plan.core(key), parameters, days,
@@ -227,12 +228,12 @@ public final class SolarStage implements Stage {
     }
 
     /** The tile's {@linkplain #window window}, and Horn slope and aspect (radians) of its core. */
-    static SolarTile readTile(String demLocation, TilePlan plan, TileKey key, double demMax, double horizonDistance) {
+    static SolarTile readTile(String demLocation, int band, TilePlan plan, TileKey key, double demMax, double horizonDistance) {
         RasterGrid dem = plan.dem();
         PixelWindow core = plan.core(key);
         PixelWindow window = window(plan, key, horizonDistance);
         double[] elevation;
-        try (RasterInput reader = RasterInput.open(demLocation)) {
+        try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
             elevation = reader.readDoubles(window);
         }
         return SolarTile.withHornSlopeAspect(dem, demMax, window, elevation, core);

@@ -43,6 +43,7 @@ public final class TerrainStage implements Stage {
     @Override
     public void run(StageContext context, List<Product> wanted) {
         String demLocation = context.demLocation();
+        int band = context.options().band;
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         context.forEachTile("terrain: slope, aspect, northness", wanted, key -> {
@@ -51,7 +52,7 @@ public final class TerrainStage implements Stage {
             PixelWindow core = plan.core(key);
             PixelWindow read = plan.withHalo(key, 1);
             double[] elevation;
-            try (RasterInput reader = RasterInput.open(demLocation)) {
+            try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                 elevation = reader.readDoubles(read);
             }
             int n = Math.toIntExact(core.cells());
