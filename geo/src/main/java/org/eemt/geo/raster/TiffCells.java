@@ -13,13 +13,13 @@ import java.util.zip.Inflater;
  * Decodes the cells of the first image of a TIFF file (TIFF 6.0, Adobe; BigTIFF), the layouts GDAL
  * writes for a single-band raster: strips or tiles, chunky or planar, either byte order, 8 to 64-bit
  * integers and 32/64-bit floats, no compression, LZW (TIFF 6.0 section 13), DEFLATE (Adobe
- * PhotoshopTM "Deflate", RFC 1950), PackBits (section 9), the horizontal predictor 2
+ * PhotoshopTM "Deflate", RFC 1950), PackBits (section 9), ZSTD (GDAL's code 50000, RFC 8878), the horizontal predictor 2
  * (section 14) and the floating-point predictor 3 (Adobe TIFF Technical Note 3, 2005: byte planes,
  * most significant first, differenced byte by byte).
  *
  * <p>Apache SIS 1.6 reads the georeferencing; it cannot decode the floating-point predictor that
  * GDAL and the project's own products use, hence this decoder for the cells. Layouts it does not
- * decode (ZSTD, LERC, JPEG, WebP, sub-byte or 16-bit float samples) are reported by
+ * decode (LERC, JPEG, WebP, sub-byte or 16-bit float samples) are reported by
  * {@link #unsupported()} so that the reader refuses them with the {@code gdal_translate} fix.
  */
 final class TiffCells {
@@ -126,10 +126,9 @@ final class TiffCells {
     /** What this decoder cannot read in the file, or null when it reads it. */
     String unsupported() {
         String name = switch (compression) {
-            case 1, 5, 8, 32946, 32773 -> null;
+            case 1, 5, 8, 32946, 32773, 50000 -> null;
             case 7 -> "JPEG compression";
             case 34887 -> "LERC compression";
-            case 50000 -> "ZSTD compression";
             case 34925 -> "LZMA compression";
             case 50001 -> "WebP compression";
             default -> "TIFF compression " + compression;
@@ -269,9 +268,19 @@ final class TiffCells {
             }
             case 5 -> lzw(in, out);
             case 32773 -> packBits(in, out);
+            case 50000 -> zstd(in, out);
             default -> throw new IOException("unsupported compression " + compression);
         }
         return out;
+    }
+
+    /** GDAL's ZSTD compression (TIFF compression code 50000): one Zstandard frame per strip or tile (RFC 8878). */
+    private static void zstd(byte[] in, byte[] out) throws IOException {
+        try {
+            com.github.luben.zstd.Zstd.decompress(out, in);
+        } catch (com.github.luben.zstd.ZstdException e) {
+            throw new IOException("corrupt ZSTD block: " + e.getMessage(), e);
+        }
     }
 
     /** TIFF LZW: codes of 9 to 12 bits, most significant bit first, 256 clear, 257 end, early change. */
