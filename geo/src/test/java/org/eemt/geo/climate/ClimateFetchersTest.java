@@ -242,6 +242,32 @@ class ClimateFetchersTest {
             assertEquals(null, TerraClimateFetcher.problem(out.resolve("TerraClimate_vap_2000.nc").toString(), "vap", box));
             System.out.printf("fetch-terraclimate stand-in: %d x %d cells for the sample DEM%n", file.shape("vap")[2], file.shape("vap")[1]);
         }
+        // what --climate then reads: every month of every variable at every DEM cell, vapour pressure in Pa
+        // within the range of the file's unpacked kPa values (bilinear interpolation stays inside it)
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        try (NetcdfFile file = NetcdfFile.open(out.resolve("TerraClimate_vap_2000.nc").toString())) {
+            double scale = ((double[]) file.attribute("vap", "scale_factor"))[0];
+            double offset = file.attribute("vap", "add_offset") instanceof double[] o ? o[0] : 0;
+            double fill = ((double[]) file.attribute("vap", "_FillValue"))[0];
+            for (double packed : file.readAll("vap")) {
+                if (packed != fill && Double.isFinite(packed)) {
+                    lowest = Math.min(lowest, packed * scale + offset);
+                    highest = Math.max(highest, packed * scale + offset);
+                }
+            }
+        }
+        CellClimate read = sample(out, dem);
+        for (int month = 0; month < 12; month++) {
+            for (float[][] variable : List.of(read.tmaxCelsius(), read.tminCelsius(), read.precipitationMm(), read.vapourPressurePa())) {
+                for (float v : variable[month]) {
+                    assertTrue(Float.isFinite(v), "month " + (month + 1) + ": " + v);
+                }
+            }
+            for (float pa : read.vapourPressurePa()[month]) {
+                assertTrue(pa >= lowest * 1000 - 1e-3 && pa <= highest * 1000 + 1e-3, pa + " Pa outside " + lowest + ".." + highest + " kPa");
+            }
+        }
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("HTTP 500, retrying"));
 
         service.requests.clear();
