@@ -19,6 +19,7 @@ import org.eemt.geo.raster.Mosaic;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Manifest;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /** Grid convergence (degrees) above which a run warns: UTM stays below it inside its zones. */
+    private static final double LARGE_CONVERGENCE_DEGREES = 3;
 
     /** Every stage, in the order they run. */
     static final List<Stage> STAGES = List.of(new TerrainStage(), new SolarStage(), new HydrologyStage(), new EemtStage());
@@ -87,6 +90,12 @@ public final class Pipeline {
         }
         if (valid < 9) {
             throw EemtException.input(options.dem, "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
+        }
+        double convergence = GridConvergence.largestDegrees(dem);
+        if (Math.abs(convergence) > LARGE_CONVERGENCE_DEGREES) {
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect, northness and solar radiation "
+                    + "refer to grid north (as GRASS does): for products referred to true north, warp the DEM to its UTM zone "
+                    + "(gdalwarp -t_srs EPSG:326<zone>)", options.dem, String.format(java.util.Locale.ROOT, "%.1f", convergence));
         }
         if (!Mosaic.isMosaic(options.dem)) {
             try (GeoTiffReader reader = GeoTiffReader.open(options.dem)) {
