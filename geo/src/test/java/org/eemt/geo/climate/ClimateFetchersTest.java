@@ -258,6 +258,17 @@ class ClimateFetchersTest {
             }
         }
         CellClimate read = sample(out, dem);
+        // the same data given directly: the stand-in's grid over a box 3 km wider on every side, sampled on the same DEM
+        RasterGrid wider = dem.window(new org.eemt.geo.raster.PixelWindow(-300, -300, dem.columns() + 600, dem.rows() + 600));
+        Path direct = tmp.resolve("tc-direct");
+        assertEquals(4, fetcher.fetch(wider, List.of(2000), direct.toString(), progress()));
+        CellClimate given = sample(direct, dem);
+        for (int month = 0; month < 12; month++) {
+            assertArrayEquals(given.tmaxCelsius()[month], read.tmaxCelsius()[month]);
+            assertArrayEquals(given.tminCelsius()[month], read.tminCelsius()[month]);
+            assertArrayEquals(given.precipitationMm()[month], read.precipitationMm()[month]);
+            assertArrayEquals(given.vapourPressurePa()[month], read.vapourPressurePa()[month]);
+        }
         for (int month = 0; month < 12; month++) {
             for (float[][] variable : List.of(read.tmaxCelsius(), read.tminCelsius(), read.precipitationMm(), read.vapourPressurePa())) {
                 for (float v : variable[month]) {
