@@ -16,9 +16,25 @@ class ProgressLineTest {
     @Test
     void lineShowsStageBarTilesAndTimeLeft() {
         assertEquals("[eemt] solar: days [#####...............] 4/16 tasks, 2.0 s, ETA 6 s",
-                ProgressLine.line("solar: days", 4, 16, 2.0));
-        assertEquals("[eemt] solar: days [####################] 16/16 tasks, 8.0 s", ProgressLine.line("solar: days", 16, 16, 8.0));
-        assertEquals("[eemt] plan [....................] 0/3 tasks, 0.0 s", ProgressLine.line("plan", 0, 3, 0.0));
+                ProgressLine.line("solar: days", 4, 16, 2.0, new double[] {6, 0}));
+        assertEquals("[eemt] solar: days [#####...............] 4/16 tasks, 2.0 s, ETA 6 s + 8 tasks not timed",
+                ProgressLine.line("solar: days", 4, 16, 2.0, new double[] {6, 8}));
+        assertEquals("[eemt] solar: days [####################] 16/16 tasks, 8.0 s", ProgressLine.line("solar: days", 16, 16, 8.0, null));
+        assertEquals("[eemt] plan [....................] 0/3 tasks, 0.0 s", ProgressLine.line("plan", 0, 3, 0.0, null));
+    }
+
+    @Test
+    void timeLeftWeighsEachStagesTasksByTheirOwnDurations() {
+        // 30 of 60 compute tasks of 4 s done on 2 cores in 60 s, then 60 write tasks of 0.1 s: the
+        // compute stage has 30 x 4 s / 2 = 60 s left; the writes add 3 s once one of them is timed
+        double[] whileComputing = ProgressLine.timeLeft(List.of(new long[] {60, 30, 120_000}, new long[] {60, 0, 0}), 60);
+        assertEquals(60, whileComputing[0], 1e-9);
+        assertEquals(60, whileComputing[1]);
+        double[] whileWriting = ProgressLine.timeLeft(List.of(new long[] {60, 60, 240_000}, new long[] {60, 20, 2_000}), 121);
+        assertEquals(40 * 0.1 / (242.0 / 121), whileWriting[0], 1e-9);
+        assertEquals(0, whileWriting[1]);
+        // the old estimate (elapsed / tasks done x tasks left) said 60 / 30 x 90 = 180 s while computing
+        assertEquals(null, ProgressLine.timeLeft(List.of(new long[] {8, 0, 0}), 1.0));
     }
 
     @Test
