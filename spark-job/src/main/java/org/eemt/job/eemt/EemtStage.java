@@ -182,15 +182,16 @@ public final class EemtStage implements Stage {
         if (o.vegetation()) {
             kinds.add("TopoVeg");
         }
-        String zb = isDirectory(o.climate)
-                ? (o.climateElevation != null ? "z_b from " + o.climateElevation
+        // No input locations: a product's bytes must not depend on where its inputs lie (the manifest's
+        // parameters and inputs name them).
+        String climate = isDirectory(o.climate)
+                ? "gridded climate (--climate), " + (o.climateElevation != null ? "z_b from --climate-elevation"
                         : "z_b = mean elevation of the DEM cells inside each climate cell (no --climate-elevation)")
-                : "base station " + o.climate + ", z_b = its header elevation";
+                : "base station (--climate), z_b = its header elevation";
         List<Output> list = new ArrayList<>();
         for (int year : years(o)) {
             for (String kind : kinds) {
-                String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); climate "
-                        + o.climate + ", " + zb;
+                String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); " + climate;
                 for (int m = 0; m < 12; m++) {
                     list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + SolarCalendar.monthName(m) + "_" + year,
                             "MJ m-2 month-1", what)));
