@@ -263,7 +263,7 @@ final class CogEncoder {
                 ifd.ascii(42112, metadata);
             }
         }
-        ifd.ascii(42113, "nan");
+        ifd.ascii(TiffCells.GDAL_NODATA, "nan");
         return ifd;
     }
 

@@ -31,7 +31,7 @@ import org.opengis.referencing.operation.MathTransform;
  * −9999 fill.
  *
  * <p>Values are the file's raw samples; the NoData value comes from the {@code GDAL_NODATA} tag
- * ({@link GdalNoDataTag}). The file may live on any Hadoop file system. Problems with the file are
+ * ({@link TiffCells#noData}). The file may live on any Hadoop file system. Problems with the file are
  * reported as {@link EemtException#input} naming the file.
  */
 public final class GeoTiffReader implements RasterInput {
@@ -81,15 +81,13 @@ public final class GeoTiffReader implements RasterInput {
             throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check the path and its permissions", e);
         }
         try {
-            Double nd;
             try {
-                nd = GdalNoDataTag.read(channel);
+                cells = new TiffCells(channel);
             } catch (IOException e) {
                 throw EemtException.input(location, "is not a GeoTIFF file (" + e.getMessage() + ")",
                         "give a GeoTIFF DEM (convert other formats with gdal_translate -of GTiff)", e);
             }
-            noData = nd == null ? Double.NaN : nd;
-            cells = new TiffCells(channel);
+            noData = cells.noData();
             String unsupported = cells.unsupported();
             if (unsupported != null) {
                 throw EemtException.input(location, "uses " + unsupported + ", which this reader does not decode",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
@@ -23,6 +24,8 @@ import java.util.zip.Inflater;
  * {@link #unsupported()} so that the reader refuses them with the {@code gdal_translate} fix.
  */
 final class TiffCells {
+    /** GDAL's NoData tag (ASCII): the NoData value GDAL, QGIS and GRASS read and write. */
+    static final int GDAL_NODATA = 42113;
     private final SeekableByteChannel channel;
     private final ByteOrder order;
     private final int width;
@@ -37,6 +40,8 @@ final class TiffCells {
     private final int blockHeight;
     private final long[] offsets;
     private final long[] byteCounts;
+    /** The GDAL_NODATA tag's value (NaN when the file has none, or when NoData is NaN). */
+    private final double noData;
 
     TiffCells(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
@@ -47,12 +52,17 @@ final class TiffCells {
             default -> throw new IOException("not a TIFF file");
         };
         head.order(order);
-        boolean big = (head.getShort(2) & 0xFFFF) == 43;
+        int magic = head.getShort(2) & 0xFFFF;
+        if (magic != 42 && magic != 43) {
+            throw new IOException("not a TIFF file");
+        }
+        boolean big = magic == 43;
         long ifd = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
         long count = big ? read(ifd, 8, order).getLong() : read(ifd, 2, order).getShort() & 0xFFFF;
         int entrySize = big ? 20 : 12;
         ByteBuffer entries = read(ifd + (big ? 8 : 2), Math.toIntExact(count * entrySize), order);
         Map<Integer, long[]> tags = new HashMap<>();
+        double gdalNoData = Double.NaN;
         for (int i = 0; i < count; i++) {
             int tag = entries.getShort() & 0xFFFF;
             int type = entries.getShort() & 0xFFFF;
@@ -71,10 +81,17 @@ final class TiffCells {
                 value = ByteBuffer.wrap(raw).order(order);
             } else {
                 long at = big ? entries.getLong() : entries.getInt() & 0xFFFFFFFFL;
-                if (!isNumericTag(tag)) {
+                if (!isNumericTag(tag) && tag != GDAL_NODATA) {
                     continue;
                 }
                 value = read(at, Math.toIntExact(size * n), order);
+            }
+            if (tag == GDAL_NODATA) {
+                byte[] text = new byte[Math.toIntExact(n)];
+                value.get(text);
+                String v = new String(text, StandardCharsets.US_ASCII).replace("\0", "").trim();
+                gdalNoData = v.isEmpty() || v.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(v);
+                continue;
             }
             if (!isNumericTag(tag)) {
                 continue;
@@ -93,6 +110,7 @@ final class TiffCells {
             }
             tags.put(tag, values);
         }
+        noData = gdalNoData;
         width = (int) first(tags, 256, 0);
         height = (int) first(tags, 257, 0);
         bitsPerSample = (int) first(tags, 258, 1);
@@ -112,6 +130,11 @@ final class TiffCells {
             offsets = tags.get(273);
             byteCounts = tags.get(279);
         }
+    }
+
+    /** The NoData value of the GDAL_NODATA tag; NaN when the file has none, or when NoData is NaN. */
+    double noData() {
+        return noData;
     }
 
     private static boolean isNumericTag(int tag) {
@@ -365,6 +388,13 @@ final class TiffCells {
     }
 
     private ByteBuffer read(long position, int length, ByteOrder byteOrder) throws IOException {
-        return GdalNoDataTag.read(channel, position, length, byteOrder);
+        ByteBuffer b = ByteBuffer.allocate(length).order(byteOrder);
+        channel.position(position);
+        while (b.hasRemaining()) {
+            if (channel.read(b) < 0) {
+                throw new IOException("truncated TIFF file");
+            }
+        }
+        return b.flip();
     }
 }
