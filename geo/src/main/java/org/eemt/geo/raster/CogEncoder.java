@@ -51,34 +51,92 @@ final class CogEncoder {
     private CogEncoder() {
     }
 
-    /** One level of the pyramid: {@code width x height} cells row-major, {@code float[]} or {@code double[]}. */
-    private record Level(int width, int height, float[] floats, double[] doubles) {
-        double get(int x, int y) {
-            int i = y * width + x;
-            return floats != null ? floats[i] : doubles[i];
+    /**
+     * One level of the pyramid, encoded as its rows arrive: a band of {@value #TILE} rows is turned into
+     * its tiles (each written to this level's scratch file with its size before and its last 4 bytes after,
+     * as the final file holds them), and its rows, halved in pairs, are passed on to the next coarser level.
+     * A level holds at most one band of rows, so a raster of any height is encoded in memory of a few
+     * bands of its width.
+     */
+    private static final class Level implements AutoCloseable {
+        final int width;
+        final int height;
+        private final int bytesPerSample;
+        private final Level coarser;
+        /** The band being filled: up to {@value #TILE} rows, row-major. */
+        private final double[] band;
+        private int bandRows;
+        private int rowsReceived;
+        private final Path scratch;
+        private final OutputStream data;
+        final List<Integer> tileBytes = new ArrayList<>();
+        private final TileEncoder encoder;
+
+        Level(int width, int height, int bytesPerSample, Path directory) throws IOException {
+            this.width = width;
+            this.height = height;
+            this.bytesPerSample = bytesPerSample;
+            this.band = new double[TILE * width];
+            this.encoder = new TileEncoder(bytesPerSample);
+            this.scratch = Files.createTempFile(directory, ".cog-level-", ".bin");
+            this.data = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16);
+            this.coarser = width > TILE || height > TILE
+                    ? new Level((width + 1) / 2, (height + 1) / 2, bytesPerSample, directory)
+                    : null;
         }
 
         int tilesAcross() {
             return (width + TILE - 1) / TILE;
         }
 
-        int tilesDown() {
-            return (height + TILE - 1) / TILE;
+        /** The number of levels from this one to the coarsest. */
+        int depth() {
+            return coarser == null ? 1 : 1 + coarser.depth();
         }
 
-        /** The next coarser level: cells of 2 x 2, the mean of the finite ones. */
-        Level halved() {
-            int w = (width + 1) / 2;
-            int h = (height + 1) / 2;
-            float[] f = floats != null ? new float[w * h] : null;
-            double[] d = floats != null ? null : new double[w * h];
+        Level coarser() {
+            return coarser;
+        }
+
+        /** Takes the next {@code rows} rows ({@code cells}, row-major from {@code offset}). */
+        void accept(double[] cells, int offset, int rows) throws IOException {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(cells, offset + r * width, band, bandRows * width, width);
+                bandRows++;
+                rowsReceived++;
+                if (bandRows == TILE || rowsReceived == height) {
+                    flushBand();
+                }
+            }
+        }
+
+        private void flushBand() throws IOException {
+            for (int tx = 0; tx < tilesAcross(); tx++) {
+                byte[] tile = encoder.encode(band, width, bandRows, tx * TILE);
+                ByteBuffer leader = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(tile.length);
+                data.write(leader.array());
+                data.write(tile);
+                data.write(tile, tile.length - 4, 4);
+                tileBytes.add(tile.length);
+            }
+            if (coarser != null) {
+                coarser.accept(halved(), 0, (bandRows + 1) / 2);
+            }
+            bandRows = 0;
+        }
+
+        /** The band's rows in pairs, each cell the mean of the finite ones among the 2 x 2 it covers. */
+        private double[] halved() {
+            int w = coarser.width;
+            int h = (bandRows + 1) / 2;
+            double[] out = new double[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     double sum = 0;
                     int n = 0;
-                    for (int yy = 2 * y; yy < Math.min(2 * y + 2, height); yy++) {
+                    for (int yy = 2 * y; yy < Math.min(2 * y + 2, bandRows); yy++) {
                         for (int xx = 2 * x; xx < Math.min(2 * x + 2, width); xx++) {
-                            double v = get(xx, yy);
+                            double v = band[yy * width + xx];
                             if (Double.isFinite(v)) {
                                 sum += v;
                                 n++;
@@ -86,41 +144,93 @@ final class CogEncoder {
                         }
                     }
                     double mean = n == 0 ? Double.NaN : sum / n;
-                    if (f != null) {
-                        f[y * w + x] = (float) mean;
-                    } else {
-                        d[y * w + x] = mean;
-                    }
+                    out[y * w + x] = bytesPerSample == 4 ? (float) mean : mean;
                 }
             }
-            return new Level(w, h, f, d);
+            return out;
+        }
+
+        /** Bytes of this level's tiles in the final file, sizes and trailers included. */
+        long dataBytes() {
+            long bytes = 0;
+            for (int t : tileBytes) {
+                bytes += t + 8L;
+            }
+            return bytes;
+        }
+
+        /** Appends this level's encoded tiles to the final file. */
+        void copyTo(OutputStream out) throws IOException {
+            data.close();
+            Files.copy(scratch, out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                data.close();
+                encoder.close();
+                Files.deleteIfExists(scratch);
+            } finally {
+                if (coarser != null) {
+                    coarser.close();
+                }
+            }
         }
     }
 
     /** Writes {@code cells} ({@code float[]} or {@code double[]}, row-major) to a local file, replacing it. */
     static void write(RasterGrid grid, Object cells, String description, String unit, Path file) throws IOException {
-        List<Level> levels = new ArrayList<>();
-        levels.add(cells instanceof float[] f
-                ? new Level(grid.columns(), grid.rows(), f, null)
-                : new Level(grid.columns(), grid.rows(), null, (double[]) cells));
-        while (levels.get(levels.size() - 1).width > TILE || levels.get(levels.size() - 1).height > TILE) {
-            levels.add(levels.get(levels.size() - 1).halved());
+        int columns = grid.columns();
+        RowStrips strips = cells instanceof float[] f
+                ? (firstRow, rows) -> {
+                    double[] d = new double[rows * columns];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = f[firstRow * columns + i];
+                    }
+                    return d;
+                }
+                : (firstRow, rows) -> java.util.Arrays.copyOfRange((double[]) cells, firstRow * columns, (firstRow + rows) * columns);
+        write(grid, strips, cells instanceof float[] ? 4 : 8, description, unit, file);
+    }
+
+    /** Rows of a raster, delivered in order. */
+    interface RowStrips {
+        /** Rows {@code firstRow} to {@code firstRow + rows - 1}, row-major, NaN for NoData. */
+        double[] read(int firstRow, int rows) throws IOException;
+    }
+
+    /**
+     * Writes the rows {@code strips} gives, band of {@value #TILE} rows after band, as Float32
+     * ({@code bytesPerSample} 4) or Float64 (8) to a local file, replacing it.
+     */
+    static void write(RasterGrid grid, RowStrips strips, int bytesPerSample, String description, String unit, Path file)
+            throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        try (Level full = new Level(grid.columns(), grid.rows(), bytesPerSample, directory)) {
+            for (int y = 0; y < grid.rows(); y += TILE) {
+                int rows = Math.min(TILE, grid.rows() - y);
+                full.accept(strips.read(y, rows), 0, rows);
+            }
+            List<Level> levels = new ArrayList<>();
+            for (Level l = full; l != null; l = l.coarser()) {
+                levels.add(l);
+            }
+            writeFile(grid, levels, bytesPerSample, description, unit, file);
         }
-        int bytesPerSample = cells instanceof float[] ? 4 : 8;
-        List<List<byte[]>> tiles = new ArrayList<>();
+    }
+
+    private static void writeFile(RasterGrid grid, List<Level> levels, int bytesPerSample, String description,
+                                  String unit, Path file) throws IOException {
         long dataBytes = 0;
         for (Level level : levels) {
-            List<byte[]> encoded = encodeTiles(level, bytesPerSample);
-            for (byte[] t : encoded) {
-                dataBytes += t.length + 8L;
-            }
-            tiles.add(encoded);
+            dataBytes += level.dataBytes();
         }
         boolean big = dataBytes > CLASSIC_LIMIT;
 
         List<Ifd> ifds = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
-            ifds.add(ifd(levels.get(i), i == 0 ? grid : null, description, unit, bytesPerSample, tiles.get(i), big));
+            ifds.add(ifd(levels.get(i), i == 0 ? grid : null, description, unit, bytesPerSample, big));
         }
         // Layout: header, ghost, IFDs (full resolution first), tiles (smallest overview first).
         int headerSize = big ? 16 : 8;
@@ -135,11 +245,11 @@ final class CogEncoder {
         }
         long[][] tileOffsets = new long[levels.size()][];
         for (int i = levels.size() - 1; i >= 0; i--) {
-            List<byte[]> level = tiles.get(i);
-            tileOffsets[i] = new long[level.size()];
-            for (int t = 0; t < level.size(); t++) {
+            List<Integer> sizes = levels.get(i).tileBytes;
+            tileOffsets[i] = new long[sizes.size()];
+            for (int t = 0; t < sizes.size(); t++) {
                 tileOffsets[i][t] = position + 4;
-                position += level.get(t).length + 8L;
+                position += sizes.get(t) + 8L;
             }
         }
         Files.deleteIfExists(file);
@@ -163,13 +273,7 @@ final class CogEncoder {
                 written += bytes.length;
             }
             for (int i = levels.size() - 1; i >= 0; i--) {
-                for (byte[] t : tiles.get(i)) {
-                    ByteBuffer leader = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(t.length);
-                    out.write(leader.array());
-                    out.write(t);
-                    out.write(t, t.length - 4, 4);
-                    written += t.length + 8L;
-                }
+                levels.get(i).copyTo(out);
             }
         }
     }
@@ -182,50 +286,59 @@ final class CogEncoder {
         return written;
     }
 
-    /** The tiles of a level row-major, each predicted (3) and deflated. */
-    private static List<byte[]> encodeTiles(Level level, int bytesPerSample) {
-        List<byte[]> out = new ArrayList<>();
-        int rowBytes = TILE * bytesPerSample;
-        byte[] raw = new byte[TILE * rowBytes];
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        byte[] buffer = new byte[raw.length + 1024];
-        try {
-            for (int ty = 0; ty < level.tilesDown(); ty++) {
-                for (int tx = 0; tx < level.tilesAcross(); tx++) {
-                    for (int r = 0; r < TILE; r++) {
-                        int y = ty * TILE + r;
-                        int base = r * rowBytes;
-                        for (int c = 0; c < TILE; c++) {
-                            int x = tx * TILE + c;
-                            double v = x < level.width && y < level.height ? level.get(x, y) : Double.NaN;
-                            long bits = bytesPerSample == 4 ? Float.floatToRawIntBits((float) v) : Double.doubleToRawLongBits(v);
-                            for (int k = 0; k < bytesPerSample; k++) {
-                                raw[base + k * TILE + c] = (byte) (bits >>> (8 * (bytesPerSample - 1 - k)));
-                            }
-                        }
-                        for (int j = rowBytes - 1; j > 0; j--) {
-                            raw[base + j] -= raw[base + j - 1];
-                        }
+    /** Encodes tiles: each predicted (3) and deflated. */
+    private static final class TileEncoder implements AutoCloseable {
+        private final int bytesPerSample;
+        private final byte[] raw;
+        private final byte[] buffer;
+        private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+
+        TileEncoder(int bytesPerSample) {
+            this.bytesPerSample = bytesPerSample;
+            raw = new byte[TILE * TILE * bytesPerSample];
+            buffer = new byte[raw.length + 1024];
+        }
+
+        /**
+         * The tile whose left column is {@code x0} in a band of {@code rows} rows of {@code width} cells
+         * ({@code band}, row-major); cells past the band's right and bottom edges are NaN.
+         */
+        byte[] encode(double[] band, int width, int rows, int x0) {
+            int rowBytes = TILE * bytesPerSample;
+            for (int r = 0; r < TILE; r++) {
+                int base = r * rowBytes;
+                for (int c = 0; c < TILE; c++) {
+                    int x = x0 + c;
+                    double v = x < width && r < rows ? band[r * width + x] : Double.NaN;
+                    long bits = bytesPerSample == 4 ? Float.floatToRawIntBits((float) v) : Double.doubleToRawLongBits(v);
+                    for (int k = 0; k < bytesPerSample; k++) {
+                        raw[base + k * TILE + c] = (byte) (bits >>> (8 * (bytesPerSample - 1 - k)));
                     }
-                    deflater.reset();
-                    deflater.setInput(raw);
-                    deflater.finish();
-                    java.io.ByteArrayOutputStream tile = new java.io.ByteArrayOutputStream();
-                    while (!deflater.finished()) {
-                        int n = deflater.deflate(buffer);
-                        tile.write(buffer, 0, n);
-                    }
-                    out.add(tile.toByteArray());
+                }
+                for (int j = rowBytes - 1; j > 0; j--) {
+                    raw[base + j] -= raw[base + j - 1];
                 }
             }
-        } finally {
+            deflater.reset();
+            deflater.setInput(raw);
+            deflater.finish();
+            java.io.ByteArrayOutputStream tile = new java.io.ByteArrayOutputStream();
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buffer);
+                tile.write(buffer, 0, n);
+            }
+            return tile.toByteArray();
+        }
+
+        @Override
+        public void close() {
             deflater.end();
         }
-        return out;
     }
 
     private static Ifd ifd(Level level, RasterGrid grid, String description, String unit, int bytesPerSample,
-                           List<byte[]> tiles, boolean big) {
+                           boolean big) {
+        List<Integer> tiles = level.tileBytes;
         Ifd ifd = new Ifd();
         if (grid == null) {
             ifd.shorts(254, LONG, 1); // NewSubfileType: reduced-resolution image
@@ -242,7 +355,7 @@ final class CogEncoder {
         ifd.shorts(323, SHORT, TILE);
         long[] counts = new long[tiles.size()];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = tiles.get(i).length;
+            counts[i] = tiles.get(i);
         }
         ifd.longs(324, big ? LONG8 : LONG, new long[tiles.size()]);
         ifd.longs(325, big ? LONG8 : LONG, counts);

@@ -30,7 +30,7 @@ public final class GeoTiffWriter {
      * with the band's {@code description} and {@code unit} (either may be null).
      */
     public static void write(RasterGrid grid, float[] cells, String location, String description, String unit) throws IOException {
-        checkSize(grid, cells.length);
+        checkSize(grid.cells(), cells.length);
         Path local = Files.createTempFile("eemt-", ".tif");
         try {
             CogEncoder.write(grid, cells, description, unit, local);
@@ -40,21 +40,53 @@ public final class GeoTiffWriter {
         }
     }
 
+    /** Rows of a raster, read in order, a strip at a time. */
+    @FunctionalInterface
+    public interface RowSource {
+        /** Rows {@code firstRow} to {@code firstRow + rows - 1} of the grid, row-major, NaN for NoData. */
+        float[] read(int firstRow, int rows) throws IOException;
+    }
+
+    /**
+     * Writes the rows {@code source} gives to {@code location}, with the band's {@code description} and
+     * {@code unit} (either may be null), holding only a strip of rows at a time: the same file as
+     * {@link #write(RasterGrid, float[], String, String, String)} of the same cells, for rasters that
+     * should not be held whole.
+     */
+    public static void write(RasterGrid grid, RowSource source, String location, String description, String unit)
+            throws IOException {
+        Path local = Files.createTempFile("eemt-", ".tif");
+        try {
+            CogEncoder.write(grid, (firstRow, rows) -> {
+                float[] f = source.read(firstRow, rows);
+                checkSize(rows * (long) grid.columns(), f.length);
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    d[i] = f[i];
+                }
+                return d;
+            }, 4, description, unit, local);
+            Storage.publish(local, location);
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
     /** Writes a local Float32 GeoTIFF file (replacing it). */
     public static void writeLocal(RasterGrid grid, float[] cells, Path file) throws IOException {
-        checkSize(grid, cells.length);
+        checkSize(grid.cells(), cells.length);
         CogEncoder.write(grid, cells, null, null, file);
     }
 
     /** Writes a local Float64 GeoTIFF file (replacing it). */
     public static void writeLocal(RasterGrid grid, double[] cells, Path file) throws IOException {
-        checkSize(grid, cells.length);
+        checkSize(grid.cells(), cells.length);
         CogEncoder.write(grid, cells, null, null, file);
     }
 
-    private static void checkSize(RasterGrid grid, int cells) {
-        if (cells != grid.cells()) {
-            throw new IllegalArgumentException(cells + " cells for a grid of " + grid.cells());
+    private static void checkSize(long expected, int cells) {
+        if (cells != expected) {
+            throw new IllegalArgumentException(cells + " cells where " + expected + " were expected");
         }
     }
 }

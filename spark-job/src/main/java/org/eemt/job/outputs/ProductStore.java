@@ -3,7 +3,9 @@ package org.eemt.job.outputs;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.RasterInput;
@@ -21,9 +23,10 @@ import org.eemt.job.plan.TilePlan;
  *       {@code <out>/.eemt-work/<runKey>/<product>/}, atomically ({@link #writeTile}). A tile
  *       already there is finished work: a resumed run skips it ({@link #hasTiles}).</li>
  *   <li>The driver publishes a product once all its tiles exist ({@link #publish}): up to
- *       {@code mosaicMaxCells} cells it assembles one GeoTIFF {@code <out>/<product>.tif};
+ *       {@code mosaicMaxCells} cells it streams them, a strip of rows at a time, into one GeoTIFF
+ *       {@code <out>/<product>.tif};
  *       above, the tiles move to {@code <out>/<product>.tiles/} under a GDAL VRT
- *       {@code <out>/<product>.vrt}, so the driver never holds a large raster.</li>
+ *       {@code <out>/<product>.vrt}. Either way the driver holds a strip of rows, never a product.</li>
  *   <li>Later stages read any window of a finished product, in either form ({@link #read}).</li>
  * </ol>
  * {@code runKey} names the science of a run (inputs and parameters), so work tiles of another
@@ -76,18 +79,9 @@ public final class ProductStore implements Serializable {
     public String publish(Product product, TilePlan plan) throws IOException {
         String target = location(product);
         if (dem.cells() <= mosaicMaxCells) {
-            float[] mosaic = new float[Math.toIntExact(dem.cells())];
-            for (TileKey key : plan.keys()) {
-                PixelWindow core = plan.core(key);
-                float[] tile;
-                try (GeoTiffReader r = GeoTiffReader.open(workTile(product, key))) {
-                    tile = r.read(new PixelWindow(0, 0, core.width(), core.height()));
-                }
-                for (int row = 0; row < core.height(); row++) {
-                    System.arraycopy(tile, row * core.width(), mosaic, (core.y0() + row) * dem.columns() + core.x0(), core.width());
-                }
+            try (TileRows rows = new TileRows(product, plan)) {
+                GeoTiffWriter.write(dem, rows, target, product.description(), product.unit());
             }
-            GeoTiffWriter.write(dem, mosaic, target, product.description(), product.unit());
         } else {
             String tilesDir = Storage.child(out, product.path() + ".tiles");
             Storage.delete(tilesDir);
@@ -96,6 +90,54 @@ public final class ProductStore implements Serializable {
         }
         Storage.delete(workDirectory(product));
         return target;
+    }
+
+    /**
+     * The rows of a product read from its work tiles, strip after strip, with the tiles a strip
+     * crosses open until the strips have passed them: the driver holds a strip, never the product.
+     */
+    private final class TileRows implements GeoTiffWriter.RowSource, AutoCloseable {
+        private final Product product;
+        private final TilePlan plan;
+        private final Map<TileKey, GeoTiffReader> open = new HashMap<>();
+
+        TileRows(Product product, TilePlan plan) {
+            this.product = product;
+            this.plan = plan;
+        }
+
+        @Override
+        public float[] read(int firstRow, int rows) {
+            float[] strip = new float[rows * dem.columns()];
+            int lastRow = firstRow + rows;
+            for (TileKey key : plan.keys()) {
+                PixelWindow core = plan.core(key);
+                if (core.y0() + core.height() <= firstRow) {
+                    GeoTiffReader passed = open.remove(key);
+                    if (passed != null) {
+                        passed.close();
+                    }
+                    continue;
+                }
+                if (core.y0() >= lastRow) {
+                    continue;
+                }
+                int from = Math.max(firstRow, core.y0());
+                int to = Math.min(lastRow, core.y0() + core.height());
+                float[] part = open.computeIfAbsent(key, k -> GeoTiffReader.open(workTile(product, k)))
+                        .read(new PixelWindow(0, from - core.y0(), core.width(), to - from));
+                for (int row = from; row < to; row++) {
+                    System.arraycopy(part, (row - from) * core.width(), strip, (row - firstRow) * dem.columns() + core.x0(), core.width());
+                }
+            }
+            return strip;
+        }
+
+        @Override
+        public void close() {
+            open.values().forEach(GeoTiffReader::close);
+            open.clear();
+        }
     }
 
     /** Reads a window of a published product (a GeoTIFF, or the VRT over its tiles). */
