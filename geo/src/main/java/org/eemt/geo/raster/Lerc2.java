@@ -15,10 +15,9 @@ import java.nio.charset.StandardCharsets;
  * Every decoded value is within {@code maxZError} of the encoded one; integers with
  * {@code maxZError = 0.5} and floats with 0 are lossless.
  *
- * <p>Written from the format as Esri's Apache-2.0 LERC sources define it (github.com/Esri/lerc:
- * {@code Lerc2.cpp}, {@code BitStuffer2.cpp}, {@code BitMask.cpp}; and the JavaScript decoder of the
- * npm package {@code lerc} 3.0.0), see NOTICE. The Huffman coding Lerc2 uses for 8-bit samples is not
- * decoded: such blobs are refused.
+ * <p>Ported to Java from Esri's Apache-2.0 LERC sources (the JavaScript decoder of the npm package
+ * {@code lerc} 3.0.0 and {@code Lerc2.h} of github.com/Esri/lerc); see NOTICE. The Huffman coding
+ * Lerc2 uses for 8-bit samples is not decoded: such blobs are refused.
  */
 final class Lerc2 {
     /** The decoded blob: pixel-interleaved values ({@code depth} per cell), NaN where the valid-pixel mask is false. */
