@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * LERC GeoTIFFs as GDAL writes them ({@code gdal_translate -co COMPRESS=LERC | LERC_DEFLATE | LERC_ZSTD},
  * lossless and with {@code MAX_Z_ERROR}), made at test time from the sample DEM: every data type of the
- * conformance matrix, strips (a shorter last strip) and tiles (partial edge tiles), NoData set, unset
+ * conformance matrix, strips (a shorter last strip) and tiles (partial edge tiles), a flat DEM, NoData set, unset
  * and NaN (LERC's valid-pixel mask), BigTIFF, and two-band pixel-interleaved files (one blob of two values
  * per cell). The project's reader gives GDAL's read of the file cell for cell, and lossy files stay within
  * MAX_Z_ERROR of the uncompressed cells. LERC that is not decoded (8-bit samples, Huffman-coded) or not
@@ -44,6 +44,9 @@ class GeoTiffLercTest {
         ExternalTool.run(tmp, List.of("gdalwarp", "-q", "-ts", String.valueOf(WIDTH), String.valueOf(HEIGHT), "-r", "bilinear",
                 "-ot", "Float64", "-dstnodata", "None", TestData.shared("dem/peru_mongon_utm17s_30m.tif").toString(),
                 tmp.resolve("none.tif").toString()));
+        // a flat DEM (every cell 1234 m): a constant Lerc2 blob, no cell values stored
+        ExternalTool.run(tmp, List.of("gdal_translate", "-q", "-scale", "0", "1", "1234", "1234", tmp.resolve("none.tif").toString(),
+                tmp.resolve("flat.tif").toString()));
         // two bands, pixel-interleaved: one Lerc2 blob of two values per cell (GDAL 3.6 cannot read back the
         // two-band float files it writes with NaN cells, lerc_decode() fails: so two-band bases without NaN)
         ExternalTool.run(tmp, List.of("gdalbuildvrt", "-q", "-separate", tmp.resolve("nd2.vrt").toString(),
@@ -68,7 +71,7 @@ class GeoTiffLercTest {
                 new Case("nd", "Int16", "LERC", 0, strips), new Case("nd", "Int16", "LERC_ZSTD", 0, tiles),
                 new Case("none", "UInt16", "LERC", 0, tiles), new Case("none", "UInt16", "LERC_DEFLATE", 0.5, strips),
                 new Case("nd", "Int32", "LERC_DEFLATE", 0, tiles), new Case("nd", "Int32", "LERC", 0.5, strips),
-                new Case("nd", "Int16", "LERC", 2, tiles),
+                new Case("nd", "Int16", "LERC", 2, tiles), new Case("flat", "Int32", "LERC", 0, strips),
                 new Case("nd", "Float32", "LERC", 0, strips), new Case("nan", "Float32", "LERC", 0, tiles),
                 new Case("nan", "Float32", "LERC_ZSTD", 0.5, strips), new Case("none", "Float32", "LERC_DEFLATE", 0.5, tiles),
                 new Case("nd", "Float32", "LERC", 0.5, tiles, "BLOCKXSIZE=512", "BLOCKYSIZE=512"),
@@ -105,7 +108,7 @@ class GeoTiffLercTest {
             command.addAll(List.of("-co", option));
         }
         command.addAll(compression);
-        if (c.base.startsWith("none")) {
+        if (c.base.startsWith("none") || c.base.equals("flat")) {
             command.addAll(List.of("-a_nodata", "none"));
         }
         command.addAll(List.of(source.toString(), file.toString()));
@@ -166,6 +169,22 @@ class GeoTiffLercTest {
             assertTrue(Files.exists(file));
             String message = assertThrows(EemtException.class, () -> GeoTiffReader.open(file.toString()).close()).getMessage();
             assertTrue(message.contains(file.toString()) && message.contains(r[2]) && message.contains("gdal_translate"), message);
+        }
+    }
+
+    @Test
+    void aDamagedLercBlockStopsTheReadWithOneLine() throws Exception {
+        Path file = tmp.resolve("damaged.tif");
+        ExternalTool.run(tmp, List.of("gdal_translate", "-q", "-ot", "Float32", "-co", "COMPRESS=LERC",
+                tmp.resolve("nd.tif").toString(), file.toString()));
+        byte[] bytes = Files.readAllBytes(file);
+        int blob = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Lerc2 ");
+        assertTrue(blob > 0);
+        bytes[blob + 200] ^= 0x10;
+        Files.write(file, bytes);
+        try (GeoTiffReader reader = GeoTiffReader.open(file.toString())) {
+            String message = assertThrows(EemtException.class, () -> reader.readDoubles(reader.grid().extent())).getMessage();
+            assertTrue(message.contains(file.toString()) && message.contains("Lerc2 blob checksum mismatch"), message);
         }
     }
 }
