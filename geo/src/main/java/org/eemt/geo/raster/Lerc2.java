@@ -60,8 +60,8 @@ final class Lerc2 {
         double maxZError = in.getDouble();
         double zMin = in.getDouble();
         double zMax = in.getDouble();
-        if (width <= 0 || height <= 0 || depth <= 0 || microBlockSize <= 0 || dataType < 0 || dataType > 7
-                || blobSize > in.limit() || blobSize < in.position()) {
+        if (width <= 0 || height <= 0 || depth <= 0 || (long) width * height * depth > Integer.MAX_VALUE || microBlockSize <= 0
+                || dataType < 0 || dataType > 7 || blobSize > in.limit() || blobSize < in.position()) {
             throw new IOException("corrupt Lerc2 header");
         }
         if (fletcher32(in, 14, blobSize) != checksum) {
