@@ -14,18 +14,23 @@ import java.util.zip.Inflater;
  * Decodes the cells of the first image of a TIFF file (TIFF 6.0, Adobe; BigTIFF), the layouts GDAL
  * writes for a single-band raster: strips or tiles, chunky or planar, either byte order, 8 to 64-bit
  * integers and 32/64-bit floats, no compression, LZW (TIFF 6.0 section 13), DEFLATE (Adobe
- * PhotoshopTM "Deflate", RFC 1950), PackBits (section 9), ZSTD (GDAL's code 50000, RFC 8878), the horizontal predictor 2
- * (section 14) and the floating-point predictor 3 (Adobe TIFF Technical Note 3, 2005: byte planes,
- * most significant first, differenced byte by byte).
+ * PhotoshopTM "Deflate", RFC 1950), PackBits (section 9), ZSTD (GDAL's code 50000, RFC 8878), LERC
+ * (code 34887: Esri's Lerc2 blobs, see {@link Lerc2}, alone or inside DEFLATE or ZSTD as GDAL's
+ * LERC_DEFLATE and LERC_ZSTD write them), the horizontal predictor 2 (section 14) and the floating-point
+ * predictor 3 (Adobe TIFF Technical Note 3, 2005: byte planes, most significant first, differenced byte
+ * by byte).
  *
  * <p>Apache SIS 1.6 reads the georeferencing; it cannot decode the floating-point predictor that
  * GDAL and the project's own products use, hence this decoder for the cells. Layouts it does not
- * decode (LERC, JPEG, WebP, sub-byte or 16-bit float samples) are reported by
+ * decode (JPEG, WebP, LERC of 8-bit samples or in a big-endian file, sub-byte or 16-bit float samples) are reported by
  * {@link #unsupported()} so that the reader refuses them with the {@code gdal_translate} fix.
  */
 final class TiffCells {
     /** GDAL's NoData tag (ASCII): the NoData value GDAL, QGIS and GRASS read and write. */
     static final int GDAL_NODATA = 42113;
+    /** libtiff's LercParameters tag (LONG[2]): the Lerc2 blob version and the compression around it (0 none, 1 DEFLATE, 2 ZSTD). */
+    private static final int LERC_PARAMETERS = 50674;
+    private static final int LERC = 34887;
     private final SeekableByteChannel channel;
     private final ByteOrder order;
     private final int width;
@@ -36,6 +41,8 @@ final class TiffCells {
     private final boolean planar;
     private final int compression;
     private final int predictor;
+    private final int lercVersion;
+    private final int lercWrapping;
     private final int blockWidth;
     private final int blockHeight;
     private final long[] offsets;
@@ -119,6 +126,10 @@ final class TiffCells {
         planar = first(tags, 284, 1) == 2;
         predictor = (int) first(tags, 317, 1);
         sampleFormat = (int) first(tags, 339, 1);
+        // libtiff's defaults when the tag is absent: Lerc2 version 4, nothing around it
+        long[] lerc = tags.getOrDefault(LERC_PARAMETERS, new long[] {4, 0});
+        lercVersion = (int) lerc[0];
+        lercWrapping = lerc.length > 1 ? (int) lerc[1] : 0;
         if (tags.containsKey(322)) {
             blockWidth = (int) first(tags, 322, 0);
             blockHeight = (int) first(tags, 323, 0);
@@ -138,7 +149,7 @@ final class TiffCells {
     }
 
     private static boolean isNumericTag(int tag) {
-        return tag >= 256 && tag <= 339 && tag != 270 && tag != 305 && tag != 306 && tag != 315;
+        return tag >= 256 && tag <= 339 && tag != 270 && tag != 305 && tag != 306 && tag != 315 || tag == LERC_PARAMETERS;
     }
 
     private static long first(Map<Integer, long[]> tags, int tag, long otherwise) {
@@ -150,8 +161,14 @@ final class TiffCells {
     String unsupported() {
         String name = switch (compression) {
             case 1, 5, 8, 32946, 32773, 50000 -> null;
+            // libtiff hands the LERC encoder a big-endian file's samples byte-swapped: GDAL's own read of such a
+            // file differs from what was written (masked and mis-quantized cells), so refuse it rather than guess
+            case LERC -> order == ByteOrder.BIG_ENDIAN ? "LERC compression in a big-endian TIFF"
+                    : bitsPerSample == 8 ? "LERC compression of 8-bit samples"
+                    : lercVersion != 3 && lercVersion != 4 ? "LERC version 2." + lercVersion
+                    : lercWrapping < 0 || lercWrapping > 2 ? "LERC inside compression " + lercWrapping
+                    : predictor != 1 ? "LERC compression with predictor " + predictor : null;
             case 7 -> "JPEG compression";
-            case 34887 -> "LERC compression";
             case 34925 -> "LZMA compression";
             case 50001 -> "WebP compression";
             default -> "TIFF compression " + compression;
@@ -213,7 +230,11 @@ final class TiffCells {
         }
         int bytes = bitsPerSample / 8;
         int rowBytes = blockWidth * stride * bytes;
-        byte[] raw = decompress(read(offsets[index], Math.toIntExact(byteCounts[index]), order).array(), rowBytes * blockHeight);
+        byte[] stored = read(offsets[index], Math.toIntExact(byteCounts[index]), order).array();
+        if (compression == LERC) {
+            return lerc(stored, stride, component, rowBytes * blockHeight);
+        }
+        byte[] raw = decompress(stored, rowBytes * blockHeight);
         ByteBuffer data = ByteBuffer.wrap(raw).order(order);
         for (int r = 0; r < blockHeight; r++) {
             int base = r * rowBytes;
@@ -250,6 +271,34 @@ final class TiffCells {
         return cells;
     }
 
+    /**
+     * One LERC strip or tile: one Lerc2 blob of {@code stride} values per cell; cells the blob's mask marks
+     * invalid are NaN. A strip's blob holds only the image's rows (the last strip is shorter).
+     */
+    private double[] lerc(byte[] stored, int stride, int component, int size) throws IOException {
+        // GDAL's buffer for the blob before DEFLATE or ZSTD: at most 256 + 4/3 of the cells' bytes (or ZSTD's bound)
+        byte[] blob = new byte[256 + 2 * size];
+        switch (lercWrapping) {
+            case 1 -> inflate(stored, blob);
+            case 2 -> zstd(stored, blob);
+            default -> blob = stored;
+        }
+        Lerc2.Decoded decoded = Lerc2.decode(ByteBuffer.wrap(blob));
+        if (decoded.depth() != stride) {
+            throw new IOException("LERC blob of " + decoded.depth() + " values per cell in a TIFF of " + stride);
+        }
+        if (decoded.width() != blockWidth || decoded.height() > blockHeight) {
+            throw new IOException("LERC blob of " + decoded.width() + " x " + decoded.height() + " cells in a block of "
+                    + blockWidth + " x " + blockHeight);
+        }
+        double[] cells = new double[blockWidth * blockHeight];
+        java.util.Arrays.fill(cells, Double.NaN);
+        for (int k = 0; k < decoded.width() * decoded.height(); k++) {
+            cells[k] = decoded.values()[k * stride + component];
+        }
+        return cells;
+    }
+
     /** A sample's raw bits (sign-extended from its width) as a number of the file's sample format. */
     private double value(long bits) {
         return switch (sampleFormat) {
@@ -271,30 +320,33 @@ final class TiffCells {
         byte[] out = new byte[size];
         switch (compression) {
             case 1 -> System.arraycopy(in, 0, out, 0, Math.min(in.length, size));
-            case 8, 32946 -> {
-                Inflater inflater = new Inflater();
-                try {
-                    inflater.setInput(in);
-                    int n = 0;
-                    while (n < size && !inflater.finished()) {
-                        int got = inflater.inflate(out, n, size - n);
-                        if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                            break;
-                        }
-                        n += got;
-                    }
-                } catch (DataFormatException e) {
-                    throw new IOException("corrupt DEFLATE block: " + e.getMessage(), e);
-                } finally {
-                    inflater.end();
-                }
-            }
+            case 8, 32946 -> inflate(in, out);
             case 5 -> lzw(in, out);
             case 32773 -> packBits(in, out);
             case 50000 -> zstd(in, out);
             default -> throw new IOException("unsupported compression " + compression);
         }
         return out;
+    }
+
+    /** DEFLATE (RFC 1950): as many bytes of the stream as {@code out} holds. */
+    private static void inflate(byte[] in, byte[] out) throws IOException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(in);
+            int n = 0;
+            while (n < out.length && !inflater.finished()) {
+                int got = inflater.inflate(out, n, out.length - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                n += got;
+            }
+        } catch (DataFormatException e) {
+            throw new IOException("corrupt DEFLATE block: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 
     /** GDAL's ZSTD compression (TIFF compression code 50000): one Zstandard frame per strip or tile (RFC 8878). */

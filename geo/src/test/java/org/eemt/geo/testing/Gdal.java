@@ -16,17 +16,30 @@ public final class Gdal {
 
     /** Band 1 of a raster (or of its overview {@code overview} >= 0) as GDAL reads it, as Float32, row-major. */
     public static float[] read(Path dir, Path raster, int overview) throws IOException, InterruptedException {
-        ExternalTool.require("gdal_translate");
-        Path bin = Files.createTempFile(dir, "gdal-", ".bin");
-        ExternalTool.run(dir, List.of("gdal_translate", "-q", "-of", "ENVI", "-ot", "Float32", "-b", "1",
-                "-ovr", overview < 0 ? "NONE" : String.valueOf(overview), raster.toString(), bin.toString()));
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(bin)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = envi(dir, raster, "Float32", 1, overview);
         float[] cells = new float[b.remaining() / 4];
         b.asFloatBuffer().get(cells);
+        return cells;
+    }
+
+    /** Band {@code band} (1-based) of a raster as GDAL reads it, as Float64 (every Int32 and Float64 exactly), row-major. */
+    public static double[] readDoubles(Path dir, Path raster, int band) throws IOException, InterruptedException {
+        ByteBuffer b = envi(dir, raster, "Float64", band, -1);
+        double[] cells = new double[b.remaining() / 8];
+        b.asDoubleBuffer().get(cells);
+        return cells;
+    }
+
+    private static ByteBuffer envi(Path dir, Path raster, String type, int band, int overview) throws IOException, InterruptedException {
+        ExternalTool.require("gdal_translate");
+        Path bin = Files.createTempFile(dir, "gdal-", ".bin");
+        ExternalTool.run(dir, List.of("gdal_translate", "-q", "-of", "ENVI", "-ot", type, "-b", String.valueOf(band),
+                "-ovr", overview < 0 ? "NONE" : String.valueOf(overview), raster.toString(), bin.toString()));
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(bin)).order(ByteOrder.LITTLE_ENDIAN);
         Files.delete(bin);
         Files.deleteIfExists(Path.of(bin.toString().replaceFirst("\\.bin$", ".hdr")));
         Files.deleteIfExists(Path.of(bin + ".aux.xml"));
-        return cells;
+        return b;
     }
 
     /**

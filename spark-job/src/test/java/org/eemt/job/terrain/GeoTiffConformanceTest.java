@@ -23,14 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The conformance matrix: DEMs in the GeoTIFF layouts GDAL writes (data types, strips and tiles,
- * compressions and predictors, BigTIFF, big-endian, COG, NoData set, unset and NaN) and in awkward
- * shapes, made at test time with {@code gdalwarp} and {@code gdal_translate} from the sample DEMs.
- * Every layout runs on two shapes and every shape on at least two layouts (not the full cross
+ * compressions and predictors, LERC lossless and lossy, BigTIFF, big-endian, COG, NoData set, unset
+ * and NaN) and in awkward shapes, made at test time with {@code gdalwarp} and {@code gdal_translate} from
+ * the sample DEMs. Every layout runs on two shapes (LERC's on one each: {@code GeoTiffLercTest} covers
+ * its layouts cell for cell without Spark) and every shape on at least two layouts (not the full cross
  * product). For each case {@code eemt run --products terrain} runs through the real Spark code path
  * (one session for the whole matrix, some cases in 128-cell tiles); every product opens in GDAL on
  * the input's grid (size, geotransform, CRS), is a valid COG, and {@code terrain/dem.tif} equals
- * GDAL's read of the input cell for cell (NoData as NaN). Layouts the reader does not decode
- * (LERC) are refused with exit 2 and one line naming the file and the gdal_translate fix.
+ * GDAL's read of the input cell for cell (NoData as NaN; for lossy LERC, GDAL's read of the lossy
+ * cells). Layouts the reader does not decode (JPEG) are refused with exit 2 and one line naming the
+ * file and the gdal_translate fix.
  */
 class GeoTiffConformanceTest {
     private static final List<String> PRODUCTS = List.of("terrain/dem", "terrain/slope", "terrain/aspect", "terrain/northness");
@@ -73,7 +75,13 @@ class GeoTiffConformanceTest {
             "-co", "COMPRESS=ZSTD", "-co", "PREDICTOR=3");
     private static final Layout ZSTD_I16_TILED256_P2 = layout("int16-tiled256-zstd-p2", "nd", "-ot", "Int16", "-co", "TILED=YES",
             "-co", "COMPRESS=ZSTD", "-co", "PREDICTOR=2");
-    private static final Layout LERC = layout("float32-lerc", "nd", "-ot", "Float32", "-co", "COMPRESS=LERC");
+    private static final Layout LERC_F32_TILED128 = layout("float32-tiled128-lerc-nodata-nan", "nan", "-ot", "Float32",
+            "-co", "TILED=YES", "-co", "BLOCKXSIZE=128", "-co", "BLOCKYSIZE=128", "-co", "COMPRESS=LERC");
+    private static final Layout LERC_ZSTD_I16_STRIP17 = layout("int16-strip17-lerc-zstd", "nd", "-ot", "Int16",
+            "-co", "BLOCKYSIZE=17", "-co", "COMPRESS=LERC_ZSTD");
+    private static final Layout LERC_DEFLATE_F64_LOSSY = layout("float64-strip4-lerc-deflate-maxzerror0.5-nodata-unset", "none",
+            "-ot", "Float64", "-co", "BLOCKYSIZE=4", "-co", "COMPRESS=LERC_DEFLATE", "-co", "MAX_Z_ERROR=0.5");
+    private static final Layout JPEG = layout("byte-jpeg", "none", "-ot", "Byte", "-co", "COMPRESS=JPEG");
 
     @BeforeAll
     static void startSpark() {
@@ -108,6 +116,7 @@ class GeoTiffConformanceTest {
                 {F32_NAN_STRIP17_DEFLATE_P2, 200, 400, 512}, {F32_NAN_STRIP17_DEFLATE_P2, 3, 3, 512},
                 {F32_UNSET, 257, 255, 512}, {F32_UNSET, 1000, 3, 128},
                 {ZSTD_STRIP4_P3, 255, 257, 128}, {ZSTD_I16_TILED256_P2, 200, 400, 128},
+                {LERC_F32_TILED128, 257, 255, 128}, {LERC_ZSTD_I16_STRIP17, 400, 200, 512}, {LERC_DEFLATE_F64_LOSSY, 255, 257, 128},
         };
         List<String> summary = new ArrayList<>();
         for (Object[] c : cases) {
@@ -185,11 +194,11 @@ class GeoTiffConformanceTest {
     @Test
     void layoutsTheReaderDoesNotDecodeAreRefusedWithOneLineAndTheFix() throws Exception {
         ExternalTool.require("gdalwarp");
-        Path input = input(LERC, 200, 400);
-        Path out = tmp.resolve("out-" + LERC.name);
+        Path input = input(JPEG, 200, 400);
+        Path out = tmp.resolve("out-" + JPEG.name);
         String line = InProcessCli.execute(List.of("run", "--dem", input.toString(), "--out", out.toString(),
                 "--products", "terrain", "--master", "local[1]")).onlyEemtLine(2);
-        assertTrue(line.contains(input.toString()) && line.contains("LERC")
+        assertTrue(line.contains(input.toString()) && line.contains("JPEG")
                 && line.contains("gdal_translate") && line.contains("COMPRESS=DEFLATE"), line);
         assertFalse(Files.exists(out.resolve("terrain/dem.tif")), line);
     }
