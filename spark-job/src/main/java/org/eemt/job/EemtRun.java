@@ -18,12 +18,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.eemt.geo.raster.PixelWindow;
-import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
-import org.eemt.job.plan.TilePlan;
+import org.eemt.job.report.CellFrame;
 import org.eemt.job.report.CellStatistics;
 import org.eemt.job.report.ProductMaps;
 import org.eemt.job.report.ProductScan;
@@ -83,49 +81,7 @@ public final class EemtRun {
      * column per product (null where that product is NoData).
      */
     public Dataset<Row> cells(String... products) {
-        List<Product> wanted = Arrays.stream(products).map(outputs::product).toList();
-        if (wanted.isEmpty()) {
-            throw new IllegalArgumentException("name at least one product, e.g. cells(\"terrain/dem\")");
-        }
-        List<StructField> fields = new ArrayList<>(List.of(
-                DataTypes.createStructField("row", DataTypes.IntegerType, false),
-                DataTypes.createStructField("col", DataTypes.IntegerType, false),
-                DataTypes.createStructField("x", DataTypes.DoubleType, false),
-                DataTypes.createStructField("y", DataTypes.DoubleType, false)));
-        for (Product p : wanted) {
-            fields.add(DataTypes.createStructField(p.name(), DataTypes.FloatType, true));
-        }
-        RunOutputs source = outputs;
-        RasterGrid grid = outputs.grid();
-        TilePlan plan = new TilePlan(grid, outputs.tileSize());
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        var rows = jsc.parallelize(plan.keys(), plan.tileCount()).flatMap(key -> {
-            PixelWindow core = plan.core(key);
-            float[][] values = new float[wanted.size()][];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = source.read(wanted.get(i), core);
-            }
-            List<Row> list = new ArrayList<>();
-            for (int r = 0; r < core.height(); r++) {
-                for (int c = 0; c < core.width(); c++) {
-                    int i = r * core.width() + c;
-                    if (Float.isNaN(values[0][i])) {
-                        continue;
-                    }
-                    Object[] row = new Object[4 + values.length];
-                    row[0] = core.y0() + r;
-                    row[1] = core.x0() + c;
-                    row[2] = grid.centreX(core.x0() + c);
-                    row[3] = grid.centreY(core.y0() + r);
-                    for (int p = 0; p < values.length; p++) {
-                        row[4 + p] = Float.isNaN(values[p][i]) ? null : values[p][i];
-                    }
-                    list.add(RowFactory.create(row));
-                }
-            }
-            return list.iterator();
-        });
-        return spark.createDataFrame(rows, DataTypes.createStructType(fields));
+        return CellFrame.of(spark, outputs, products);
     }
 
     /** Per product and tile of the run (its {@code --tile-size}): the tile's position and size, and its valid cells' statistics. */
@@ -165,19 +121,7 @@ public final class EemtRun {
 
     /** {@link #zonalSummary(String...)} with elevation bands {@code elevationBand} metres wide. */
     public Dataset<Row> zonalSummary(double elevationBand, String... products) {
-        List<String> columns = new ArrayList<>();
-        List<String[]> values = new ArrayList<>();
-        for (String p : products) {
-            Product product = outputs.product(p);
-            columns.add(product.path());
-            values.add(new String[] {product.name(), product.path(), product.unit()});
-        }
-        for (String zoning : List.of(ZonalSummary.DEM, ZonalSummary.NORTHNESS, ZonalSummary.MCWI)) {
-            if (outputs.has(zoning) && !columns.contains(zoning)) {
-                columns.add(zoning);
-            }
-        }
-        return ZonalSummary.summarise(cells(columns.toArray(String[]::new)), values, elevationBand);
+        return ZonalSummary.of(spark, outputs, elevationBand, products);
     }
 
     /** The quicklook map of products as Zeppelin {@code %html} (PNG images inlined), side by side. */

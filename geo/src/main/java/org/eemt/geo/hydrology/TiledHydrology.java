@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.TileGrid;
 
 /**
  * The driver's side of the tiled fill and flow accumulation: it holds only tile perimeters

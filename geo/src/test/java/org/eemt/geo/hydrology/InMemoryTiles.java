@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.raster.TileGrid;
 
 /**
  * The tiled algorithm with tiles held in memory and passes run in a plain loop: the test stand-in

@@ -8,6 +8,7 @@ import org.eemt.geo.terrain.MetricCellSize;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.eemt.geo.raster.TileGrid;
 
 /**
  * The tiled fill and accumulation give the one-tile result for 4x4 and 7x5 tile grids (filled DEM

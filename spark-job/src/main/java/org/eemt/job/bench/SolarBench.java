@@ -45,11 +45,12 @@ public final class SolarBench {
         out.printf(Locale.ROOT, "DEM %s: %d x %d cells (%d with data), %s; Java days: %d, GRASS days: %d%n", demFile.getFileName(),
                 dem.grid().columns(), dem.grid().rows(), dem.validCells(), dem.grid().geographic() ? "geographic" : "projected",
                 days.length, grassDays.length);
-        out.printf(Locale.ROOT, "parameters: step %s h, Linke %s, albedo %s, %d horizon azimuths, shadows searched over the whole DEM; "
+        out.printf(Locale.ROOT, "parameters: step %s h, Linke %s, albedo %s, %d horizon azimuths, Java shadows searched up to %s m "
+                        + "(r.sun: over the whole DEM); "
                         + "one thread per engine; CPU = thread CPU time (Java), user + system time of each r.sun process (GRASS); "
                         + "the engines alternate in %d round%s of days%n",
                 parameters.stepHours(), linke(parameters.linkeByMonth()), parameters.albedo(), parameters.horizonAzimuths(),
-                roundCount, roundCount == 1 ? "" : "s");
+                String.format(Locale.ROOT, "%.0f", parameters.horizonDistanceMetres()), roundCount, roundCount == 1 ? "" : "s");
         out.flush();
         String missing = GrassRsunTiming.missing(grass);
         if (missing != null) {

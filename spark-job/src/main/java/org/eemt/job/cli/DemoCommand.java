@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eemt.geo.EemtException;
-import org.eemt.job.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,11 +34,9 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(runArguments(out));
         args.addAll(List.of("--master", master));
         System.out.println("eemt demo: sample DEM " + sampleDirectory().resolve("mcn_10m.tif") + " -> " + out);
-        if (args.contains("--climate")) {
-            System.out.println("eemt demo: climate = the Daymet single-pixel record of Telluride, Colorado (3252 m), used as a "
-                    + "lapse-rate-corrected base station for the Valles Caldera DEM, 2000-2001. This pairing is a DEMONSTRATION "
-                    + "of the pipeline, not climate of the site: for real results fetch gridded Daymet (eemt fetch-daymet).");
-        }
+        System.out.println("eemt demo: climate = the Daymet single-pixel record of Telluride, Colorado (3252 m), used as a "
+                + "lapse-rate-corrected base station for the Valles Caldera DEM, 2000-2001. This pairing is a DEMONSTRATION "
+                + "of the pipeline, not climate of the site: for real results fetch gridded Daymet (eemt fetch-daymet).");
         CommandLine run = new CommandLine(new RunCommand());
         run.setDefaultValueProvider(spec.root().defaultValueProvider());
         run.setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler());
@@ -49,9 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The {@code eemt run} arguments of the demo: the sample inputs, into {@code out}. */
     public static List<String> runArguments(String out) {
         List<String> args = new ArrayList<>(List.of("--dem", sampleDirectory().resolve("mcn_10m.tif").toString(), "--out", out));
-        if (Pipeline.stageNames().containsAll(List.of("solar", "twi", "eemt"))) {
-            args.addAll(List.of("--climate", sampleDirectory().resolve("daymet_v2_telluride_co.csv").toString(), "--years", "2000-2001"));
-        }
+        args.addAll(List.of("--climate", sampleDirectory().resolve("daymet_v2_telluride_co.csv").toString(), "--years", "2000-2001"));
         return args;
     }
 

@@ -3,11 +3,16 @@ package org.eemt.job.cli;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.eemt.geo.EemtException;
+import org.eemt.job.pipeline.RunConfig;
 import org.eemt.job.solar.SolarOptions;
 import org.eemt.job.eemt.EemtOptions;
-import org.eemt.job.hydrology.WetnessOptions;
+import org.eemt.job.wetness.WetnessOptions;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,7 +37,7 @@ public class RunOptions implements Serializable {
     public String out;
 
     @Option(names = "--products", split = ",", paramLabel = "LIST", defaultValue = "all",
-            description = "What to compute: all, or a comma list of terrain, solar, twi, eemt (what they need is computed too). Default: ${DEFAULT-VALUE}.")
+            description = "What to compute: all, or a comma list of terrain, solar, wetness (or its former name twi), eemt (what they need is computed too). Default: ${DEFAULT-VALUE}.")
     public List<String> products = new ArrayList<>(List.of("all"));
 
     @Option(names = "--tile-size", paramLabel = "CELLS", defaultValue = "512",
@@ -64,10 +69,22 @@ public class RunOptions implements Serializable {
     public EemtOptions eemt = new EemtOptions();
 
     /**
+     * The run's configuration: relative paths made absolute, values checked, and every option of
+     * {@code spec} (the command these options belong to) that can change results.
+     */
+    public RunConfig config(CommandSpec spec) {
+        resolveRelativePaths();
+        checkValues();
+        List<String> stages = products.stream().map(p -> p.trim().equalsIgnoreCase(FORMER_WETNESS_NAME) ? "wetness" : p).toList();
+        return new RunConfig(dem, band, out, stages, tileSize, mosaicMaxCells, overwrite, solar, wetness, eemt,
+                scienceParameters(spec));
+    }
+
+    /**
      * Checks the values of the options that need no file or Spark (tiling, band, solar parameters,
      * days, engine, years): a bad one is a one-line input error, before anything starts.
      */
-    public void checkValues() {
+    private void checkValues() {
         if (tileSize < 3) {
             throw EemtException.input("--tile-size " + tileSize, "a tile must be at least 3 x 3 cells", "give a tile edge in cells, e.g. --tile-size 512");
         }
@@ -89,7 +106,7 @@ public class RunOptions implements Serializable {
      * which run in their own working directories on other machines, find the same files. URIs
      * ({@code file:}, {@code hdfs://}, {@code s3a://}) are left as they are.
      */
-    public void resolveRelativePaths() {
+    private void resolveRelativePaths() {
         dem = dem == null ? null : String.join(",", java.util.Arrays.stream(dem.split(",")).map(String::trim).filter(d -> !d.isEmpty()).map(RunOptions::absolute).toList());
         out = absolute(out);
         eemt.climate = absolute(eemt.climate);
@@ -102,11 +119,34 @@ public class RunOptions implements Serializable {
         return location == null || location.contains(":") ? location : java.nio.file.Path.of(location).toAbsolutePath().toString();
     }
 
+    /** The wetness stage's name before it was called wetness, still accepted by {@code --products}. */
+    private static final String FORMER_WETNESS_NAME = "twi";
+
     /**
      * Options that change how a run executes but never what it computes (left out of the run key).
      * How GRASS is started (on the host or by a container runtime, with which runtime arguments)
      * is one of them; the container image is not, since it decides which GRASS runs.
      */
-    static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",
+    private static final List<String> EXECUTION_ONLY = List.of("--out", "--tile-size", "--mosaic-max-cells", "--overwrite",
             "--master", "--products", "--container-runtime", "--container-args");
+
+    /** Every option that can change results, by name without dashes, as given or defaulted. */
+    private static SortedMap<String, String> scienceParameters(CommandSpec spec) {
+        SortedMap<String, String> parameters = new TreeMap<>();
+        for (OptionSpec o : spec.options()) {
+            String name = o.longestName();
+            if (o.usageHelp() || o.versionHelp() || name.equals("--dem") || EXECUTION_ONLY.contains(name)) {
+                continue;
+            }
+            Object value = o.getValue();
+            parameters.put(name.substring(2), value instanceof Iterable<?> list ? String.join(",", toStrings(list)) : String.valueOf(value));
+        }
+        return parameters;
+    }
+
+    private static List<String> toStrings(Iterable<?> list) {
+        List<String> s = new ArrayList<>();
+        list.forEach(v -> s.add(String.valueOf(v)));
+        return s;
+    }
 }

@@ -13,8 +13,10 @@ import org.eemt.geo.solar.DaySelection;
 import org.eemt.geo.solar.Shading;
 import org.eemt.geo.solar.SolarParameters;
 import org.eemt.job.bench.SolarBench;
+import org.eemt.job.solar.SolarModelOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,18 +61,9 @@ public final class SolarBenchCommand implements Callable<Integer> {
             description = "Java shading modes to run: horizon, ray, none. Default: ${DEFAULT-VALUE}.")
     List<String> shading;
 
-    @Option(names = "--horizon-azimuths", paramLabel = "N", defaultValue = "64",
-            description = "Azimuths of the horizon mode. Default: ${DEFAULT-VALUE}.")
-    int horizonAzimuths;
-
-    @Option(names = "--step", paramLabel = "HOURS", defaultValue = "0.25", description = "Time step (h). Default: ${DEFAULT-VALUE}.")
-    double step;
-
-    @Option(names = "--linke", paramLabel = "TL", defaultValue = "3.0", description = "Linke turbidity. Default: ${DEFAULT-VALUE}.")
-    double linke;
-
-    @Option(names = "--albedo", paramLabel = "RHO", defaultValue = "0.2", description = "Albedo. Default: ${DEFAULT-VALUE}.")
-    double albedo;
+    /** The run's solar model parameters: --step, --linke, --albedo, --horizon-distance, --horizon-azimuths. */
+    @Mixin
+    SolarModelOptions model = new SolarModelOptions();
 
     @Option(names = "--grass", paramLabel = "COMMAND", defaultValue = "grass",
             description = "The GRASS GIS start command. Default: ${DEFAULT-VALUE}.")
@@ -104,13 +97,7 @@ public final class SolarBenchCommand implements Callable<Integer> {
                 throw EemtException.input("--shading " + s, "unknown shading mode", "use horizon, ray or none");
             }
         }
-        SolarParameters parameters;
-        try {
-            // r.sun searches for shadows over the whole region: so does the Java engine here
-            parameters = new SolarParameters(step, SolarParameters.constantLinke(linke), albedo, Shading.HORIZON, 1e7, horizonAzimuths);
-        } catch (IllegalArgumentException e) {
-            throw EemtException.input("solar parameters", e.getMessage(), "see eemt bench solar --help");
-        }
+        SolarParameters parameters = model.parameters(Shading.HORIZON);
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("eemt-bench-") : Files.createDirectories(work);
         try {

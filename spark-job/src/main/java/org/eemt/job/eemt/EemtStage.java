@@ -20,17 +20,14 @@ import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
-import org.eemt.job.pipeline.Stage;
-import org.eemt.job.pipeline.StageContext;
 import org.eemt.job.plan.TilePlan;
-import org.eemt.job.hydrology.HydrologyStage;
-import org.eemt.job.solar.SolarStage;
+import org.eemt.job.stage.ProductCatalog;
+import org.eemt.job.stage.Stage;
+import org.eemt.job.stage.StageContext;
 import org.eemt.geo.solar.SolarCalendar;
-import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,23 +43,44 @@ import org.slf4j.LoggerFactory;
 public final class EemtStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EemtStage.class);
 
+    private final EemtOptions options;
+
+    /** The stage with the climate and EEMT parameters of a run. */
+    public EemtStage(EemtOptions options) {
+        this.options = options;
+    }
+
     @Override
     public String name() {
         return "eemt";
     }
 
+    /** Elevation, northness, MCWI and the twelve months of S_topo and S_flat. */
     @Override
-    public List<String> dependsOn() {
-        return List.of("terrain", "solar", "twi");
+    public List<Product> reads() {
+        List<Product> inputs = new ArrayList<>(List.of(ProductCatalog.DEM, ProductCatalog.NORTHNESS, ProductCatalog.MCWI));
+        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+            inputs.add(ProductCatalog.topo(m));
+            inputs.add(ProductCatalog.flat(m));
+        }
+        return inputs;
     }
 
     @Override
-    public List<Product> products(RunOptions options) {
+    public List<Product> writes() {
         List<Product> products = new ArrayList<>();
         for (Output o : outputs(options)) {
             products.add(o.product());
         }
         return products;
+    }
+
+    /** Bad climate fails here, before any product is written. */
+    @Override
+    public void check(String demLocation, RasterGrid dem) {
+        if (options.climate != null) {
+            openClimate(options, dem);
+        }
     }
 
     /**
@@ -88,21 +106,10 @@ public final class EemtStage implements Stage {
 
     @Override
     public void run(StageContext context, List<Product> wanted) throws IOException {
-        EemtOptions o = context.options().eemt;
+        EemtOptions o = options;
         RasterGrid dem = context.dem();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
-        List<Product> inputs = new ArrayList<>(List.of(TerrainStage.DEM, TerrainStage.NORTHNESS, HydrologyStage.MCWI));
-        for (int m = 0; m < 12; m++) {
-            inputs.add(SolarStage.topo(m));
-            inputs.add(SolarStage.flat(m));
-        }
-        for (Product p : inputs) {
-            if (!Storage.exists(store.location(p))) {
-                throw EemtException.input(store.location(p), "is missing: EEMT needs the terrain, solar and twi products",
-                        "run with --products all (or add solar,twi to --products)");
-            }
-        }
         boolean vegetation = o.vegetation();
         if (vegetation) {
             checkOnDemGrid(o.leafAreaIndex, dem);
@@ -111,21 +118,20 @@ public final class EemtStage implements Stage {
         ClimateSource climate = openClimate(o, dem);
         if (climate instanceof ClimateWindow window && window.needsBaseElevation()) {
             String demLocation = context.demLocation();
-            int band = context.options().band;
-            context.spark().setJobDescription("eemt: z_b = mean DEM elevation per climate cell");
-            DemMeanElevation means = context.spark().parallelize(plan.keys(), plan.tileCount()).map(key -> {
+            int band = context.band();
+            DemMeanElevation means = context.<DemMeanElevation>mapTiles("eemt: z_b = mean DEM elevation per climate cell", key -> {
                 PixelWindow core = plan.core(key);
                 float[] z;
                 try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                     z = reader.read(core);
                 }
                 return new DemMeanElevation(window).add(plan.dem().window(core), z);
-            }).reduce(DemMeanElevation::merge);
+            }).stream().reduce(DemMeanElevation::merge).orElseThrow(); // exact sums: the order does not matter
             climate = window.withBaseElevation(means);
         }
         LOG.info("climate: {}", climate.describe());
         Broadcast<ClimateSource> shared = context.spark().broadcast(climate);
-        List<Output> outputs = outputs(context.options()).stream().filter(out -> wanted.contains(out.product())).toList();
+        List<Output> outputs = outputs(o).stream().filter(out -> wanted.contains(out.product())).toList();
         List<Integer> years = outputs.stream().map(Output::year).distinct().sorted().toList();
         double lapseRate = o.lapseRateCelsiusPerKm;
         double wind = o.windMetresPerSecond;
@@ -138,11 +144,11 @@ public final class EemtStage implements Stage {
             float[][] sTopo = new float[12][];
             float[][] sFlat = new float[12][];
             for (int m = 0; m < 12; m++) {
-                sTopo[m] = store.read(SolarStage.topo(m), core);
-                sFlat[m] = store.read(SolarStage.flat(m), core);
+                sTopo[m] = store.read(ProductCatalog.topo(m), core);
+                sFlat[m] = store.read(ProductCatalog.flat(m), core);
             }
-            EemtCells tile = new EemtCells(store.read(TerrainStage.DEM, core), CellCoordinates.latitudesDegrees(cells),
-                    store.read(TerrainStage.NORTHNESS, core), store.read(HydrologyStage.MCWI, core), sTopo, sFlat,
+            EemtCells tile = new EemtCells(store.read(ProductCatalog.DEM, core), CellCoordinates.latitudesDegrees(cells),
+                    store.read(ProductCatalog.NORTHNESS, core), store.read(ProductCatalog.MCWI, core), sTopo, sFlat,
                     lai == null ? null : readWindow(lai, core), canopy == null ? null : readWindow(canopy, core));
             long valid = 0;
             for (int year : years) {
@@ -173,8 +179,7 @@ public final class EemtStage implements Stage {
     }
 
     /** Every product of these options, with what it holds. */
-    static List<Output> outputs(RunOptions options) {
-        EemtOptions o = options.eemt;
+    static List<Output> outputs(EemtOptions o) {
         if (o.climate == null) {
             return List.of();
         }

@@ -51,7 +51,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         for (Class<?> type : JAVA_SERIALIZED) {
             kryo.register(type, new JavaSerializer());
         }
-        // broadcasts of the hydrology stage: per-tile inputs indexed by tile id
+        // broadcasts of the wetness stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
         kryo.register(WetnessSettings.Kind.class);
         // per-tile partial sums of the solar stage's blocks of days (exact fixed-point sums)

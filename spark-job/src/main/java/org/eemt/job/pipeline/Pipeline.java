@@ -8,12 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.Mosaic;
 import org.eemt.geo.raster.GeoTiffReader;
@@ -21,15 +20,16 @@ import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.storage.Storage;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.eemt.EemtStage;
-import org.eemt.job.hydrology.HydrologyStage;
+import org.eemt.job.wetness.WetnessStage;
 import org.eemt.job.solar.SolarStage;
 import org.eemt.job.report.RunReport;
+import org.eemt.job.stage.Stage;
+import org.eemt.job.stage.StageContext;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li><b>check</b> the output directory is writable and the DEM readable (driver, metadata only);</li>
  *   <li><b>plan</b> the tiles and count the DEM's valid cells (one light Spark job);</li>
- *   <li><b>stages</b> (terrain → solar → hydrology → eemt, as {@code --products} asks and what it
- *       needs): each makes the products not finished by an earlier run, as work tiles;</li>
+ *   <li><b>stages</b> (terrain, solar, wetness index → eemt, as {@code --products} asks and what it
+ *       needs, ordered by the products they read and write, {@link StageGraph}): each makes the
+ *       products not finished by an earlier run, as work tiles;</li>
  *   <li><b>publish</b> each product as one file (or a VRT), recorded in {@code manifest.json}
  *       with its checksum as soon as it exists.</li>
  * </ol>
@@ -50,77 +51,81 @@ public final class Pipeline {
     /** Grid convergence (degrees) above which a run warns: UTM stays below it inside its zones. */
     private static final double LARGE_CONVERGENCE_DEGREES = 3;
 
-    /** Every stage, in the order they run. */
-    static final List<Stage> STAGES = List.of(new TerrainStage(), new SolarStage(), new HydrologyStage(), new EemtStage());
-
     private Pipeline() {
     }
 
-    /** Runs the pipeline; returns the published location of every product, by product path. */
-    public static Map<String, String> run(JavaSparkContext spark, RunOptions options, SortedMap<String, String> parameters)
-            throws IOException {
+    /** Every stage, with the parameters of {@code config}. */
+    static List<Stage> stages(RunConfig config) {
+        return List.of(new TerrainStage(), new SolarStage(config.solar()), new WetnessStage(config.wetness()),
+                new EemtStage(config.eemt()));
+    }
+
+    /** Runs the pipeline in {@code session}; returns the published location of every product, by product path. */
+    public static Map<String, String> run(SparkSession session, RunConfig config) throws IOException {
         long runStart = System.nanoTime();
-        List<Stage> stages = selectStages(options.products);
-        RasterGrid dem = check(options);
-        Mosaic mosaic = Mosaic.isMosaic(options.dem) ? Mosaic.open(options.dem).checked() : null;
-        String demSha = mosaic != null ? mosaic.sha256() : Storage.sha256(options.dem);
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(session.sparkContext());
+        SortedMap<String, String> parameters = config.scienceParameters();
+        List<Stage> stages = StageGraph.select(stages(config), config.products());
+        RasterGrid dem = check(config);
+        Mosaic mosaic = Mosaic.isMosaic(config.dem()) ? Mosaic.open(config.dem()).checked() : null;
+        String demSha = mosaic != null ? mosaic.sha256() : Storage.sha256(config.dem());
         String runKey = runKey(demSha, parameters);
 
-        TilePlan plan = new TilePlan(dem, options.tileSize);
-        ProductStore store = new ProductStore(options.out, dem, runKey, options.mosaicMaxCells);
-        if (options.overwrite) {
+        TilePlan plan = new TilePlan(dem, config.tileSize());
+        ProductStore store = new ProductStore(config.out(), dem, runKey, config.mosaicMaxCells());
+        if (config.overwrite()) {
             store.clearWork();
         }
-        String demLocation = options.dem;
+        String demLocation = config.dem();
         if (mosaic != null) { // tasks read the checked mosaic as one VRT and open only the tiles their windows touch
             demLocation = store.workLocation("dem.vrt");
             Storage.writeAtomically(demLocation, mosaic.toVrt().getBytes(StandardCharsets.UTF_8));
         }
-        Manifest manifest = Manifest.start(options.out, runKey, options.overwrite);
-        describe(manifest.root(), options, dem, demSha, mosaic, parameters, spark);
+        Manifest manifest = Manifest.start(config.out(), runKey, config.overwrite());
+        describe(manifest.root(), config, dem, demSha, mosaic, parameters, spark);
         manifest.carryEarlierVersions();
 
-        ValidCells cells = ValidCells.count(spark, demLocation, options.band, plan);
+        ValidCells cells = ValidCells.count(spark, demLocation, config.band(), plan);
         long valid = cells.valid();
         String range = "outside " + (int) GeoTiffReader.LOWEST_ELEVATION_METRES + " .. " + (int) GeoTiffReader.HIGHEST_ELEVATION_METRES + " m or not finite";
         if (valid == 0) {
-            throw EemtException.input(options.dem, cells.implausible() == 0 ? "contains only NoData cells"
+            throw EemtException.input(config.dem(), cells.implausible() == 0 ? "contains only NoData cells"
                             : "contains no valid elevation (" + cells.implausible() + " cells " + range + ", the rest NoData)",
                     "give a DEM with elevations in metres (check its NoData value and values with gdalinfo -stats)");
         }
         if (valid < 9) {
-            throw EemtException.input(options.dem, "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
+            throw EemtException.input(config.dem(), "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
         }
         double convergence = GridConvergence.largestDegrees(dem);
         if (Math.abs(convergence) > LARGE_CONVERGENCE_DEGREES) {
             LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect, northness and solar radiation "
                     + "refer to grid north (as GRASS does): for products referred to true north, warp the DEM to its UTM zone "
-                    + "(gdalwarp -t_srs EPSG:326<zone>)", options.dem, String.format(java.util.Locale.ROOT, "%.1f", convergence));
+                    + "(gdalwarp -t_srs EPSG:326<zone>)", config.dem(), String.format(java.util.Locale.ROOT, "%.1f", convergence));
         }
-        if (!Mosaic.isMosaic(options.dem)) {
-            try (GeoTiffReader reader = GeoTiffReader.open(options.dem)) {
+        if (!Mosaic.isMosaic(config.dem())) {
+            try (GeoTiffReader reader = GeoTiffReader.open(config.dem())) {
                 if (reader.bands() > 1) {
                     LOG.warn("DEM {} has {} bands: elevations are read from band {} (choose another with --band N)",
-                            options.dem, reader.bands(), options.band);
+                            config.dem(), reader.bands(), config.band());
                 }
             }
         }
         if (cells.implausible() > 0) {
             LOG.warn("DEM {}: {} cells {} are read as NoData (set the DEM's NoData value with gdal_translate -a_nodata if they are fill)",
-                    options.dem, cells.implausible(), range);
+                    config.dem(), cells.implausible(), range);
         }
         manifest.root().with("dem").put("implausibleCells", cells.implausible());
         manifest.root().with("dem").put("validCells", valid);
-        LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", options.dem, dem.describe(), valid, plan.tileCount(), options.tileSize);
+        LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", config.dem(), dem.describe(), valid, plan.tileCount(), config.tileSize());
 
-        StageContext context = new StageContext(spark, options, demLocation, dem, plan, store,
+        StageContext context = new StageContext(spark, demLocation, config.band(), dem, plan, store,
                 (ObjectNode) manifest.root().get("versions"));
         Map<String, String> published = new LinkedHashMap<>();
         for (Stage stage : stages) {
             long start = System.nanoTime();
             List<Product> wanted = new ArrayList<>();
             List<String> kept = new ArrayList<>();
-            for (Product p : stage.products(options)) {
+            for (Product p : stage.writes()) {
                 String location = store.location(p);
                 if (manifest.isFinished(p, location)) {
                     manifest.keep(p);
@@ -152,65 +157,24 @@ public final class Pipeline {
         manifest.root().put("wallSeconds", (System.nanoTime() - runStart) / 1e9);
         manifest.save();
         store.clearWork();
-        LOG.info("report: {}", RunReport.write(options.out));
+        LOG.info("report: {}", RunReport.write(session, config.out()));
         return published;
     }
 
-    /** The names of the stages this build has, in pipeline order. */
-    public static List<String> stageNames() {
-        return STAGES.stream().map(Stage::name).toList();
-    }
-
-    /** The stages {@code --products} asks for, with the stages they need, in pipeline order. */
-    static List<Stage> selectStages(List<String> requested) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String r : requested) {
-            String name = r.trim().toLowerCase(java.util.Locale.ROOT);
-            if (name.equals("all")) {
-                STAGES.forEach(s -> names.add(s.name()));
-            } else if (STAGES.stream().noneMatch(s -> s.name().equals(name))) {
-                throw EemtException.input("--products " + r, "unknown product group",
-                        "use all or a comma list of " + String.join(", ", STAGES.stream().map(Stage::name).toList()));
-            } else {
-                names.add(name);
-            }
-        }
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Stage s : STAGES) {
-                if (names.contains(s.name())) {
-                    grew |= names.addAll(s.dependsOn());
-                }
-            }
-        }
-        return STAGES.stream().filter(s -> names.contains(s.name())).toList();
-    }
-
     /**
-     * The checks that need no Spark (after relative paths are made absolute, for executors on other
-     * machines): the product groups are known, the output directory can be
-     * written, the DEM is a readable, georeferenced GeoTIFF, the GRASS solar engine finds GRASS
-     * (or its container runtime and image). Returns the DEM's grid.
+     * The checks that need no Spark: the product groups are known, the output directory can be
+     * written, the DEM is a readable, georeferenced GeoTIFF, each stage's own checks against it
+     * (the GRASS solar engine finds GRASS, the climate covers the DEM), and every product a stage
+     * reads is made by a stage before it. Returns the DEM's grid.
      */
-    public static RasterGrid check(RunOptions options) {
-        options.resolveRelativePaths();
-        options.checkValues();
-        List<Stage> stages = selectStages(options.products);
-        checkWritable(options.out);
-        RasterGrid dem = checkDem(options);
-        options.wetness.settings(); // a bad --wetness-index or --swi-suction fails before any product is written
-        if (options.solar.grassEngine() && stages.stream().anyMatch(s -> s instanceof SolarStage)) {
-            if (!dem.geographic() && dem.metresPerUnit() != 1) {
-                // r.sun takes horizontal and vertical distances in the same unit: feet cells with metre elevations
-                throw EemtException.input(options.dem, "has cells in feet (" + dem.describe() + "), which GRASS r.sun would mix with elevations in metres",
-                        "use --solar-engine java (it converts the cells to metres) or warp the DEM to a CRS in metres with gdalwarp -t_srs EPSG:<code>");
-            }
-            options.solar.grassCommand().check(); // GRASS, the runtime and the image; each task checks again
+    public static RasterGrid check(RunConfig config) {
+        List<Stage> stages = StageGraph.select(stages(config), config.products());
+        checkWritable(config.out());
+        RasterGrid dem = checkDem(config);
+        for (Stage stage : stages) {
+            stage.check(config.dem(), dem);
         }
-        if (options.eemt.climate != null && stages.stream().anyMatch(s -> s instanceof EemtStage)) {
-            EemtStage.openClimate(options.eemt, dem); // bad climate fails here, before any product is written
-        }
+        StageGraph.check(stages);
         return dem;
     }
 
@@ -218,11 +182,11 @@ public final class Pipeline {
      * The DEM's grid, after checking that it has the band {@code --band} asks for and at least
      * 3 x 3 cells, the least that slope needs.
      */
-    private static RasterGrid checkDem(RunOptions options) {
-        RasterGrid dem = RasterInput.readGrid(options.dem); // a mosaic's every source is checked
-        try (RasterInput reader = RasterInput.openDem(options.dem, options.band)) { // the band exists
+    private static RasterGrid checkDem(RunConfig config) {
+        RasterGrid dem = RasterInput.readGrid(config.dem()); // a mosaic's every source is checked
+        try (RasterInput reader = RasterInput.openDem(config.dem(), config.band())) { // the band exists
             if (dem.columns() < 3 || dem.rows() < 3) {
-                throw EemtException.input(options.dem, "has " + dem.columns() + " x " + dem.rows()
+                throw EemtException.input(config.dem(), "has " + dem.columns() + " x " + dem.rows()
                         + " cells: slope and every product need at least 3 x 3", "give a larger DEM");
             }
             return dem;
@@ -268,16 +232,16 @@ public final class Pipeline {
         }
     }
 
-    private static void describe(ObjectNode root, RunOptions options, RasterGrid dem, String demSha, Mosaic mosaic,
+    private static void describe(ObjectNode root, RunConfig config, RasterGrid dem, String demSha, Mosaic mosaic,
                                  SortedMap<String, String> parameters, JavaSparkContext spark) throws IOException {
         ObjectNode input = root.putArray("inputs").addObject();
         input.put("role", "dem");
         List<String> locations = new ArrayList<>();
-        for (String location : options.dem.split(",")) { // a comma list of tiles, or one location
+        for (String location : config.dem().split(",")) { // a comma list of tiles, or one location
             locations.add(Storage.fileSystem(location.trim()).makeQualified(Storage.path(location.trim())).toString());
         }
         input.put("location", String.join(",", locations));
-        input.put("bytes", mosaic != null ? mosaic.bytes() : Storage.status(options.dem).getLen());
+        input.put("bytes", mosaic != null ? mosaic.bytes() : Storage.status(config.dem()).getLen());
         if (mosaic != null) {
             input.put("tiles", mosaic.sources().size());
         }
@@ -293,8 +257,8 @@ public final class Pipeline {
         d.put("geographic", dem.geographic());
         ObjectNode p = root.putObject("parameters");
         parameters.forEach(p::put);
-        p.put("tile-size", options.tileSize);
-        p.put("mosaic-max-cells", options.mosaicMaxCells);
+        p.put("tile-size", config.tileSize());
+        p.put("mosaic-max-cells", config.mosaicMaxCells());
         ObjectNode v = root.putObject("versions");
         Package eemt = Pipeline.class.getPackage();
         v.put("eemt", eemt.getImplementationVersion() != null ? eemt.getImplementationVersion() : "development build");

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.raster.TileGrid;
 
 /**
- * The tiling of a DEM, made on the driver from its metadata alone: square tiles of
- * {@code tileSize} cells (the last row and column of tiles may be smaller), numbered row-major.
- * A stage reads each tile's core plus the halo it needs, clipped at the DEM's edge.
+ * The tiling of a run's DEM, made on the driver from its metadata alone: the DEM's {@link TileGrid}
+ * of square tiles of {@code tileSize} cells (the last row and column of tiles may be smaller),
+ * addressed by {@link TileKey}. A stage reads each tile's core plus the halo it needs, clipped at
+ * the DEM's edge.
  */
 public record TilePlan(RasterGrid dem, int tileSize) implements Serializable {
 
@@ -19,34 +21,40 @@ public record TilePlan(RasterGrid dem, int tileSize) implements Serializable {
         }
     }
 
+    /** The tiles as numbered row-major from 0 (tile {@code id} is {@link #key key(id)}). */
+    public TileGrid grid() {
+        return new TileGrid(dem.columns(), dem.rows(), tileSize, tileSize);
+    }
+
     public int tileRows() {
-        return (dem.rows() + tileSize - 1) / tileSize;
+        return grid().tileRows();
     }
 
     public int tileColumns() {
-        return (dem.columns() + tileSize - 1) / tileSize;
+        return grid().tileColumns();
     }
 
     public int tileCount() {
-        return tileRows() * tileColumns();
+        return grid().tileCount();
     }
 
     /** All tiles, row-major. */
     public List<TileKey> keys() {
         List<TileKey> keys = new ArrayList<>(tileCount());
-        for (int r = 0; r < tileRows(); r++) {
-            for (int c = 0; c < tileColumns(); c++) {
-                keys.add(new TileKey(r, c));
-            }
+        for (int id = 0; id < tileCount(); id++) {
+            keys.add(key(id));
         }
         return keys;
     }
 
+    /** The key of tile {@code id} of the {@link #grid grid}. */
+    public TileKey key(int id) {
+        return new TileKey(id / tileColumns(), id % tileColumns());
+    }
+
     /** The cells a tile owns. */
     public PixelWindow core(TileKey key) {
-        int x0 = key.col() * tileSize;
-        int y0 = key.row() * tileSize;
-        return new PixelWindow(x0, y0, Math.min(tileSize, dem.columns() - x0), Math.min(tileSize, dem.rows() - y0));
+        return grid().core(key.row() * tileColumns() + key.col());
     }
 
     /** The tile's core grown by {@code halo} cells, clipped at the DEM's edge. */

@@ -14,7 +14,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.storage.Storage;
-import org.eemt.job.Eemt;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 
@@ -47,11 +46,11 @@ public final class RunReport {
     }
 
     /**
-     * Writes the report of the run in {@code out} with the active Spark session (or a new one on
-     * the running SparkContext); returns the location of {@code report.html}.
+     * Writes the report of the run in {@code out}, reading its products with {@code spark};
+     * returns the location of {@code report.html}.
      */
-    public static String write(String out) throws IOException {
-        return new RunReport(RunOutputs.open(out)).write(SparkSession.builder().getOrCreate());
+    public static String write(SparkSession spark, String out) throws IOException {
+        return new RunReport(RunOutputs.open(out)).write(spark);
     }
 
     private String write(SparkSession spark) throws IOException {
@@ -198,7 +197,7 @@ public final class RunReport {
         if (dem != null) {
             band = ZonalSummary.elevationBand(dem.min(), dem.max());
         }
-        List<Row> rows = Eemt.open(spark, outputs.directory()).zonalSummary(band, annual).collectAsList();
+        List<Row> rows = ZonalSummary.of(spark, outputs, band, annual).collectAsList();
         section("EEMT by aspect, wetness and elevation", "zonal");
         html.append("<p>Mean ± standard deviation over the cells of each class, as in Rasmussen et al. (2015), Tables 1–2.</p>\n");
         html.append("<table><tr><th>zoning</th><th>class</th><th>product</th><th>cells</th><th>mean ± sd</th><th>min</th><th>max</th><th>unit</th></tr>\n");

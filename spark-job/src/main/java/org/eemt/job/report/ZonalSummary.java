@@ -20,6 +20,9 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.eemt.job.outputs.Product;
+import org.eemt.job.outputs.RunOutputs;
 
 /**
  * Summaries of products over classes of cells, in the structure of Rasmussen et al. (2015)
@@ -106,5 +109,25 @@ public final class ZonalSummary {
     /** A zoning's entry for a cell: the zoning (and its place in the table), the cell's class (and its place in the zoning). */
     private static Column zone(String zoning, int order, Column cellClass, Column classOrder) {
         return struct(lit(order).as("order"), lit(zoning).as("zoning"), classOrder.cast("int").as("classOrder"), cellClass.as("class"));
+    }
+
+    /**
+     * The summary of products of a run (paths in its output directory) by every zoning whose input
+     * the run has, with elevation bands {@code elevationBand} metres wide.
+     */
+    public static Dataset<Row> of(SparkSession spark, RunOutputs outputs, double elevationBand, String... products) {
+        List<String> columns = new ArrayList<>();
+        List<String[]> values = new ArrayList<>();
+        for (String p : products) {
+            Product product = outputs.product(p);
+            columns.add(product.path());
+            values.add(new String[] {product.name(), product.path(), product.unit()});
+        }
+        for (String zoning : List.of(DEM, NORTHNESS, MCWI)) {
+            if (outputs.has(zoning) && !columns.contains(zoning)) {
+                columns.add(zoning);
+            }
+        }
+        return summarise(CellFrame.of(spark, outputs, columns.toArray(String[]::new)), values, elevationBand);
     }
 }

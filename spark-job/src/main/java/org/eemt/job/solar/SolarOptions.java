@@ -8,23 +8,16 @@ import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.solar.DaySelection;
 import org.eemt.geo.solar.Shading;
 import org.eemt.geo.solar.SolarParameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The parameters of the solar stage (SCIENCE.md §2); one name everywhere, as every run parameter. */
 public class SolarOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    @Option(names = "--step", paramLabel = "HOURS", defaultValue = "0.25",
-            description = "Solar-time step of the daily integration (h). Default: ${DEFAULT-VALUE}.")
-    public double step;
-
-    @Option(names = "--linke", paramLabel = "TL", defaultValue = "3.0",
-            description = "Linke turbidity: one value, or 12 comma-separated monthly values. Default: ${DEFAULT-VALUE}.")
-    public String linke;
-
-    @Option(names = "--albedo", paramLabel = "RHO", defaultValue = "0.2",
-            description = "Ground albedo of the reflected radiation. Default: ${DEFAULT-VALUE}.")
-    public double albedo;
+    /** --step, --linke, --albedo, --horizon-distance, --horizon-azimuths. */
+    @Mixin
+    public SolarModelOptions model = new SolarModelOptions();
 
     @Option(names = "--days", paramLabel = "DAYS", defaultValue = "1-365",
             description = "Days of the year: ranges and lists, e.g. 1-365 or 80,172,355. Default: ${DEFAULT-VALUE}.")
@@ -34,14 +27,6 @@ public class SolarOptions implements Serializable {
             description = "Terrain shadows: horizon (precomputed horizons, fast), ray (r.sun's ray at every time step), none "
                     + "(the grass engine shades with r.sun's own ray unless none). Default: ${DEFAULT-VALUE}.")
     public String shading;
-
-    @Option(names = "--horizon-distance", paramLabel = "METRES", defaultValue = "10000",
-            description = "Terrain farther than this never shades a cell; sets the tiles' halo. Default: ${DEFAULT-VALUE} m.")
-    public double horizonDistance;
-
-    @Option(names = "--horizon-azimuths", paramLabel = "N", defaultValue = "64",
-            description = "Azimuths of the horizon mode. Default: ${DEFAULT-VALUE}.")
-    public int horizonAzimuths;
 
     @Option(names = "--keep-daily", defaultValue = "false",
             description = "Also write the daily products (global/daily, insol/daily).")
@@ -93,11 +78,7 @@ public class SolarOptions implements Serializable {
         } catch (IllegalArgumentException e) {
             throw EemtException.input("--shading " + shading, "unknown shading mode", "use horizon, ray or none");
         }
-        try {
-            return new SolarParameters(step, DaySelection.parseLinke(linke), albedo, mode, horizonDistance, horizonAzimuths);
-        } catch (IllegalArgumentException e) {
-            throw EemtException.input("solar parameters", e.getMessage(), "see eemt run --help");
-        }
+        return model.parameters(mode);
     }
 
     public int[] dayList() {

@@ -1,5 +1,9 @@
 package org.eemt.job.solar;
 
+import static org.eemt.job.stage.ProductCatalog.flat;
+import static org.eemt.job.stage.ProductCatalog.hours;
+import static org.eemt.job.stage.ProductCatalog.topo;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,13 +28,13 @@ import org.eemt.geo.solar.SolarTile;
 import org.eemt.geo.solar.SolarTileModel;
 import org.eemt.geo.solar.SolarTileRun;
 import org.apache.spark.api.java.JavaRDD;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.deploy.StageResources;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
-import org.eemt.job.pipeline.Stage;
-import org.eemt.job.pipeline.StageContext;
+import org.eemt.job.stage.Stage;
+import org.eemt.job.stage.StageContext;
+import org.eemt.geo.EemtException;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
 import scala.Tuple2;
@@ -51,22 +55,11 @@ import scala.Tuple2;
  */
 public final class SolarStage implements Stage {
 
-    /** S_topo of a month (0..11). */
-    public static Product topo(int month) {
-        return new Product("global/monthly/total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
-                "global irradiation on the terrain with shadows, monthly sum (S_topo)");
-    }
+    private final SolarOptions solar;
 
-    /** S_flat of a month. */
-    public static Product flat(int month) {
-        return new Product("global/monthly/flat_total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
-                "global irradiation on a horizontal unshaded surface at the same elevation, monthly sum (S_flat)");
-    }
-
-    /** Mean daily insolation time of a month. */
-    public static Product hours(int month) {
-        return new Product("insol/monthly/hours_sun_" + SolarCalendar.monthName(month) + "_average", "h day-1",
-                "insolation time, monthly mean of daily values");
+    /** The stage with the solar parameters of a run. */
+    public SolarStage(SolarOptions solar) {
+        this.solar = solar;
     }
 
     static Product dailyTopo(int day) {
@@ -87,13 +80,13 @@ public final class SolarStage implements Stage {
     }
 
     @Override
-    public List<String> dependsOn() {
+    public List<Product> reads() {
         return List.of();
     }
 
     @Override
-    public List<Product> products(RunOptions options) {
-        int[] days = options.solar.dayList();
+    public List<Product> writes() {
+        int[] days = solar.dayList();
         boolean[] months = new boolean[SolarCalendar.MONTHS];
         for (int d : days) {
             months[SolarCalendar.monthOf(d)] = true;
@@ -104,7 +97,7 @@ public final class SolarStage implements Stage {
                 products.addAll(List.of(topo(m), flat(m), hours(m)));
             }
         }
-        if (options.solar.keepDaily) {
+        if (solar.keepDaily) {
             for (int d : days) {
                 products.addAll(List.of(dailyTopo(d), dailyFlat(d), dailyHours(d)));
             }
@@ -112,13 +105,29 @@ public final class SolarStage implements Stage {
         return products;
     }
 
+    /**
+     * The grass engine finds GRASS (or its container runtime and image) and the DEM's cells are in
+     * metres; each task checks GRASS again.
+     */
+    @Override
+    public void check(String demLocation, RasterGrid dem) {
+        if (solar.grassEngine()) {
+            if (!dem.geographic() && dem.metresPerUnit() != 1) {
+                // r.sun takes horizontal and vertical distances in the same unit: feet cells with metre elevations
+                throw EemtException.input(demLocation, "has cells in feet (" + dem.describe() + "), which GRASS r.sun would mix with elevations in metres",
+                        "use --solar-engine java (it converts the cells to metres) or warp the DEM to a CRS in metres with gdalwarp -t_srs EPSG:<code>");
+            }
+            solar.grassCommand().check();
+        }
+    }
+
     @Override
     public void run(StageContext context, List<Product> wanted) {
-        SolarParameters parameters = context.options().solar.parameters();
-        GrassCommand grass = context.options().solar.grassEngine() ? context.options().solar.grassCommand() : null;
-        int[] days = context.options().solar.dayList();
+        SolarParameters parameters = solar.parameters();
+        GrassCommand grass = solar.grassEngine() ? solar.grassCommand() : null;
+        int[] days = solar.dayList();
         String demLocation = context.demLocation();
-        int band = context.options().band;
+        int band = context.band();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         JavaSparkContext spark = context.spark();

@@ -1,49 +1,47 @@
 package org.eemt.job.terrain;
 
+import static org.eemt.job.stage.ProductCatalog.ASPECT;
+import static org.eemt.job.stage.ProductCatalog.DEM;
+import static org.eemt.job.stage.ProductCatalog.NORTHNESS;
+import static org.eemt.job.stage.ProductCatalog.SLOPE;
+
 import java.util.List;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
-import org.eemt.job.pipeline.Stage;
-import org.eemt.job.pipeline.StageContext;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.stage.Stage;
+import org.eemt.job.stage.StageContext;
 
 /**
  * The terrain stage: per tile, the DEM window with a one-cell halo → elevation (Float32 copy),
  * Horn slope, aspect and northness ({@link HornSlopeAspect}, SCIENCE.md §1).
  */
 public final class TerrainStage implements Stage {
-    public static final Product DEM = new Product("terrain/dem", "m", "elevation (Float32 copy of the input DEM)");
-    public static final Product SLOPE = new Product("terrain/slope", "degrees", "Horn slope");
-    public static final Product ASPECT = new Product("terrain/aspect", "degrees",
-            "aspect: compass bearing of the downslope direction (0 = north, clockwise); NoData on flats");
-    public static final Product NORTHNESS = new Product("terrain/northness", "1", "northness cos(aspect)·sin(slope)");
-
     @Override
     public String name() {
         return "terrain";
     }
 
     @Override
-    public List<String> dependsOn() {
+    public List<Product> reads() {
         return List.of();
     }
 
     @Override
-    public List<Product> products(RunOptions options) {
+    public List<Product> writes() {
         return List.of(DEM, SLOPE, ASPECT, NORTHNESS);
     }
 
     @Override
     public void run(StageContext context, List<Product> wanted) {
         String demLocation = context.demLocation();
-        int band = context.options().band;
+        int band = context.band();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         context.forEachTile("terrain: slope, aspect, northness", wanted, key -> {

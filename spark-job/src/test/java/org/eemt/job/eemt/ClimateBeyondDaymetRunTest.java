@@ -10,7 +10,7 @@ import java.util.List;
 import org.eemt.geo.testing.MonthlyClimateFixture;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.cli.EemtCli;
-import org.eemt.job.solar.SolarStage;
+import org.eemt.job.stage.ProductCatalog;
 import org.eemt.job.testing.Products;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ClimateBeyondDaymetRunTest {
         float[] topo = Products.cells(a.resolve("eemt/annual/EEMT_Topo_2001.tif"));
         double[] sun = new double[northness.length];
         for (int m = 0; m < 12; m++) {
-            float[] month = Products.cells(a.resolve(SolarStage.topo(m).path() + ".tif"));
+            float[] month = Products.cells(a.resolve(ProductCatalog.topo(m).path() + ".tif"));
             for (int i = 0; i < sun.length; i++) {
                 sun[i] += month[i];
             }

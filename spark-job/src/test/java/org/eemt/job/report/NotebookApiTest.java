@@ -193,7 +193,7 @@ class NotebookApiTest {
         add(products, copy, grid, "eemt/annual/EEMT_Topo_2001", "MJ m-2 yr-1", eemt);
         Files.write(copy.resolve("manifest.json"), json.writeValueAsBytes(manifest));
 
-        RunReport.write(copy.toString());
+        RunReport.write(spark, copy.toString());
         String html = Files.readString(copy.resolve(RunReport.FILE));
         assertTrue(Files.isRegularFile(copy.resolve("quicklook/monthly_Wh_m_2_month_1.png")), html);
         assertTrue(html.contains("<img src=\"quicklook/monthly_Wh_m_2_month_1.png\""));

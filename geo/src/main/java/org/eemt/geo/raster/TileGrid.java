@@ -1,4 +1,4 @@
-package org.eemt.geo.hydrology;
+package org.eemt.geo.raster;
 
 import java.io.Serializable;
 import org.eemt.geo.raster.PixelWindow;

@@ -1,4 +1,9 @@
-package org.eemt.job.hydrology;
+package org.eemt.job.wetness;
+
+import static org.eemt.job.stage.ProductCatalog.FILLED;
+import static org.eemt.job.stage.ProductCatalog.MCWI;
+import static org.eemt.job.stage.ProductCatalog.SCA;
+import static org.eemt.job.stage.ProductCatalog.TWI;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +17,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.eemt.geo.hydrology.HydrologyTile;
 import org.eemt.geo.hydrology.FlowTile;
-import org.eemt.geo.hydrology.TileGrid;
+import org.eemt.geo.raster.TileGrid;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.hydrology.TiledHydrology;
 import org.eemt.geo.hydrology.WetnessIndex;
@@ -20,11 +25,10 @@ import org.eemt.geo.hydrology.WetnessSettings;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
-import org.eemt.job.pipeline.Stage;
-import org.eemt.job.pipeline.StageContext;
+import org.eemt.job.stage.Stage;
+import org.eemt.job.stage.StageContext;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
 import scala.Tuple2;
@@ -37,42 +41,48 @@ import scala.Tuple2;
  * ring and inflow of the tiles that must run again and collects only their perimeters. The mean
  * TWI of the MCWI is a distributed reduction of per-tile sums.
  */
-public final class HydrologyStage implements Stage {
-    public static final Product FILLED = new Product("terrain/filled", "m", "DEM filled by Priority-Flood with an epsilon gradient");
-    public static final Product SCA = new Product("terrain/sca", "m2 m-1",
-            "specific catchment area (D-infinity; multiple flow directions with --wetness-index saga)");
-    public static final Product TWI = new Product("terrain/twi", "1",
-            "topographic wetness index ln(SCA / tan slope), or the SAGA Wetness Index with --wetness-index saga");
-    public static final Product MCWI = new Product("terrain/mcwi", "1", "mass-conservative wetness index TWI / mean TWI");
+public final class WetnessStage implements Stage {
+    private final WetnessOptions options;
 
-    @Override
-    public String name() {
-        return "twi";
+    /** The stage with the parameters of {@code --wetness-index} and {@code --swi-suction}. */
+    public WetnessStage(WetnessOptions options) {
+        this.options = options;
     }
 
     @Override
-    public List<String> dependsOn() {
+    public String name() {
+        return "wetness";
+    }
+
+    @Override
+    public List<Product> reads() {
         return List.of();
     }
 
     @Override
-    public List<Product> products(RunOptions options) {
+    public List<Product> writes() {
         return List.of(TWI, MCWI, SCA, FILLED);
+    }
+
+    /** A bad {@code --wetness-index} or {@code --swi-suction} fails before any product is written. */
+    @Override
+    public void check(String demLocation, RasterGrid dem) {
+        options.settings();
     }
 
     @Override
     public void run(StageContext context, List<Product> wanted) {
         JavaSparkContext spark = context.spark();
         TilePlan plan = context.plan();
-        TileGrid grid = new TileGrid(plan.dem().columns(), plan.dem().rows(), plan.tileSize(), plan.tileSize());
+        TileGrid grid = plan.grid();
         String demLocation = context.demLocation();
         RasterGrid dem = plan.dem();
-        int band = context.options().band;
+        int band = context.band();
         List<Integer> ids = new ArrayList<>();
         for (int t = 0; t < grid.tileCount(); t++) {
             ids.add(t);
         }
-        spark.setJobDescription("twi: read tiles");
+        spark.setJobDescription("wetness: read tiles");
         HashPartitioner byTile = new HashPartitioner(grid.tileCount());
         JavaPairRDD<Integer, HydrologyTile> tiles = spark.parallelize(ids, ids.size())
                 .mapToPair(t -> {
@@ -85,10 +95,10 @@ public final class HydrologyStage implements Stage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkTileRunner runner = new SparkTileRunner(spark, tiles, grid.tileCount());
         try {
-            TiledHydrology.Solution solution = new TiledHydrology(grid, context.options().wetness.settings()).solve(runner);
+            TiledHydrology.Solution solution = new TiledHydrology(grid, options.settings()).solve(runner);
             Broadcast<Object[]> inflows = spark.broadcast(solution.inflows().values().toArray());
             Broadcast<Object[]> rings = spark.broadcast(runner.byTile(solution.rings()));
-            spark.setJobDescription("twi: finish tiles, mean TWI");
+            spark.setJobDescription("wetness: finish tiles, mean TWI");
             JavaPairRDD<Integer, TileProducts> products = runner.flowTiles
                     .mapToPair(e -> new Tuple2<>(e._1(),
                             e._2().finish((double[]) inflows.value()[e._1()], (double[]) rings.value()[e._1()])))
@@ -97,11 +107,10 @@ public final class HydrologyStage implements Stage {
                     .reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
             double meanTwi = sums[0] / sums[1];
             ProductStore store = context.store();
-            int tileColumns = grid.tileColumns();
-            spark.setJobDescription("twi: write tiles");
+            spark.setJobDescription("wetness: write tiles");
             products.foreach(e -> {
                 int t = e._1();
-                TileKey key = new TileKey(t / tileColumns, t % tileColumns);
+                TileKey key = plan.key(t);
                 PixelWindow core = grid.core(t);
                 TileProducts p = e._2();
                 for (Product product : wanted) {
@@ -146,7 +155,7 @@ public final class HydrologyStage implements Stage {
         public void settle(Map<Integer, float[]> rings, WetnessSettings wetness) {
             Broadcast<Object[]> shipped = spark.broadcast(byTile(rings));
             finalRings = shipped;
-            spark.setJobDescription("twi: settle filled tiles and flow directions");
+            spark.setJobDescription("wetness: settle filled tiles and flow directions");
             flowTiles = tiles.mapToPair(e -> new Tuple2<>(e._1(), e._2().settle((float[]) shipped.value()[e._1()], wetness)))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             flowTiles.count();
@@ -167,7 +176,7 @@ public final class HydrologyStage implements Stage {
         private <T, I, O> Map<Integer, O> round(JavaPairRDD<Integer, T> on, Map<Integer, I> inputs,
                                                 Function2<T, I, O> pass, String kind) {
             Broadcast<Object[]> shipped = spark.broadcast(byTile(inputs));
-            spark.setJobDescription("twi: " + kind + " round " + (++round) + " (" + inputs.size() + " tiles)");
+            spark.setJobDescription("wetness: " + kind + " round " + (++round) + " (" + inputs.size() + " tiles)");
             try {
                 Map<Integer, O> out = new HashMap<>();
                 on.filter(e -> shipped.value()[e._1()] != null)

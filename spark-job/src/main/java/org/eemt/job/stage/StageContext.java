@@ -1,4 +1,4 @@
-package org.eemt.job.pipeline;
+package org.eemt.job.stage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
@@ -15,23 +14,33 @@ import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
 
 /**
- * What a running stage can use: Spark, the options, the DEM's grid and tile plan, the product store,
- * and the manifest's {@code versions} object, where a stage records the external tools its tasks ran.
+ * What a running stage can use: Spark, the DEM (its location as tasks read it, its band, grid and
+ * tile plan), the product store, and the manifest's {@code versions} object, where a stage records
+ * the external tools its tasks ran.
  */
-public record StageContext(JavaSparkContext spark, RunOptions options, String demLocation, RasterGrid dem,
+public record StageContext(JavaSparkContext spark, String demLocation, int band, RasterGrid dem,
                            TilePlan plan, ProductStore store, ObjectNode versions) {
 
     /**
      * Runs {@code task} on every tile that still lacks one of {@code wanted}'s work tiles (a resumed
      * run skips finished tiles), one Spark task per tile, and returns the tasks' summaries.
      */
-    public List<TileSummary> forEachTile(String description, List<Product> wanted, TileTask task) {
+    public List<TileSummary> forEachTile(String description, List<Product> wanted, TileTask<TileSummary> task) {
         List<TileKey> todo = unfinishedTiles(wanted);
         if (todo.isEmpty()) {
             return List.of();
         }
+        return map(description, todo, task);
+    }
+
+    /** Runs {@code task} on every tile of the plan, one Spark task per tile; the results in tile order. */
+    public <T> List<T> mapTiles(String description, TileTask<T> task) {
+        return map(description, plan.keys(), task);
+    }
+
+    private <T> List<T> map(String description, List<TileKey> tiles, TileTask<T> task) {
         spark.setJobDescription(description);
-        return spark.parallelize(todo, todo.size()).map(task::run).collect();
+        return spark.parallelize(tiles, tiles.size()).map(task::run).collect();
     }
 
     /** The tiles that still lack a work tile of one of {@code wanted} (all of them in a fresh run). */

@@ -1,4 +1,4 @@
-package org.eemt.job.hydrology;
+package org.eemt.job.wetness;
 
 import java.io.Serializable;
 import java.util.Locale;

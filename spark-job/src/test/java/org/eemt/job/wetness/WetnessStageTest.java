@@ -1,4 +1,4 @@
-package org.eemt.job.hydrology;
+package org.eemt.job.wetness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,17 +14,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.cli.EemtCli;
-import org.eemt.job.cli.RunOptions;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.pipeline.EemtKryoRegistrator;
-import org.eemt.job.pipeline.StageContext;
+import org.eemt.job.stage.ProductCatalog;
+import org.eemt.job.stage.StageContext;
 import org.eemt.job.plan.TilePlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The wetness-index stage on Spark local[2] with Kryo registration required, on the sample DEM. */
-class HydrologyStageTest {
+class WetnessStageTest {
     private static final String SAMPLE = Path.of(System.getProperty("eemt.project.dir", ".."))
             .resolve("data/sample/mcn_10m.tif").toString();
 
@@ -50,26 +50,26 @@ class HydrologyStageTest {
             sagaSmall = run(spark, dem, dir.resolve("s64"), 64, "saga");
             sagaLarge = run(spark, dem, dir.resolve("s100"), 100, "saga");
         }
-        for (Product p : List.of(HydrologyStage.SCA, HydrologyStage.TWI)) {
+        for (Product p : List.of(ProductCatalog.SCA, ProductCatalog.TWI)) {
             float[] a = sagaSmall.get(p);
             float[] b = sagaLarge.get(p);
             for (int i = 0; i < a.length; i++) {
                 assertEquals(Float.floatToIntBits(a[i]), Float.floatToIntBits(b[i]), "saga " + p.path() + " at cell " + i);
             }
         }
-        float[] standardTwi = small.get(HydrologyStage.TWI);
-        float[] sagaTwi = sagaSmall.get(HydrologyStage.TWI);
+        float[] standardTwi = small.get(ProductCatalog.TWI);
+        float[] sagaTwi = sagaSmall.get(ProductCatalog.TWI);
         int differ = 0;
         for (int i = 0; i < standardTwi.length; i++) {
             differ += Float.floatToIntBits(standardTwi[i]) != Float.floatToIntBits(sagaTwi[i]) ? 1 : 0;
         }
         assertTrue(differ > 0.9 * standardTwi.length, "--wetness-index saga changed " + differ + " TWI cells");
-        float[] filledA = small.get(HydrologyStage.FILLED);
-        float[] filledB = large.get(HydrologyStage.FILLED);
+        float[] filledA = small.get(ProductCatalog.FILLED);
+        float[] filledB = large.get(ProductCatalog.FILLED);
         for (int i = 0; i < filledA.length; i++) {
             assertEquals(Float.floatToIntBits(filledA[i]), Float.floatToIntBits(filledB[i]), "filled DEM at cell " + i);
         }
-        for (Product p : List.of(HydrologyStage.SCA, HydrologyStage.TWI, HydrologyStage.MCWI)) {
+        for (Product p : List.of(ProductCatalog.SCA, ProductCatalog.TWI, ProductCatalog.MCWI)) {
             float[] a = small.get(p);
             float[] b = large.get(p);
             for (int i = 0; i < a.length; i++) {
@@ -82,7 +82,7 @@ class HydrologyStageTest {
         }
         double sum = 0;
         long count = 0;
-        for (float m : small.get(HydrologyStage.MCWI)) {
+        for (float m : small.get(ProductCatalog.MCWI)) {
             if (!Float.isNaN(m)) {
                 sum += m;
                 count++;
@@ -126,18 +126,13 @@ class HydrologyStageTest {
 
     private static Map<Product, float[]> run(JavaSparkContext spark, RasterGrid dem, Path out, int tileSize, String index)
             throws Exception {
-        RunOptions options = new RunOptions();
-        options.wetness.index = index;
-        options.dem = SAMPLE;
-        options.out = out.toString();
-        options.tileSize = tileSize;
-        options.products = List.of("twi");
-        options.mosaicMaxCells = 50_000_000L;
+        WetnessOptions wetness = new WetnessOptions();
+        wetness.index = index;
         TilePlan plan = new TilePlan(dem, tileSize);
-        ProductStore store = new ProductStore(options.out, dem, "test", options.mosaicMaxCells);
-        HydrologyStage stage = new HydrologyStage();
-        List<Product> products = stage.products(options);
-        stage.run(new StageContext(spark, options, SAMPLE, dem, plan, store,
+        ProductStore store = new ProductStore(out.toString(), dem, "test", 50_000_000L);
+        WetnessStage stage = new WetnessStage(wetness);
+        List<Product> products = stage.writes();
+        stage.run(new StageContext(spark, SAMPLE, 1, dem, plan, store,
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()), products);
         Map<Product, float[]> cells = new HashMap<>();
         for (Product p : products) {
