@@ -1,5 +1,6 @@
 package org.eemt.geo.climate;
 
+import org.eemt.geo.raster.CellCoordinates;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.eemt.geo.climate;
 
+import org.eemt.geo.raster.CellCoordinates;
 import java.io.Serializable;
 import org.eemt.geo.raster.RasterGrid;
 

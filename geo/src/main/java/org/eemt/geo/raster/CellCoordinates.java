@@ -1,4 +1,4 @@
-package org.eemt.geo.climate;
+package org.eemt.geo.raster;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
@@ -12,7 +12,9 @@ import org.opengis.util.FactoryException;
 /**
  * Cell centres of a DEM grid in another CRS (the climate's Lambert conformal conic, or latitude
  * and longitude), through SIS {@code CRS.findOperation}. Each centre is transformed on its own,
- * so the result of a cell does not depend on the tile it is computed in.
+ * so the result of a cell does not depend on the tile it is computed in. The latitudes (geodetic,
+ * WGS 84) come in degrees (the EEMT model's day length) and in radians (the solar model, which
+ * needs no longitude: it works in local solar time), from the same transform of each centre.
  */
 public final class CellCoordinates {
     private CellCoordinates() {
@@ -20,16 +22,45 @@ public final class CellCoordinates {
 
     /** The latitude (°N) of every cell centre of {@code grid}, row-major. */
     public static double[] latitudesDegrees(RasterGrid grid) {
-        double[] lonLat = centresIn(grid, CommonCRS.WGS84.normalizedGeographic());
-        double[] latitudes = new double[lonLat.length / 2];
-        for (int i = 0; i < latitudes.length; i++) {
-            latitudes[i] = lonLat[2 * i + 1];
+        return latitudes(grid, grid.extent(), false);
+    }
+
+    /** The latitude (radians, north positive) of the cell centres of {@code window} (pixel coordinates of {@code grid}), row-major. */
+    public static double[] latitudesRadians(RasterGrid grid, PixelWindow window) {
+        return latitudes(grid, window, true);
+    }
+
+    private static double[] latitudes(RasterGrid grid, PixelWindow window, boolean radians) {
+        MathTransform toGeographic;
+        try {
+            toGeographic = CRS.findOperation(grid.crs(), CommonCRS.WGS84.normalizedGeographic(), null).getMathTransform();
+        } catch (FactoryException e) {
+            throw EemtException.input(grid.describe(), "no transformation from the DEM's CRS to latitude/longitude ("
+                    + e.getMessage() + ")", "reproject the DEM to a common CRS (e.g. UTM) with gdalwarp", e);
+        }
+        int w = window.width();
+        double[] latitudes = new double[Math.toIntExact(window.cells())];
+        double[] point = new double[2];
+        try {
+            for (int r = 0; r < window.height(); r++) {
+                double y = grid.centreY(window.y0() + r);
+                for (int c = 0; c < w; c++) {
+                    // one point at a time: the result of a cell never depends on which other cells share its tile
+                    point[0] = grid.centreX(window.x0() + c);
+                    point[1] = y;
+                    toGeographic.transform(point, 0, point, 0, 1);
+                    latitudes[r * w + c] = radians ? Math.toRadians(point[1]) : point[1];
+                }
+            }
+        } catch (TransformException e) {
+            throw EemtException.input(grid.describe(), "cell centres cannot be converted to latitude (" + e.getMessage() + ")",
+                    "check the DEM's CRS", e);
         }
         return latitudes;
     }
 
     /** The centres of every cell of {@code grid} in {@code target}, interleaved x, y, row-major. */
-    static double[] centresIn(RasterGrid grid, CoordinateReferenceSystem target) {
+    public static double[] centresIn(RasterGrid grid, CoordinateReferenceSystem target) {
         int n = Math.toIntExact(grid.cells());
         double[] xy = new double[2 * n];
         for (int r = 0, i = 0; r < grid.rows(); r++) {
@@ -45,7 +76,7 @@ public final class CellCoordinates {
      * The bounding box {minX, minY, maxX, maxY} in {@code target} of the outline of the whole
      * grid (cell edges, one point per cell along each side), enough for a conformal projection.
      */
-    static double[] footprint(RasterGrid grid, CoordinateReferenceSystem target) {
+    public static double[] footprint(RasterGrid grid, CoordinateReferenceSystem target) {
         int cols = grid.columns();
         int rows = grid.rows();
         double[] xy = new double[4 * (cols + rows + 2)];

@@ -1,5 +1,9 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.calendar.Calendar365;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +115,7 @@ public final class RsunTileRun {
 
     private static String dayOptions(int day, SolarParameters parameters) {
         return String.format(Locale.ROOT, "day=%d step=%s linke_value=%s albedo_value=%s", day, parameters.stepHours(),
-                parameters.linke(SolarCalendar.monthOf(day)), parameters.albedo());
+                parameters.linke(Calendar365.monthOf(day)), parameters.albedo());
     }
 
     private static Path output(Path scratch, String map, int day) {

@@ -1,5 +1,9 @@
 package org.eemt.geo.solar;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.fast.SolarTileModel;
 import java.util.function.Consumer;
 
 /**

@@ -1,5 +1,6 @@
 package org.eemt.geo.climate;
 
+import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
 package org.eemt.job.eemt;
 
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.raster.CellCoordinates;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.Locale;
 import org.apache.spark.broadcast.Broadcast;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.CellClimate;
-import org.eemt.geo.climate.CellCoordinates;
 import org.eemt.geo.climate.ClimateSource;
 import org.eemt.geo.climate.ClimateWindow;
 import org.eemt.geo.climate.DaymetCsv;
@@ -29,7 +30,6 @@ import org.eemt.job.pipeline.StageContext;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.hydrology.HydrologyStage;
 import org.eemt.job.solar.SolarStage;
-import org.eemt.geo.solar.SolarCalendar;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,7 +193,7 @@ public final class EemtStage implements Stage {
             for (String kind : kinds) {
                 String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); " + climate;
                 for (int m = 0; m < 12; m++) {
-                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + SolarCalendar.monthName(m) + "_" + year,
+                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + Calendar365.monthName(m) + "_" + year,
                             "MJ m-2 month-1", what)));
                 }
                 list.add(new Output(kind, year, -1, new Product("eemt/annual/EEMT_" + kind + "_" + year, "MJ m-2 yr-1", what)));

@@ -1,13 +1,13 @@
 package org.eemt.job.solar;
 
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.DaySelection;
 import java.io.Serializable;
 import java.util.List;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.grass.ContainerRuntime;
 import org.eemt.geo.grass.GrassCommand;
-import org.eemt.geo.solar.DaySelection;
-import org.eemt.geo.solar.Shading;
-import org.eemt.geo.solar.SolarParameters;
 import picocli.CommandLine.Option;
 
 /** The parameters of the solar stage (SCIENCE.md §2); one name everywhere, as every run parameter. */

@@ -1,5 +1,13 @@
 package org.eemt.job.solar;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.fast.SolarTileModel;
+import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.RsunTileRun;
+import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.calendar.Calendar365;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,14 +23,6 @@ import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.solar.DailyIrradiation;
-import org.eemt.geo.solar.MonthlySolarSums;
-import org.eemt.geo.solar.RsunTileRun;
-import org.eemt.geo.solar.SolarCalendar;
-import org.eemt.geo.solar.SolarParameters;
-import org.eemt.geo.solar.SolarTile;
-import org.eemt.geo.solar.SolarTileModel;
-import org.eemt.geo.solar.SolarTileRun;
 import org.apache.spark.api.java.JavaRDD;
 import org.eemt.job.cli.RunOptions;
 import org.eemt.job.deploy.StageResources;
@@ -53,19 +53,19 @@ public final class SolarStage implements Stage {
 
     /** S_topo of a month (0..11). */
     public static Product topo(int month) {
-        return new Product("global/monthly/total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
+        return new Product("global/monthly/total_sun_" + Calendar365.monthName(month) + "_sum", "Wh m-2 month-1",
                 "global irradiation on the terrain with shadows, monthly sum (S_topo)");
     }
 
     /** S_flat of a month. */
     public static Product flat(int month) {
-        return new Product("global/monthly/flat_total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
+        return new Product("global/monthly/flat_total_sun_" + Calendar365.monthName(month) + "_sum", "Wh m-2 month-1",
                 "global irradiation on a horizontal unshaded surface at the same elevation, monthly sum (S_flat)");
     }
 
     /** Mean daily insolation time of a month. */
     public static Product hours(int month) {
-        return new Product("insol/monthly/hours_sun_" + SolarCalendar.monthName(month) + "_average", "h day-1",
+        return new Product("insol/monthly/hours_sun_" + Calendar365.monthName(month) + "_average", "h day-1",
                 "insolation time, monthly mean of daily values");
     }
 
@@ -94,12 +94,12 @@ public final class SolarStage implements Stage {
     @Override
     public List<Product> products(RunOptions options) {
         int[] days = options.solar.dayList();
-        boolean[] months = new boolean[SolarCalendar.MONTHS];
+        boolean[] months = new boolean[Calendar365.MONTHS];
         for (int d : days) {
-            months[SolarCalendar.monthOf(d)] = true;
+            months[Calendar365.monthOf(d)] = true;
         }
         List<Product> products = new ArrayList<>();
-        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+        for (int m = 0; m < Calendar365.MONTHS; m++) {
             if (months[m]) {
                 products.addAll(List.of(topo(m), flat(m), hours(m)));
             }
@@ -164,7 +164,7 @@ public final class SolarStage implements Stage {
             MonthlySolarSums sums = tileSums._2();
             PixelWindow core = plan.core(key);
             long valid = 0;
-            for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+            for (int m = 0; m < Calendar365.MONTHS; m++) {
                 if (sums.days(m) == 0) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package org.eemt.job.eemt;
 
+import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,7 @@ public class EemtRunTest {
         for (int year : years) {
             for (String kind : new String[] {"Trad", "Topo"}) {
                 for (int m = 0; m < 12; m++) {
-                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
+                    String mon = org.eemt.geo.calendar.Calendar365.monthName(m);
                     list.add("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif");
                 }
                 list.add("eemt/annual/EEMT_" + kind + "_" + year + ".tif");

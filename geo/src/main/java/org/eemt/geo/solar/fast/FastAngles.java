@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
 /**
  * Inverse trigonometry for the per-sample loop, where {@link Math#atan2} and {@link Math#asin}

@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.EsraClearSky;
 /**
  * One day's irradiation of a cell in full sun, summed over the day's last sample groups, tabulated at
  * fixed latitude and elevation nodes (the model of SCIENCE.md §2 as {@link SolarTileModel} computes it).

@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
 /**
  * The terrain samples along a horizontal ray as r.sun takes them (SCIENCE.md §2, "Comparing with

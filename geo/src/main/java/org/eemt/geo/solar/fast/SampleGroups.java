@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,14 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.terrain.MetricCellSize;
 /**
  * The clear-sky r.sun model (SCIENCE.md §2; Šúri &amp; Hofierka 2004, Hofierka &amp; Šúri 2002) over
@@ -49,7 +58,7 @@ public final class SolarTileModel {
     private final SolarParameters parameters;
     private final TerrainShadow shadow;
     private final SampleGroups groups;
-    private final EsraClearSky[] skyByMonth = new EsraClearSky[SolarCalendar.MONTHS];
+    private final EsraClearSky[] skyByMonth = new EsraClearSky[Calendar365.MONTHS];
     private final int cells;
     /** Per cell: {@link #NO_DATA}, {@link #FLAT_ONLY} (no slope), {@link #HORIZONTAL} or {@link #INCLINED}. */
     private final byte[] surface;
@@ -92,7 +101,7 @@ public final class SolarTileModel {
         this.parameters = parameters;
         this.shadow = shadow;
         this.groups = SampleGroups.of(parameters.stepHours());
-        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+        for (int m = 0; m < Calendar365.MONTHS; m++) {
             double t = parameters.linke(m);
             for (int n = 0; n < m && skyByMonth[m] == null; n++) {
                 if (skyByMonth[n].linkeTurbidity() == t) {
@@ -106,7 +115,7 @@ public final class SolarTileModel {
         cells = Math.toIntExact(tile.core().cells());
         surface = new byte[cells];
         constants = new double[cells * CONSTANTS];
-        double[] latitude = CellLatitudes.radians(tile.dem(), tile.core());
+        double[] latitude = CellCoordinates.latitudesRadians(tile.dem(), tile.core());
         float[] slopes = tile.slopeRadians();
         float[] aspects = tile.aspectRadians();
         for (int i = 0; i < cells; i++) {

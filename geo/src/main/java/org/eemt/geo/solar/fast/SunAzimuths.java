@@ -1,5 +1,6 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 
@@ -42,7 +43,7 @@ final class SunAzimuths {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (PixelWindow edge : edges) {
-            for (double latitude : CellLatitudes.radians(dem, edge)) {
+            for (double latitude : CellCoordinates.latitudesRadians(dem, edge)) {
                 min = Math.min(min, latitude);
                 max = Math.max(max, latitude);
             }

@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
 /**
  * The direction toward the sun at one sample time, seen from one latitude (SCIENCE.md §2): the unit

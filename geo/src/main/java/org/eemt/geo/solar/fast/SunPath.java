@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.EsraClearSky;
 /**
  * The sun's path over one day seen from one latitude, per {@link SampleGroups} group with the sun above
  * the horizontal (SCIENCE.md §2): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass

@@ -1,5 +1,6 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.Shading;
 /**
  * Whether terrain hides the sun from a cell (SCIENCE.md §2, "Shadowing"): a cell is shadowed when
  * the terrain's horizon angle toward the sun's azimuth exceeds the sun's true altitude h0. The

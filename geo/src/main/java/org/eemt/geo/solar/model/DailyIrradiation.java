@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.model;
 
 /**
  * One day's results for the core cells of a tile (row-major, NaN where the DEM has no data):

@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.model;
 
 /**
  * The ESRA clear-sky model for one Linke turbidity T_L (Rigollier, Bauer &amp; Wald 2000; SCIENCE.md §2):

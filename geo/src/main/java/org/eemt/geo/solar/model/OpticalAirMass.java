@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.model;
 
 /**
  * Relative optical air mass of the ESRA clear-sky model (Rigollier, Bauer &amp; Wald 2000, Eq. 3–4;

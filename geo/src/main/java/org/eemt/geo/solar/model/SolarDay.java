@@ -1,5 +1,6 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.model;
 
+import org.eemt.geo.calendar.Calendar365;
 /**
  * The sun's geometry of one day of the year (SCIENCE.md §2, "Day geometry"), with
  * {@code j = 2π·d/365.25}:
@@ -14,7 +15,7 @@ public record SolarDay(int dayOfYear, double declinationRadians, double extrater
     public static final double SOLAR_CONSTANT = 1367.0;
 
     public static SolarDay of(int dayOfYear) {
-        SolarCalendar.requireDay(dayOfYear);
+        Calendar365.requireDay(dayOfYear);
         double j = 2 * Math.PI * dayOfYear / 365.25;
         double declination = Math.asin(0.3978 * Math.sin(j - 1.4 + 0.0355 * Math.sin(j - 0.0489)));
         double g0 = SOLAR_CONSTANT * (1 + 0.03344 * Math.cos(j - 0.048869));
@@ -23,6 +24,6 @@ public record SolarDay(int dayOfYear, double declinationRadians, double extrater
 
     /** Month index 0..11 of this day. */
     public int month() {
-        return SolarCalendar.monthOf(dayOfYear);
+        return Calendar365.monthOf(dayOfYear);
     }
 }

@@ -1,5 +1,6 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.model;
 
+import org.eemt.geo.calendar.Calendar365;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -27,7 +28,7 @@ public record SolarParameters(double stepHours, double[] linkeByMonth, double al
         if (!(stepHours > 0 && stepHours <= 24)) {
             throw new IllegalArgumentException("step must be in (0, 24] hours: " + stepHours);
         }
-        if (linkeByMonth == null || linkeByMonth.length != SolarCalendar.MONTHS) {
+        if (linkeByMonth == null || linkeByMonth.length != Calendar365.MONTHS) {
             throw new IllegalArgumentException("Linke turbidity needs 1 or 12 values");
         }
         linkeByMonth = linkeByMonth.clone();
@@ -58,7 +59,7 @@ public record SolarParameters(double stepHours, double[] linkeByMonth, double al
 
     /** Twelve copies of one Linke turbidity. */
     public static double[] constantLinke(double linke) {
-        double[] v = new double[SolarCalendar.MONTHS];
+        double[] v = new double[Calendar365.MONTHS];
         Arrays.fill(v, linke);
         return v;
     }

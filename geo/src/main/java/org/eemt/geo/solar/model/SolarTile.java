@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.model;
 
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
@@ -77,7 +77,7 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
     }
 
     /** Elevation (m) of DEM cell (column, row), which must lie in the window. */
-    float elevationAt(int column, int row) {
+    public float elevationAt(int column, int row) {
         return elevation[window.index(column, row)];
     }
 }

@@ -1,5 +1,9 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,10 +57,10 @@ class ClearSkyTablesTest {
 
     @Test
     void monthsOfTheYear() {
-        assertEquals(0, SolarCalendar.monthOf(31));
-        assertEquals(1, SolarCalendar.monthOf(32));
-        assertEquals(1, SolarCalendar.monthOf(59));
-        assertEquals(2, SolarCalendar.monthOf(60));
-        assertEquals(11, SolarCalendar.monthOf(365));
+        assertEquals(0, Calendar365.monthOf(31));
+        assertEquals(1, Calendar365.monthOf(32));
+        assertEquals(1, Calendar365.monthOf(59));
+        assertEquals(2, Calendar365.monthOf(60));
+        assertEquals(11, Calendar365.monthOf(365));
     }
 }

@@ -1,5 +1,12 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +89,7 @@ class EquationsSampleBySampleTest {
         EsraClearSky sky = new EsraClearSky(p.linke(day.month()));
         double g0 = day.extraterrestrialIrradiance();
         double delta = day.declinationRadians();
-        double[] latitude = CellLatitudes.radians(tile.dem(), tile.core());
+        double[] latitude = CellCoordinates.latitudesRadians(tile.dem(), tile.core());
         int n = latitude.length;
         float[] topo = new float[n];
         float[] flat = new float[n];

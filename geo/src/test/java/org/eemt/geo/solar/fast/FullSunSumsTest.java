@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.EsraClearSky;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

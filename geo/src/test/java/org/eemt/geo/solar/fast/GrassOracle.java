@@ -1,4 +1,4 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,10 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.terrain.MetricCellSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +54,7 @@ class LatLonShadowGeometryTest {
                 : HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths(),
                         SunAzimuths.of(grid));
 
-        double latitude = CellLatitudes.radians(grid, new PixelWindow(TOWER, TOWER, 1, 1))[0];
+        double latitude = CellCoordinates.latitudesRadians(grid, new PixelWindow(TOWER, TOWER, 1, 1))[0];
         SolarDay day = SolarDay.of(172);
         double t = (solarTime - 12) * Math.PI / 12;
         double d = day.declinationRadians();

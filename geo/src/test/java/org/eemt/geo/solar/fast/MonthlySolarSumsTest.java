@@ -1,5 +1,12 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +64,7 @@ class MonthlySolarSumsTest {
         double[] hours = new double[topo.length];
         int n = 0;
         for (DailyIrradiation d : daily) {
-            if (SolarCalendar.monthOf(d.dayOfYear()) == march) {
+            if (Calendar365.monthOf(d.dayOfYear()) == march) {
                 n++;
                 for (int i = 0; i < topo.length; i++) {
                     topo[i] += d.globalTopo()[i];

@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.ErrorStatistics;
+import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -286,7 +293,7 @@ class RsunLatLonShadowTest {
             size = new MetricCellSize(grid);
             latitude = new double[grid.rows()];
             for (int r = 0; r < grid.rows(); r++) {
-                latitude[r] = CellLatitudes.radians(grid, new PixelWindow(0, r, 1, 1))[0];
+                latitude[r] = CellCoordinates.latitudesRadians(grid, new PixelWindow(0, r, 1, 1))[0];
             }
         }
 

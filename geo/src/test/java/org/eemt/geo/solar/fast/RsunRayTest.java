@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.ErrorStatistics;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;

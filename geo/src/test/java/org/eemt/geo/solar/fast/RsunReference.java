@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.raster.CellCoordinates;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -94,7 +97,7 @@ final class RsunReference {
     /** The longest astronomical day (h) over the DEM's latitudes, from the centre latitude ± 1°. */
     private double maxDayLengthHours(int day) {
         double declination = SolarDay.of(day).declinationRadians();
-        double centre = CellLatitudes.radians(dem.grid, new org.eemt.geo.raster.PixelWindow(dem.grid.columns() / 2, dem.grid.rows() / 2, 1, 1))[0];
+        double centre = CellCoordinates.latitudesRadians(dem.grid, new org.eemt.geo.raster.PixelWindow(dem.grid.columns() / 2, dem.grid.rows() / 2, 1, 1))[0];
         double longest = 0;
         for (double phi : new double[] {centre - Math.toRadians(1), centre + Math.toRadians(1)}) {
             double x = Math.max(-1, Math.min(1, -Math.tan(phi) * Math.tan(declination)));

@@ -1,5 +1,12 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.ErrorStatistics;
+import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -52,7 +59,7 @@ class ShadingModesAnnualTest {
         long t2 = cpu.getCurrentThreadCpuTime();
         System.out.printf("every third day, %d cells, CPU time: ray %.1f s, horizon %.1f s%n", tile.core().cells(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         for (int m = 0; m < 12; m++) {
-            System.out.printf("  %s horizon vs ray: %s%n", SolarCalendar.monthName(m), ErrorStatistics.of(horizon.topo(m), ray.topo(m), 1));
+            System.out.printf("  %s horizon vs ray: %s%n", Calendar365.monthName(m), ErrorStatistics.of(horizon.topo(m), ray.topo(m), 1));
         }
         ErrorStatistics annual = ErrorStatistics.of(annual(horizon), annual(ray), 1);
         System.out.println("  annual horizon vs ray: " + annual);
@@ -74,7 +81,7 @@ class ShadingModesAnnualTest {
             grass.add(new DailyIrradiation(d, g, g, g));
         }
         for (int m = 0; m < 12; m++) {
-            System.out.printf("  %s java horizon vs r.sun daily mode: %s%n", SolarCalendar.monthName(m),
+            System.out.printf("  %s java horizon vs r.sun daily mode: %s%n", Calendar365.monthName(m),
                     ErrorStatistics.of(java.topo(m), grass.topo(m), 1));
         }
         ErrorStatistics annual = ErrorStatistics.of(annual(java), annual(grass), 1);

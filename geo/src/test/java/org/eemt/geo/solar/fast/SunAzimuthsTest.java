@@ -1,5 +1,7 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +23,7 @@ class SunAzimuthsTest {
                 RasterGrid.of(200, 200, 30.0, 10.0, 0.01, 0.01, CommonCRS.WGS84.normalizedGeographic())};               // tropics
         for (RasterGrid dem : dems) {
             SunAzimuths sun = SunAzimuths.of(dem);
-            double[] latitudes = CellLatitudes.radians(dem, dem.extent());
+            double[] latitudes = CellCoordinates.latitudesRadians(dem, dem.extent());
             int w = dem.columns();
             int h = dem.rows();
             // corners, edge midpoints and the centre: the extremes of latitude and between

@@ -1,5 +1,8 @@
-package org.eemt.geo.solar;
+package org.eemt.geo.solar.fast;
 
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.DailyIrradiation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
