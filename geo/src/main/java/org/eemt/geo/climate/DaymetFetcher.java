@@ -1,6 +1,5 @@
 package org.eemt.geo.climate;
 
-import org.eemt.geo.raster.CellCoordinates;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;

@@ -1,6 +1,5 @@
 package org.eemt.geo.climate;
 
-import org.eemt.geo.raster.CellCoordinates;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.sis.referencing.CommonCRS;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
 

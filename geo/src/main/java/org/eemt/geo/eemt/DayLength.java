@@ -1,7 +1,7 @@
 package org.eemt.geo.eemt;
 
-import org.eemt.geo.solar.model.SolarDay;
 import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.SolarDay;
 
 /**
  * Astronomical day length for Hamon's PET (SCIENCE.md §4, EEMT_TRAD), with the solar declination

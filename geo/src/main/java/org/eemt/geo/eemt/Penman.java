@@ -1,6 +1,7 @@
 package org.eemt.geo.eemt;
 
 import org.eemt.geo.calendar.Calendar365;
+
 /**
  * Monthly evaporation by the Penman equation (SCIENCE.md §4, EEMT_TOPO: open water, no surface
  * resistance) and its Penman–Monteith form with a surface resistance r_s (EEMT_TOPO-VEG):

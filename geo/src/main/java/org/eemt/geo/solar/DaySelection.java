@@ -1,9 +1,9 @@
 package org.eemt.geo.solar;
 
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.calendar.Calendar365;
 import java.util.TreeSet;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.SolarParameters;
 
 /** Days of the year (1..365) written as ranges and lists, e.g. {@code 1-365} or {@code 80,172,355} or {@code 1-31,60}. */
 public final class DaySelection {

@@ -1,9 +1,9 @@
 package org.eemt.geo.solar;
 
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.calendar.Calendar365;
 import java.io.Serializable;
 import java.util.Arrays;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.DailyIrradiation;
 
 /**
  * Monthly sums of daily solar results for the core cells of a tile: S_topo and S_flat

@@ -1,6 +1,5 @@
 package org.eemt.geo.climate;
 
-import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.sis.referencing.CommonCRS;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.ClimateStandIn;

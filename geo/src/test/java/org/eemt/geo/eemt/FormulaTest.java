@@ -1,10 +1,10 @@
 package org.eemt.geo.eemt;
 
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.SolarDay;
 import org.junit.jupiter.api.Test;
 
 /** Each formula of SCIENCE.md §3–4 against values worked out by hand (the arithmetic is in the comments). */

@@ -1,7 +1,5 @@
 package org.eemt.job.bench;
 
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.RsunTileRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +8,8 @@ import java.util.List;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.grass.GrassCommand;
+import org.eemt.geo.solar.RsunTileRun;
+import org.eemt.geo.solar.model.SolarParameters;
 
 /**
  * GRASS r.sun day by day as the EEMT workflow ran it (SCIENCE.md §2, "Comparing with GRASS r.sun"):

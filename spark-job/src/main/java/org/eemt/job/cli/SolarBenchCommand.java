@@ -1,8 +1,5 @@
 package org.eemt.job.cli;
 
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.DaySelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.solar.DaySelection;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.job.bench.SolarBench;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

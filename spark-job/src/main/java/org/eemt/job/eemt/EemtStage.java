@@ -1,7 +1,5 @@
 package org.eemt.job.eemt;
 
-import org.eemt.geo.calendar.Calendar365;
-import org.eemt.geo.raster.CellCoordinates;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Locale;
 import org.apache.spark.broadcast.Broadcast;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.CellClimate;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.climate.ClimateSource;
 import org.eemt.geo.climate.ClimateWindow;
 import org.eemt.geo.climate.DaymetCsv;
@@ -30,6 +29,7 @@ import org.eemt.job.pipeline.StageContext;
 import org.eemt.job.plan.TilePlan;
 import org.eemt.job.hydrology.HydrologyStage;
 import org.eemt.job.solar.SolarStage;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.job.terrain.TerrainStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

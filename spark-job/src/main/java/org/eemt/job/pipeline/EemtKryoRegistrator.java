@@ -1,6 +1,5 @@
 package org.eemt.job.pipeline;
 
-import org.eemt.geo.solar.MonthlySolarSums;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.eemt.geo.hydrology.MultipleFlowDirection;
 import org.eemt.geo.hydrology.WetnessSettings;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.solar.MonthlySolarSums;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;

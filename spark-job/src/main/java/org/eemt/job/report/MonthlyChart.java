@@ -1,6 +1,5 @@
 package org.eemt.job.report;
 
-import org.eemt.geo.calendar.Calendar365;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
@@ -9,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.eemt.geo.calendar.Calendar365;
 
 /** A line chart of monthly values (January to December) of one or more series sharing a unit, as a PNG. */
 public final class MonthlyChart {

@@ -1,13 +1,14 @@
 package org.eemt.job.solar;
 
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.DaySelection;
 import java.io.Serializable;
 import java.util.List;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.grass.ContainerRuntime;
 import org.eemt.geo.grass.GrassCommand;
+import org.eemt.geo.solar.DaySelection;
+import org.eemt.geo.solar.SolarEngine;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
 import picocli.CommandLine.Option;
 
 /** The parameters of the solar stage (SCIENCE.md §2); one name everywhere, as every run parameter. */
@@ -70,6 +71,11 @@ public class SolarOptions implements Serializable {
             case "grass" -> true;
             default -> throw EemtException.input("--solar-engine " + engine, "unknown solar engine", "use java or grass");
         };
+    }
+
+    /** The chosen engine: the model in Java, or GRASS r.sun started as {@link #grassCommand()} says. */
+    public SolarEngine engine() {
+        return grassEngine() ? SolarEngine.rsun(grassCommand()) : SolarEngine.inJava();
     }
 
     /** How the grass engine starts GRASS, from the container options. */

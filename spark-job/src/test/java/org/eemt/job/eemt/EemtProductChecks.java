@@ -1,6 +1,5 @@
 package org.eemt.job.eemt;
 
-import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

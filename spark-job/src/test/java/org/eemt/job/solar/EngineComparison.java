@@ -1,6 +1,5 @@
 package org.eemt.job.solar;
 
-import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.job.testing.Products;
 
 /**

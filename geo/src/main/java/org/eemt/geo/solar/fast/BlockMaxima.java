@@ -1,6 +1,7 @@
 package org.eemt.geo.solar.fast;
 
 import org.eemt.geo.solar.model.SolarTile;
+
 /**
  * The highest elevation of each block of 2^shift x 2^shift cells of a tile window (blocks aligned to
  * the DEM's pixel grid), +∞ for a block with a cell without data. Shadow marches use it to skip a

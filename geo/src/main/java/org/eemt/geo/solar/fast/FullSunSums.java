@@ -1,8 +1,9 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.MuneerDiffuse;
 import org.eemt.geo.solar.model.OpticalAirMass;
-import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.solar.model.SolarDay;
+
 /**
  * One day's irradiation of a cell in full sun, summed over the day's last sample groups, tabulated at
  * fixed latitude and elevation nodes (the model of SCIENCE.md §2 as {@link SolarTileModel} computes it).
@@ -55,7 +56,7 @@ final class FullSunSums {
      * elevations in [{@code minElevation}, {@code maxElevation}] (m), in {@code buffer} when it is long enough (a
      * previous day's {@link #buffer()}: fresh memory costs page faults), else in a new array.
      */
-    FullSunSums(SampleGroups groups, EsraClearSky sky, SolarDay day, double minLatitude, double maxLatitude,
+    FullSunSums(SampleGroups groups, ClearSkyTable sky, SolarDay day, double minLatitude, double maxLatitude,
                 double minElevation, double maxElevation, double[] buffer) {
         groupCount = groups.size();
         firstLatitudeNode = (int) Math.floor(minLatitude / LATITUDE_STEP_RADIANS);
@@ -86,7 +87,7 @@ final class FullSunSums {
             for (int g = groupCount - 1; g >= firstTabulated[j]; g--) {
                 double cosT = groups.cosHourAngle(g);
                 double s = a + b * cosT;
-                double seaLevelAirMass = OpticalAirMass.atSeaLevel(s);
+                double seaLevelAirMass = AirMassTable.atSeaLevel(s);
                 double dh = g0 * sky.diffuseFraction(s);
                 double north = p + q * cosT;
                 double east = -cosDeclination * groups.sinHourAngle(g);
@@ -95,7 +96,7 @@ final class FullSunSums {
                 int at = j * latitudeStride + g * groupStride;
                 for (int k = 0; k < elevationNodes; k++, at += SUMS) {
                     double tau = sky.beamTransmittance(elevationFactor[k] * seaLevelAirMass);
-                    double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
+                    double n = MuneerDiffuse.n(tau);
                     double perCosTheta = tau * (g0 + dh / s);
                     int next = at + groupStride;
                     sums[at] = sums[next] + w * (g0 * s * tau + dh);

@@ -1,8 +1,9 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
+
 /**
  * Terrain horizons precomputed once per tile ({@link Shading#HORIZON}): for each core cell and each
  * of N azimuths 2πk/N (compass, clockwise from north), the horizon angle

@@ -1,9 +1,9 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.terrain.MetricCellSize;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.terrain.MetricCellSize;
 
 /**
  * r.sun's shadow test (SCIENCE.md §2, "Comparing with GRASS r.sun"), evaluated at every sample time

@@ -1,15 +1,18 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.solar.model.OpticalAirMass;
-import org.eemt.geo.solar.model.EsraClearSky;
 import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.raster.CellCoordinates;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.solar.model.MuneerDiffuse;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.ReflectedIrradiance;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
+
 /**
  * The clear-sky r.sun model (SCIENCE.md §2; Šúri &amp; Hofierka 2004, Hofierka &amp; Šúri 2002) over
  * the core cells of one tile, one day at a time.
@@ -52,13 +55,13 @@ import org.eemt.geo.terrain.MetricCellSize;
  */
 public final class SolarTileModel {
     /** sin 0.1 rad: Muneer's diffuse takes its low-sun form below (SCIENCE.md §2). */
-    static final double SIN_LOW_SUN = Math.sin(0.1);
+    static final double SIN_LOW_SUN = Math.sin(MuneerDiffuse.LOW_SUN_RADIANS);
 
     private final SolarTile tile;
     private final SolarParameters parameters;
     private final TerrainShadow shadow;
     private final SampleGroups groups;
-    private final EsraClearSky[] skyByMonth = new EsraClearSky[Calendar365.MONTHS];
+    private final ClearSkyTable[] skyByMonth = new ClearSkyTable[Calendar365.MONTHS];
     private final int cells;
     /** Per cell: {@link #NO_DATA}, {@link #FLAT_ONLY} (no slope), {@link #HORIZONTAL} or {@link #INCLINED}. */
     private final byte[] surface;
@@ -104,12 +107,12 @@ public final class SolarTileModel {
         for (int m = 0; m < Calendar365.MONTHS; m++) {
             double t = parameters.linke(m);
             for (int n = 0; n < m && skyByMonth[m] == null; n++) {
-                if (skyByMonth[n].linkeTurbidity() == t) {
+                if (skyByMonth[n].sky().linkeTurbidity() == t) {
                     skyByMonth[m] = skyByMonth[n];
                 }
             }
             if (skyByMonth[m] == null) {
-                skyByMonth[m] = new EsraClearSky(t);
+                skyByMonth[m] = new ClearSkyTable(new EsraClearSky(t));
             }
         }
         cells = Math.toIntExact(tile.core().cells());
@@ -140,9 +143,9 @@ public final class SolarTileModel {
             constants[at + SLOPE_NORTH] = inclined ? sinBeta * Math.cos(aspects[i]) : 0;
             constants[at + SLOPE_EAST] = inclined ? sinBeta * Math.sin(aspects[i]) : 0;
             constants[at + COS_SLOPE] = cosBeta;
-            constants[at + SKY_VIEW] = (1 + cosBeta) / 2;
-            constants[at + HORIZON_BRIGHTENING] = inclined ? sinBeta - beta * cosBeta - Math.PI * Math.pow(Math.sin(beta / 2), 2) : 0;
-            constants[at + REFLECTED_FRACTION] = parameters.albedo() * (1 - cosBeta) / 2;
+            constants[at + SKY_VIEW] = MuneerDiffuse.skyView(cosBeta);
+            constants[at + HORIZON_BRIGHTENING] = inclined ? MuneerDiffuse.horizonBrightening(beta, sinBeta, cosBeta) : 0;
+            constants[at + REFLECTED_FRACTION] = ReflectedIrradiance.fraction(parameters.albedo(), cosBeta);
             double sinAlwaysLit = surface[i] == FLAT_ONLY ? 0 : shadow.sinAltitudeAlwaysLit(i);
             // cosθ ≥ sin(h0 − β) > 0 once sin h0 exceeds sin β (by far more than cosθ's rounding)
             constants[at + SIN_FULL_SUN] = Math.max(SIN_LOW_SUN, Math.max(sinAlwaysLit, sinBeta + 1e-9));
@@ -180,7 +183,7 @@ public final class SolarTileModel {
      */
     public synchronized DailyIrradiation day(int dayOfYear) {
         SolarDay day = SolarDay.of(dayOfYear);
-        EsraClearSky sky = skyByMonth[day.month()];
+        ClearSkyTable sky = skyByMonth[day.month()];
         float[] topo = new float[cells];
         float[] flat = new float[cells];
         float[] hours = new float[cells];
@@ -209,7 +212,7 @@ public final class SolarTileModel {
      * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups of {@code path} up to
      * the cell's full sun one by one, the rest from {@code fullSun}.
      */
-    private void cellDay(int i, SunPath path, FullSunSums fullSun, EsraClearSky sky, double g0, float[] topo, float[] flat,
+    private void cellDay(int i, SunPath path, FullSunSums fullSun, ClearSkyTable sky, double g0, float[] topo, float[] flat,
                          float[] hours) {
         byte kind = surface[i];
         int at = i * CONSTANTS;
@@ -222,7 +225,7 @@ public final class SolarTileModel {
         double rSky = constants[at + SKY_VIEW];
         double fg = constants[at + HORIZON_BRIGHTENING];
         double reflected = constants[at + REFLECTED_FRACTION];
-        double shadedFactor = rSky + 0.252271 * fg + reflected;
+        double shadedFactor = rSky + MuneerDiffuse.SHADED_BRIGHTENING * fg + reflected;
         double[] seaLevelAirMass = path.seaLevelAirMass;
         double[] diffuse = path.diffuse;
         double[] northward = path.northward;
@@ -273,7 +276,7 @@ public final class SolarTileModel {
             }
             // a shadowed sample adds D_h·(r_sky + 0.252271·f_g) + ρ·(1 − cosβ)/2·D_h; a sunlit one is linear in cosθ:
             // B_i + D_i + R_i = constant + perCosTheta·cosθ
-            double n = 0.00263 - 0.712 * tau - 0.6883 * tau * tau;
+            double n = MuneerDiffuse.n(tau);
             double constant = dh * (rSky + n * fg) * (1 - tau) + reflected * (bh + dh) - tau * lowSunCorrection[g] * cosBeta;
             double perCosTheta = tau * (g0 + diffuseBeamWeight[g]);
             sumTopo += (samples - lit) * dh * shadedFactor + lit * constant + perCosTheta * (lit1 * cosTheta1 + lit2 * cosTheta2);

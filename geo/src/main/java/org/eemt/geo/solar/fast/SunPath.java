@@ -1,8 +1,10 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.solar.model.OpticalAirMass;
 import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.solar.model.MuneerDiffuse;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.SolarDay;
+
 /**
  * The sun's path over one day seen from one latitude, per {@link SampleGroups} group with the sun above
  * the horizontal (SCIENCE.md §2): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass
@@ -17,7 +19,7 @@ import org.eemt.geo.solar.model.EsraClearSky;
  */
 final class SunPath {
     private final SampleGroups groups;
-    private final EsraClearSky sky;
+    private final ClearSkyTable sky;
     private final double extraterrestrial;
     private final double sinDeclination;
     private final double cosDeclination;
@@ -51,7 +53,7 @@ final class SunPath {
     /** The groups from {@link #firstDaylight} up to this one have their terms computed. */
     private int prepared;
 
-    SunPath(SampleGroups groups, EsraClearSky sky, SolarDay day) {
+    SunPath(SampleGroups groups, ClearSkyTable sky, SolarDay day) {
         this.groups = groups;
         this.sky = sky;
         this.extraterrestrial = day.extraterrestrialIrradiance();
@@ -118,7 +120,7 @@ final class SunPath {
         for (int g = prepared; g <= group; g++) {
             double cosT = groups.cosHourAngle(g);
             double s = a + b * cosT;
-            seaLevelAirMass[g] = OpticalAirMass.atSeaLevel(s);
+            seaLevelAirMass[g] = AirMassTable.atSeaLevel(s);
             diffuse[g] = extraterrestrial * sky.diffuseFraction(s);
             double north = p + q * cosT;
             double east = -cosDeclination * groups.sinHourAngle(g);
@@ -129,7 +131,7 @@ final class SunPath {
                 lowSunCorrection[g] = 0;
             } else {
                 double h0 = FastAngles.asinSmall(s);
-                diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * (0.1 - 0.008 * h0));
+                diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
                 lowSunCorrection[g] = diffuseBeamWeight[g] * s;
             }
             firstSun[g].set(east, north, s);

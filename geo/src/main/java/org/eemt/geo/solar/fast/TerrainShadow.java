@@ -1,6 +1,8 @@
 package org.eemt.geo.solar.fast;
 
 import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.TerrainHorizon;
+
 /**
  * Whether terrain hides the sun from a cell (SCIENCE.md §2, "Shadowing"): a cell is shadowed when
  * the terrain's horizon angle toward the sun's azimuth exceeds the sun's true altitude h0. The
@@ -9,7 +11,7 @@ import org.eemt.geo.solar.model.Shading;
  */
 interface TerrainShadow {
     /** Mean Earth radius (m) of the curvature drop L²/(2R). */
-    double EARTH_RADIUS_METRES = 6_371_000.0;
+    double EARTH_RADIUS_METRES = TerrainHorizon.EARTH_RADIUS_METRES;
 
     /**
      * @param coreCell index of the cell in the tile's core (row-major)

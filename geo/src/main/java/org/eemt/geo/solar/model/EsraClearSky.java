@@ -1,10 +1,11 @@
 package org.eemt.geo.solar.model;
 
 /**
- * The ESRA clear-sky model for one Linke turbidity T_L (Rigollier, Bauer &amp; Wald 2000; SCIENCE.md §2):
+ * The ESRA clear-sky model for one Linke turbidity T_L (Rigollier, Bauer &amp; Wald 2000; SCIENCE.md
+ * Eq. 2.9, 2.10 and 2.13–2.17):
  * <ul>
  *   <li>beam transmittance τ(m) = exp(−0.8662·T_L·m·δR(m)), so that B_h = G0·sin h0·τ and the beam
- *       clearness index Kb = τ; Rayleigh optical thickness
+ *       clearness index Kb = τ (Eq. 2.18); Rayleigh optical thickness
  *       δR = 1/(6.6296 + 1.7513m − 0.1202m² + 0.0065m³ − 0.00013m⁴) for m ≤ 20, else 1/(10.4 + 0.718m)
  *       (Kasten 1996);</li>
  *   <li>diffuse on the horizontal D_h = G0·Tn·(A1 + A2·sin h0 + A3·sin²h0) with
@@ -12,18 +13,10 @@ package org.eemt.geo.solar.model;
  *       (A1 = 0.0022/Tn when A1'·Tn &lt; 0.0022, else A1'), A2 = 2.04020 + 0.018945·T_L − 0.011161·T_L²,
  *       A3 = −1.3025 + 0.039231·T_L + 0.0085079·T_L².</li>
  * </ul>
- * τ is read from a table over the air mass m ∈ [0, {@value #MAX_AIR_MASS}] ({@value #PER_UNIT} entries
- * per unit, linear interpolation, relative error below 1e-6); larger air masses are computed exactly.
- * The table depends on T_L only, never on the tile.
+ * The air mass m is {@link OpticalAirMass}'s. The fast path tabulates τ over m.
  */
 public final class EsraClearSky {
-    static final double MAX_AIR_MASS = 48;
-    static final int PER_UNIT = 512;
-
     private final double linke;
-    /** τ at the left end of each table interval (its limit from the right) and its change across the interval. */
-    private final double[] intervalStart;
-    private final double[] intervalRise;
     private final double tn;
     private final double a1;
     private final double a2;
@@ -34,16 +27,6 @@ public final class EsraClearSky {
             throw new IllegalArgumentException("Linke turbidity must be positive: " + linkeTurbidity);
         }
         this.linke = linkeTurbidity;
-        int n = (int) (MAX_AIR_MASS * PER_UNIT);
-        intervalStart = new double[n];
-        intervalRise = new double[n];
-        for (int i = 0; i < n; i++) {
-            // limits from inside the interval: δR jumps (by 6e-4 relative) at m = 20, a table node
-            double start = beamTransmittanceExact(Math.nextUp((double) i / PER_UNIT));
-            double end = beamTransmittanceExact((double) (i + 1) / PER_UNIT);
-            intervalStart[i] = start;
-            intervalRise[i] = end - start;
-        }
         double t = linkeTurbidity;
         tn = -0.015843 + 0.030543 * t + 0.0003797 * t * t;
         double a1Prime = 0.26463 - 0.061581 * t + 0.0031408 * t * t;
@@ -56,7 +39,7 @@ public final class EsraClearSky {
         return linke;
     }
 
-    /** Rayleigh optical thickness δR at relative air mass m (Kasten 1996, as revised for ESRA). */
+    /** Rayleigh optical thickness δR at relative air mass m (Eq. 2.9; Kasten 1996, as revised for ESRA). */
     public static double rayleighOpticalThickness(double airMass) {
         double m = airMass;
         if (m <= 20) {
@@ -65,23 +48,12 @@ public final class EsraClearSky {
         return 1.0 / (10.4 + 0.718 * m);
     }
 
-    /** τ(m) computed exactly. */
-    public double beamTransmittanceExact(double airMass) {
+    /** The beam transmittance τ(m) (Eq. 2.10). */
+    public double beamTransmittance(double airMass) {
         return Math.exp(-0.8662 * linke * airMass * rayleighOpticalThickness(airMass));
     }
 
-    /** τ(m), from the table for m ≤ {@value #MAX_AIR_MASS}. */
-    public double beamTransmittance(double airMass) {
-        double u = airMass * PER_UNIT;
-        // intervals are closed on the right, so that m = 20 takes the m ≤ 20 formula
-        int i = Math.max(0, (int) Math.ceil(u) - 1);
-        if (i >= intervalStart.length) {
-            return beamTransmittanceExact(airMass);
-        }
-        return intervalStart[i] + (u - i) * intervalRise[i];
-    }
-
-    /** D_h/G0 = Tn·(A1 + A2·sin h0 + A3·sin²h0), the horizontal diffuse irradiance per unit G0. */
+    /** D_h/G0 = Tn·(A1 + A2·sin h0 + A3·sin²h0), the horizontal diffuse irradiance per unit G0 (Eq. 2.17). */
     public double diffuseFraction(double sinAltitude) {
         double s = sinAltitude;
         return tn * (a1 + s * (a2 + s * a3));

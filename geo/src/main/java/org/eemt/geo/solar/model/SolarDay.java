@@ -1,8 +1,9 @@
 package org.eemt.geo.solar.model;
 
 import org.eemt.geo.calendar.Calendar365;
+
 /**
- * The sun's geometry of one day of the year (SCIENCE.md §2, "Day geometry"), with
+ * The sun's geometry of one day of the year (SCIENCE.md §2, "Day geometry", Eq. 2.1–2.2), with
  * {@code j = 2π·d/365.25}:
  * <ul>
  *   <li>declination δ = asin(0.3978·sin(j − 1.4 + 0.0355·sin(j − 0.0489))) (radians);</li>

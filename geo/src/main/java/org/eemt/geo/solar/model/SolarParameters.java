@@ -1,8 +1,8 @@
 package org.eemt.geo.solar.model;
 
-import org.eemt.geo.calendar.Calendar365;
 import java.io.Serializable;
 import java.util.Arrays;
+import org.eemt.geo.calendar.Calendar365;
 
 /**
  * Parameters of the clear-sky solar model (SCIENCE.md §2) that do not depend on the DEM:

@@ -1,9 +1,9 @@
 package org.eemt.geo.solar.model;
 
-import org.eemt.geo.terrain.HornSlopeAspect;
-import org.eemt.geo.terrain.MetricCellSize;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.terrain.HornSlopeAspect;
+import org.eemt.geo.terrain.MetricCellSize;
 
 /**
  * The input of the solar model for one tile: the DEM's grid, the elevations (m, NaN = NoData) of a

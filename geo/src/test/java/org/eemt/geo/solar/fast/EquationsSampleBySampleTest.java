@@ -1,30 +1,27 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.solar.model.OpticalAirMass;
-import org.eemt.geo.solar.model.EsraClearSky;
-import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.Locale;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SampleBySampleModel;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
-import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link SolarTileModel} against SCIENCE.md §2 written out sample by sample, as plainly as the equations read: every
- * sample time t = (k + ½)·step with the sun above the horizontal, the exact air mass and τ (no tables), Muneer's
- * diffuse in its three cases, no grouping of samples, no tabulated sums. The terrain shadow is the model's own
- * ({@link TerrainShadow#isShadowed}), so this checks the radiation arithmetic and its restructurings (groups of
- * samples, {@link FullSunSums}, branch-free sunlit counts), not the shadows.
+ * The fast {@link SolarTileModel} against the plain {@link SampleBySampleModel} (SCIENCE.md §2 written out sample by
+ * sample, as plainly as the equations read: every sample time t = (k + ½)·step with the sun above the horizontal, the
+ * exact air mass and τ (no tables), Muneer's diffuse in its three cases, no grouping of samples, no tabulated sums).
+ * The terrain shadow is the fast model's own ({@link TerrainShadow#isShadowed}), so this checks the radiation
+ * arithmetic and its restructurings (groups of samples, {@link FullSunSums}, branch-free sunlit counts), not the shadows.
  */
 class EquationsSampleBySampleTest {
     /** Worst relative difference allowed (a few float ulps): the model's air-mass and τ tables and {@link FullSunSums}' interpolation stay below it. */
@@ -56,7 +53,8 @@ class EquationsSampleBySampleTest {
         TerrainShadow shadow = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(),
                 p.horizonAzimuths(), SunAzimuths.of(grid));
         DailyIrradiation model = SolarTileModel.withShadow(tile, p, shadow).day(dayOfYear);
-        DailyIrradiation equations = sampleBySample(tile, p, shadow, dayOfYear);
+        DailyIrradiation equations = SampleBySampleModel.day(tile, p,
+                (cell, sun) -> shadow.isShadowed(cell, SunDirection.of(sun.eastward(), sun.northward(), sun.sinAltitude())), dayOfYear);
 
         double worstTopo = 0;
         double worstFlat = 0;
@@ -81,79 +79,5 @@ class EquationsSampleBySampleTest {
 
     private static double relative(float value, float reference) {
         return Math.abs(value - reference) / Math.max(Math.abs(reference), 1);
-    }
-
-    /** SCIENCE.md §2 "Daily integration", one sample at a time. */
-    static DailyIrradiation sampleBySample(SolarTile tile, SolarParameters p, TerrainShadow shadow, int dayOfYear) {
-        SolarDay day = SolarDay.of(dayOfYear);
-        EsraClearSky sky = new EsraClearSky(p.linke(day.month()));
-        double g0 = day.extraterrestrialIrradiance();
-        double delta = day.declinationRadians();
-        double[] latitude = CellCoordinates.latitudesRadians(tile.dem(), tile.core());
-        int n = latitude.length;
-        float[] topo = new float[n];
-        float[] flat = new float[n];
-        float[] hours = new float[n];
-        int samples = (int) Math.ceil(24 / p.stepHours() - 0.5);
-        for (int i = 0; i < n; i++) {
-            int column = tile.core().x0() + i % tile.core().width();
-            int row = tile.core().y0() + i / tile.core().width();
-            double z = tile.elevationAt(column, row);
-            if (Double.isNaN(z)) {
-                topo[i] = flat[i] = hours[i] = Float.NaN;
-                continue;
-            }
-            double beta = tile.slopeRadians()[i];
-            double aspect = tile.aspectRadians()[i];
-            boolean topoDefined = !Double.isNaN(beta);
-            boolean inclined = topoDefined && beta > 0 && !Double.isNaN(aspect);
-            double sinBeta = inclined ? Math.sin(beta) : 0;
-            double cosBeta = inclined ? Math.cos(beta) : 1;
-            double rSky = (1 + cosBeta) / 2;
-            double fg = inclined ? sinBeta - beta * cosBeta - Math.PI * Math.pow(Math.sin(beta / 2), 2) : 0;
-            double reflected = p.albedo() * (1 - cosBeta) / 2;
-            double phi = latitude[i];
-            double sumTopo = 0;
-            double sumFlat = 0;
-            int sunlitSamples = 0;
-            for (int k = 0; k < samples; k++) {
-                double t = (k + 0.5) * p.stepHours();
-                double hourAngle = (t - 12) * Math.PI / 12;
-                double s = Math.sin(phi) * Math.sin(delta) + Math.cos(phi) * Math.cos(delta) * Math.cos(hourAngle);
-                if (!(s > 0)) {
-                    continue;
-                }
-                double north = Math.cos(phi) * Math.sin(delta) - Math.sin(phi) * Math.cos(delta) * Math.cos(hourAngle);
-                double east = -Math.cos(delta) * Math.sin(hourAngle);
-                double airMass = OpticalAirMass.elevationFactor(z) * OpticalAirMass.atSeaLevelExact(s);
-                double kb = sky.beamTransmittanceExact(airMass);
-                double bh = g0 * s * kb;
-                double dh = g0 * sky.diffuseFraction(s);
-                sumFlat += bh + dh;
-                if (!topoDefined) {
-                    continue;
-                }
-                double facing = inclined ? sinBeta * (Math.cos(aspect) * north + Math.sin(aspect) * east) : 0;
-                double cosTheta = facing + cosBeta * s;
-                boolean sunlit = cosTheta > 0 && !shadow.isShadowed(i, SunDirection.of(east, north, s));
-                if (!inclined) {
-                    sumTopo += dh + (sunlit ? bh : 0);
-                } else if (sunlit) {
-                    double h0 = Math.asin(s);
-                    double nMuneer = 0.00263 - 0.712 * kb - 0.6883 * kb * kb;
-                    double isotropic = (rSky + nMuneer * fg) * (1 - kb);
-                    double f = h0 >= 0.1 ? isotropic + kb * cosTheta / s
-                            : isotropic + kb * facing / Math.sqrt(north * north + east * east) / (0.1 - 0.008 * h0);
-                    sumTopo += g0 * kb * cosTheta + dh * f + reflected * (bh + dh);
-                } else {
-                    sumTopo += dh * (rSky + 0.252271 * fg) + reflected * dh;
-                }
-                sunlitSamples += sunlit ? 1 : 0;
-            }
-            flat[i] = (float) (p.stepHours() * sumFlat);
-            topo[i] = topoDefined ? (float) (p.stepHours() * sumTopo) : Float.NaN;
-            hours[i] = topoDefined ? (float) (p.stepHours() * sunlitSamples) : Float.NaN;
-        }
-        return new DailyIrradiation(dayOfYear, topo, flat, hours);
     }
 }

@@ -1,12 +1,5 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.solar.MonthlySolarSums;
-import org.eemt.geo.solar.SolarTileRun;
-import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,9 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.junit.jupiter.api.Test;
 
 /**

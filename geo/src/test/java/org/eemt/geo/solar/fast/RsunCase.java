@@ -1,8 +1,5 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.Shading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,9 @@ import java.util.List;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.testing.ExternalTool;
 import org.eemt.geo.testing.TestData;
 

@@ -1,12 +1,5 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarParameters;
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.solar.ErrorStatistics;
-import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +8,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.ErrorStatistics;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
 import org.eemt.geo.testing.TestData;
 import org.junit.jupiter.api.BeforeAll;

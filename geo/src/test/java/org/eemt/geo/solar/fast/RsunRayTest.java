@@ -1,12 +1,12 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.solar.ErrorStatistics;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.eemt.geo.solar.ErrorStatistics;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.Shading;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

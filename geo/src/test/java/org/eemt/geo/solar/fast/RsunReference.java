@@ -1,10 +1,10 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.raster.CellCoordinates;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.eemt.geo.raster.CellCoordinates;
+import org.eemt.geo.solar.model.SolarDay;
+import org.eemt.geo.solar.model.SolarTile;
 
 /**
  * GRASS r.sun outputs for one DEM with the parameters of the acceptance tests (step 0.25 h, Linke 3,

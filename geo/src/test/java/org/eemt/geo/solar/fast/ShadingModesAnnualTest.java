@@ -1,15 +1,15 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.Shading;
-import org.eemt.geo.solar.model.DailyIrradiation;
-import org.eemt.geo.solar.ErrorStatistics;
-import org.eemt.geo.solar.MonthlySolarSums;
-import org.eemt.geo.solar.SolarTileRun;
-import org.eemt.geo.calendar.Calendar365;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.ErrorStatistics;
+import org.eemt.geo.solar.MonthlySolarSums;
+import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarTile;
 import org.junit.jupiter.api.Test;
 
 /**

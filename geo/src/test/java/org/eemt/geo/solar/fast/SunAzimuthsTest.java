@@ -1,13 +1,13 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarDay;
-import org.eemt.geo.raster.CellCoordinates;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.model.SolarDay;
 import org.junit.jupiter.api.Test;
 
 /** {@link SunAzimuths}: every sun position above the horizontal, on every day and at every latitude of a DEM, is allowed. */

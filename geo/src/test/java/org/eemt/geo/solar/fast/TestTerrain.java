@@ -1,9 +1,9 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.SolarTile;
-import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
 
