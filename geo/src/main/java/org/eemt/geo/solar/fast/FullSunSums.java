@@ -6,7 +6,7 @@ import org.eemt.geo.solar.model.SolarDay;
 
 /**
  * One day's irradiation of a cell in full sun, summed over the day's last sample groups, tabulated at
- * fixed latitude and elevation nodes (the model of SCIENCE.md §2 as {@link SolarTileModel} computes it).
+ * fixed latitude and elevation nodes (SCIENCE.md Eq. 2.10–2.26 as {@link SolarTileModel} computes them).
  *
  * <p>Groups ({@link SampleGroups}) are ordered by rising sun, so from some group on to noon a cell is in
  * <em>full sun</em>: h0 ≥ 0.1 rad (Muneer's high-sun form), h0 above the cell's slope (β &lt; h0, so

@@ -33,8 +33,8 @@ final class HorizonShadow implements TerrainShadow {
     private final double azimuthsPerRadian;
     /**
      * Horizon angles (radians, ≥ 0), {@code [coreCell * azimuths + k]}: cell-major, so that a cell's day, whose shadow
-     * tests read its angles toward every azimuth the sun passes, reads a few neighbouring cache lines (measured 10 %
-     * faster per day on Zion than azimuth-major, where every azimuth is a stream of its own).
+     * tests read its angles toward every azimuth the sun passes, reads a few neighbouring cache lines (faster than
+     * azimuth-major, where every azimuth is a stream of its own: docs/performance.md).
      */
     private final float[] angles;
     /** Per core cell, sin of its highest horizon angle over the azimuths computed (NaN without data). */

@@ -14,7 +14,7 @@ import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
 
 /**
- * The clear-sky r.sun model (SCIENCE.md §2; Šúri &amp; Hofierka 2004, Hofierka &amp; Šúri 2002) over
+ * The clear-sky r.sun model (SCIENCE.md Eq. 2.1–2.28; Šúri &amp; Hofierka 2004, Hofierka &amp; Šúri 2002) over
  * the core cells of one tile, one day at a time.
  *
  * <p>For a day d and each sample time t = (k + ½)·step (solar time, h) with the sun above the
@@ -50,8 +50,8 @@ import org.eemt.geo.terrain.MetricCellSize;
  * geographic DEM, whose cells then share the shadow tests' sun directions ({@link SunDirection.Resolved}), and a
  * sample's sunlit count (0 or 1) is formed without branching on it ({@link TerrainShadow#isSunlit}); for a cell
  * with its own latitude (a projected DEM) the sun's azimuth is computed only when a test needs it
- * ({@link SunDirection.OnDemand}). EquationsSampleBySampleTest checks the result against the equations summed
- * sample by sample.
+ * ({@link SunDirection.OnDemand}). EquationsSampleBySampleTest checks the result against the plain model,
+ * {@link org.eemt.geo.solar.model.SampleBySampleModel}.
  */
 public final class SolarTileModel {
     /** sin 0.1 rad: Muneer's diffuse takes its low-sun form below (SCIENCE.md §2). */
@@ -67,7 +67,7 @@ public final class SolarTileModel {
     private final byte[] surface;
     /**
      * Per cell, its {@value #CONSTANTS} constants at {@code [cell * CONSTANTS + field]}: one memory stream for the day's
-     * loop instead of one per field (Zion, a year: 21.8 s mean over 8 runs instead of 24.1 s; docs/performance.md).
+     * loop instead of one per field (timings: docs/performance.md).
      */
     private final double[] constants;
     /** The fields of {@link #constants}: the elevation factor of the air mass ({@link OpticalAirMass}), elevation (m), latitude (radians) and its sine and cosine. */

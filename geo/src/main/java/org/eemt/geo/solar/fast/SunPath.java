@@ -7,7 +7,7 @@ import org.eemt.geo.solar.model.SolarDay;
 
 /**
  * The sun's path over one day seen from one latitude, per {@link SampleGroups} group with the sun above
- * the horizontal (SCIENCE.md §2): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass
+ * the horizontal (SCIENCE.md Eq. 2.4, 2.5, 2.8, 2.17, 2.24): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass
  * ({@link OpticalAirMass}), the horizontal diffuse irradiance D_h = G0·Tn·(A1 + A2·sin h0 + A3·sin²h0)
  * ({@link EsraClearSky}), and the direction toward the sun: northward cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cos T,
  * eastward cos h0·sin A = −cosδ·sin T for the group's first sample (its pair, 24 − t, has the opposite).
