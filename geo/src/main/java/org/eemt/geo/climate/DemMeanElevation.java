@@ -1,6 +1,7 @@
 package org.eemt.geo.climate;
 
 import java.io.Serializable;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.RasterGrid;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.sis.referencing.CommonCRS;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.storage.Storage;
 

@@ -1,6 +1,7 @@
 package org.eemt.geo.eemt;
 
-import org.eemt.geo.solar.SolarDay;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.SolarDay;
 
 /**
  * Astronomical day length for Hamon's PET (SCIENCE.md §4, EEMT_TRAD), with the solar declination
@@ -19,6 +20,6 @@ public final class DayLength {
 
     /** Day length (h) on the 15th of a month (0 = January), the D of Hamon's PET. */
     public static double midMonthHours(double latitudeDegrees, int month) {
-        return hours(latitudeDegrees, MonthCalendar.dayOfYearOfThe15th(month));
+        return hours(latitudeDegrees, Calendar365.dayOfYearOfThe15th(month));
     }
 }

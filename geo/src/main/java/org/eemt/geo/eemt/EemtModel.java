@@ -1,5 +1,6 @@
 package org.eemt.geo.eemt;
 
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.climate.CellClimate;
 
 /**
@@ -88,11 +89,11 @@ public final class EemtModel {
         for (int m = 0; m < 12; m++) {
             double t = (tmax[m] + tmin[m]) / 2;
             double ppt = climate.precipitationMm()[m][i];
-            int days = MonthCalendar.days(m);
+            int days = Calendar365.daysInMonth(m);
             double pet = HamonPet.monthlyMm(t, DayLength.midMonthHours(latitude, m), days);
             double effective = Math.max(0, ppt - pet);
             double npp = t > 0 && ppt > pet
-                    ? NetPrimaryProduction.liethGramsPerYear(t) * days / MonthCalendar.DAYS_IN_YEAR : 0;
+                    ? NetPrimaryProduction.liethGramsPerYear(t) * days / Calendar365.DAYS_IN_YEAR : 0;
             out[m] = EnergyTransfer.precipitationMJPerM2(effective, t) + EnergyTransfer.biologicalMJPerM2(npp);
         }
         return out;
@@ -112,7 +113,7 @@ public final class EemtModel {
             tmaxTopo[m] = TopographicTemperature.maxCelsius(tmax[m], cells.sTopoWhPerM2()[m][i], cells.sFlatWhPerM2()[m][i], lai);
             t[m] = (tmaxTopo[m] + tmin[m]) / 2;
             if (t[m] > 0) {
-                growingDays += MonthCalendar.days(m);
+                growingDays += Calendar365.daysInMonth(m);
             }
         }
         for (int m = 0; m < 12; m++) {
@@ -123,7 +124,7 @@ public final class EemtModel {
                     cells.elevationMetres()[i], m, ra, rs);
             double aet = canopy ? Math.min(ppt, pet) : ZhangBudyko.aetMm(ppt, pet);
             double effective = wetness * (ppt - aet);
-            double npp = t[m] > 0 ? annualNpp * MonthCalendar.days(m) / growingDays : 0;
+            double npp = t[m] > 0 ? annualNpp * Calendar365.daysInMonth(m) / growingDays : 0;
             out[m] = EnergyTransfer.precipitationMJPerM2(effective, t[m]) + EnergyTransfer.biologicalMJPerM2(npp);
         }
         return out;

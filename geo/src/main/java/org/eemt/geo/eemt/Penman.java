@@ -1,5 +1,7 @@
 package org.eemt.geo.eemt;
 
+import org.eemt.geo.calendar.Calendar365;
+
 /**
  * Monthly evaporation by the Penman equation (SCIENCE.md §4, EEMT_TOPO: open water, no surface
  * resistance) and its Penman–Monteith form with a surface resistance r_s (EEMT_TOPO-VEG):
@@ -56,7 +58,7 @@ public final class Penman {
         double es = (Atmosphere.saturationVapourPressureKPa(tmaxCelsius) + Atmosphere.saturationVapourPressureKPa(tminCelsius)) / 2;
         double radiation = radiationWhPerM2 * 3600;
         double numerator = slope * radiation
-                + density * AIR_HEAT_CAPACITY_J_PER_KG_K * (es - actualVapourPressureKPa) * MonthCalendar.seconds(month) / aerodynamicResistance;
+                + density * AIR_HEAT_CAPACITY_J_PER_KG_K * (es - actualVapourPressureKPa) * Calendar365.secondsInMonth(month) / aerodynamicResistance;
         double denominator = LATENT_HEAT_J_PER_KG * (slope + gamma * (1 + surfaceResistance / aerodynamicResistance));
         return Math.max(0, numerator / denominator);
     }

@@ -2,6 +2,8 @@ package org.eemt.geo.solar;
 
 import java.util.TreeSet;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.SolarParameters;
 
 /** Days of the year (1..365) written as ranges and lists, e.g. {@code 1-365} or {@code 80,172,355} or {@code 1-31,60}. */
 public final class DaySelection {
@@ -17,7 +19,7 @@ public final class DaySelection {
                 int dash = p.indexOf('-', 1);
                 int from = Integer.parseInt(dash < 0 ? p : p.substring(0, dash).trim());
                 int to = dash < 0 ? from : Integer.parseInt(p.substring(dash + 1).trim());
-                if (from < 1 || to > SolarCalendar.DAYS_IN_YEAR || from > to) {
+                if (from < 1 || to > Calendar365.DAYS_IN_YEAR || from > to) {
                     throw new NumberFormatException();
                 }
                 for (int d = from; d <= to; d++) {
@@ -38,8 +40,8 @@ public final class DaySelection {
             if (parts.length == 1) {
                 return SolarParameters.constantLinke(Double.parseDouble(parts[0].trim()));
             }
-            if (parts.length == SolarCalendar.MONTHS) {
-                double[] v = new double[SolarCalendar.MONTHS];
+            if (parts.length == Calendar365.MONTHS) {
+                double[] v = new double[Calendar365.MONTHS];
                 for (int m = 0; m < v.length; m++) {
                     v[m] = Double.parseDouble(parts[m].trim());
                 }

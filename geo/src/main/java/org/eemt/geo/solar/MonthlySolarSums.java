@@ -2,6 +2,8 @@ package org.eemt.geo.solar;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.solar.model.DailyIrradiation;
 
 /**
  * Monthly sums of daily solar results for the core cells of a tile: S_topo and S_flat
@@ -22,10 +24,10 @@ public final class MonthlySolarSums implements Serializable {
     private static final long NO_DATA = Long.MIN_VALUE;
 
     private final int cells;
-    private final long[][] topo = new long[SolarCalendar.MONTHS][];
-    private final long[][] flat = new long[SolarCalendar.MONTHS][];
-    private final long[][] hours = new long[SolarCalendar.MONTHS][];
-    private final int[] days = new int[SolarCalendar.MONTHS];
+    private final long[][] topo = new long[Calendar365.MONTHS][];
+    private final long[][] flat = new long[Calendar365.MONTHS][];
+    private final long[][] hours = new long[Calendar365.MONTHS][];
+    private final int[] days = new int[Calendar365.MONTHS];
 
     public MonthlySolarSums(int cells) {
         this.cells = cells;
@@ -37,7 +39,7 @@ public final class MonthlySolarSums implements Serializable {
 
     /** Adds one day. */
     public void add(DailyIrradiation day) {
-        int m = SolarCalendar.monthOf(day.dayOfYear());
+        int m = Calendar365.monthOf(day.dayOfYear());
         if (days[m] == 0) {
             topo[m] = new long[cells];
             flat[m] = new long[cells];
@@ -54,7 +56,7 @@ public final class MonthlySolarSums implements Serializable {
         if (other.cells != cells) {
             throw new IllegalArgumentException(other.cells + " cells added to " + cells);
         }
-        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+        for (int m = 0; m < Calendar365.MONTHS; m++) {
             if (other.days[m] == 0) {
                 continue;
             }

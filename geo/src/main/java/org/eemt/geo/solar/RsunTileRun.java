@@ -8,11 +8,15 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
 
 /**
  * The GRASS engine of the solar model: one tile, a set of days, computed by GRASS GIS
@@ -30,14 +34,36 @@ import org.eemt.geo.raster.RasterGrid;
  * month's value. The session also reports its GRASS version ({@code g.version}), for the run's
  * manifest. The scratch directory is deleted afterwards.
  */
-public final class RsunTileRun {
+public final class RsunTileRun implements SolarEngine {
+    private static final long serialVersionUID = 1L;
     private static final String VERSION_FILE = "grass-version.txt";
 
-    private RsunTileRun() {
+    private final GrassCommand grass;
+
+    RsunTileRun(GrassCommand grass) {
+        this.grass = grass;
     }
 
-    /** A tile's monthly sums and the GRASS version that made them ({@code g.version}'s line, e.g. "GRASS 8.2.1 (2023)"). */
-    public record Result(MonthlySolarSums sums, String grassVersion) {
+    @Override
+    public boolean needsDemMaximum() {
+        return false;
+    }
+
+    @Override
+    public String describe(SolarParameters parameters) {
+        return "GRASS r.sun";
+    }
+
+    /**
+     * Checks GRASS (on this machine, or the container runtime and image), then runs r.sun (class comment); the result's
+     * tool version is {@code g.version}'s line, e.g. "GRASS 8.2.1 (2023)".
+     */
+    @Override
+    public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
+                      SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
+            throws IOException, InterruptedException {
+        grass.check();
+        return rsun(grass, dem, window, elevation, core, parameters, days, scratch, daily);
     }
 
     /**
@@ -49,7 +75,7 @@ public final class RsunTileRun {
      * @param scratchParent where to make the scratch directory (a local disk)
      * @param daily     receives each day's results, in the order of {@code days}; may be null
      */
-    public static Result run(GrassCommand grass, RasterGrid dem, PixelWindow window, double[] elevation, PixelWindow core,
+    private static Result rsun(GrassCommand grass, RasterGrid dem, PixelWindow window, double[] elevation, PixelWindow core,
                              SolarParameters parameters, int[] days, Path scratchParent, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory(Files.createDirectories(scratchParent), "eemt-rsun-");
@@ -111,7 +137,7 @@ public final class RsunTileRun {
 
     private static String dayOptions(int day, SolarParameters parameters) {
         return String.format(Locale.ROOT, "day=%d step=%s linke_value=%s albedo_value=%s", day, parameters.stepHours(),
-                parameters.linke(SolarCalendar.monthOf(day)), parameters.albedo());
+                parameters.linke(Calendar365.monthOf(day)), parameters.albedo());
     }
 
     private static Path output(Path scratch, String map, int day) {

@@ -1,14 +1,41 @@
 package org.eemt.geo.solar;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.fast.SolarTileModel;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 
 /**
- * The Spark-free entry point of the solar model: one tile, a set of days, monthly sums
+ * The Java engine of the solar model ({@link SolarEngine}): one tile, a set of days, monthly sums
  * ({@link MonthlySolarSums}) and, for whoever wants them (the {@code --keep-daily} products), each
- * day's arrays as they are computed.
+ * day's arrays as they are computed. Horn slope and aspect of the tile
+ * ({@link SolarTile#withHornSlopeAspect}), then the fast model ({@link SolarTileModel}).
  */
-public final class SolarTileRun {
-    private SolarTileRun() {
+public final class SolarTileRun implements SolarEngine {
+    private static final long serialVersionUID = 1L;
+
+    SolarTileRun() {
+    }
+
+    @Override
+    public boolean needsDemMaximum() {
+        return true;
+    }
+
+    @Override
+    public String describe(SolarParameters parameters) {
+        return parameters.shading().toString();
+    }
+
+    @Override
+    public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
+                      SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily) {
+        SolarTile tile = SolarTile.withHornSlopeAspect(dem, demMaxElevation, window, elevation, core);
+        return new Result(run(tile, parameters, days, daily), null);
     }
 
     /**

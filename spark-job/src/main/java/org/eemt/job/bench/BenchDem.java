@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.solar.SolarTile;
+import org.eemt.geo.solar.model.SolarTile;
 
 /** A DEM read whole for {@code eemt bench solar}: its grid, elevations (m, NaN = NoData) and file. */
 record BenchDem(Path file, RasterGrid grid, float[] elevation) {

@@ -1,6 +1,6 @@
 package org.eemt.job.bench;
 
-import org.eemt.geo.solar.SolarCalendar;
+import org.eemt.geo.calendar.Calendar365;
 
 /**
  * What one engine did in {@code eemt bench solar}: CPU seconds of its per-DEM setup and of the
@@ -16,10 +16,10 @@ record EngineRun(String engine, double setupCpuSeconds, double daysCpuSeconds, d
 
     /** CPU seconds for the whole year: measured when every day ran, else setup + the mean day x 365. */
     double yearCpuSeconds() {
-        return setupCpuSeconds + cpuSecondsPerDay() * SolarCalendar.DAYS_IN_YEAR;
+        return setupCpuSeconds + cpuSecondsPerDay() * Calendar365.DAYS_IN_YEAR;
     }
 
     boolean wholeYear() {
-        return days == SolarCalendar.DAYS_IN_YEAR;
+        return days == Calendar365.DAYS_IN_YEAR;
     }
 }

@@ -9,7 +9,7 @@ import org.eemt.geo.EemtException;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.solar.RsunTileRun;
-import org.eemt.geo.solar.SolarParameters;
+import org.eemt.geo.solar.model.SolarParameters;
 
 /**
  * GRASS r.sun day by day as the EEMT workflow ran it (SCIENCE.md §2, "Comparing with GRASS r.sun"):

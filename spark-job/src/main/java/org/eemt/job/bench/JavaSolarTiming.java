@@ -3,10 +3,10 @@ package org.eemt.job.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import org.eemt.geo.solar.DailyIrradiation;
-import org.eemt.geo.solar.SolarParameters;
-import org.eemt.geo.solar.SolarTile;
-import org.eemt.geo.solar.SolarTileModel;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.solar.fast.SolarTileModel;
 
 /**
  * The Java solar engine on one tile in this thread, timed by the thread's CPU time

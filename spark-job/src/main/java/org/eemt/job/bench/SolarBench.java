@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eemt.geo.solar.ErrorStatistics;
-import org.eemt.geo.solar.Shading;
-import org.eemt.geo.solar.SolarParameters;
-import org.eemt.geo.solar.SolarTile;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.job.report.ColourScale;
 
 /**

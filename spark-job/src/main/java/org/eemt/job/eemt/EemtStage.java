@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.apache.spark.broadcast.Broadcast;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.CellClimate;
-import org.eemt.geo.climate.CellCoordinates;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.climate.ClimateSource;
 import org.eemt.geo.climate.ClimateWindow;
 import org.eemt.geo.climate.DaymetCsv;
@@ -27,7 +27,7 @@ import org.eemt.job.plan.TilePlan;
 import org.eemt.job.stage.ProductCatalog;
 import org.eemt.job.stage.Stage;
 import org.eemt.job.stage.StageContext;
-import org.eemt.geo.solar.SolarCalendar;
+import org.eemt.geo.calendar.Calendar365;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +59,7 @@ public final class EemtStage implements Stage {
     @Override
     public List<Product> reads() {
         List<Product> inputs = new ArrayList<>(List.of(ProductCatalog.DEM, ProductCatalog.NORTHNESS, ProductCatalog.MCWI));
-        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+        for (int m = 0; m < Calendar365.MONTHS; m++) {
             inputs.add(ProductCatalog.topo(m));
             inputs.add(ProductCatalog.flat(m));
         }
@@ -198,7 +198,7 @@ public final class EemtStage implements Stage {
             for (String kind : kinds) {
                 String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); " + climate;
                 for (int m = 0; m < 12; m++) {
-                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + SolarCalendar.monthName(m) + "_" + year,
+                    list.add(new Output(kind, year, m, new Product("eemt/EEMT_" + kind + "_" + Calendar365.monthName(m) + "_" + year,
                             "MJ m-2 month-1", what)));
                 }
                 list.add(new Output(kind, year, -1, new Product("eemt/annual/EEMT_" + kind + "_" + year, "MJ m-2 yr-1", what)));

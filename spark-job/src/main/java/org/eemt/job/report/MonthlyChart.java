@@ -8,13 +8,13 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.eemt.geo.solar.SolarCalendar;
+import org.eemt.geo.calendar.Calendar365;
 
 /** A line chart of monthly values (January to December) of one or more series sharing a unit, as a PNG. */
 public final class MonthlyChart {
-    /** jan..dec, as in the products' names ({@link SolarCalendar#monthName}). */
-    static final List<String> MONTHS = IntStream.range(0, SolarCalendar.MONTHS)
-            .mapToObj(SolarCalendar::monthName).toList();
+    /** jan..dec, as in the products' names ({@link Calendar365#monthName}). */
+    static final List<String> MONTHS = IntStream.range(0, Calendar365.MONTHS)
+            .mapToObj(Calendar365::monthName).toList();
     private static final Color[] SERIES = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
         new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF)};
     private static final int WIDTH = 640;

@@ -3,8 +3,8 @@ package org.eemt.job.solar;
 import java.io.Serializable;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
-import org.eemt.geo.solar.Shading;
-import org.eemt.geo.solar.SolarParameters;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
 import picocli.CommandLine.Option;
 
 /**

@@ -6,8 +6,9 @@ import org.eemt.geo.EemtException;
 import org.eemt.geo.grass.ContainerRuntime;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.solar.DaySelection;
-import org.eemt.geo.solar.Shading;
-import org.eemt.geo.solar.SolarParameters;
+import org.eemt.geo.solar.SolarEngine;
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.SolarParameters;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,11 @@ public class SolarOptions implements Serializable {
             case "grass" -> true;
             default -> throw EemtException.input("--solar-engine " + engine, "unknown solar engine", "use java or grass");
         };
+    }
+
+    /** The chosen engine: the model in Java, or GRASS r.sun started as {@link #grassCommand()} says. */
+    public SolarEngine engine() {
+        return grassEngine() ? SolarEngine.rsun(grassCommand()) : SolarEngine.inJava();
     }
 
     /** How the grass engine starts GRASS, from the container options. */

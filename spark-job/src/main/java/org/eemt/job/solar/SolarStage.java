@@ -15,18 +15,15 @@ import java.util.function.Consumer;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.CollectionAccumulator;
-import org.eemt.geo.grass.GrassCommand;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.solar.DailyIrradiation;
 import org.eemt.geo.solar.MonthlySolarSums;
-import org.eemt.geo.solar.RsunTileRun;
-import org.eemt.geo.solar.SolarCalendar;
-import org.eemt.geo.solar.SolarParameters;
-import org.eemt.geo.solar.SolarTile;
-import org.eemt.geo.solar.SolarTileModel;
-import org.eemt.geo.solar.SolarTileRun;
+import org.eemt.geo.solar.SolarEngine;
+import org.eemt.geo.solar.model.DailyIrradiation;
+import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.solar.model.SolarTile;
 import org.apache.spark.api.java.JavaRDD;
 import org.eemt.job.deploy.StageResources;
 import org.eemt.job.outputs.Product;
@@ -43,10 +40,9 @@ import scala.Tuple2;
  * The solar stage (SCIENCE.md §2): per tile (core + the halo of the horizon distance) and day,
  * daily global irradiation on the terrain and on the flat, and insolation time → monthly S_topo,
  * S_flat (Wh m⁻² month⁻¹) and mean daily insolation time (h day⁻¹), and with {@code --keep-daily}
- * the daily products. Two engines, same tasks, same products: {@code java} (Horn slope and aspect,
- * then the clear-sky model, {@link SolarTileModel}) and {@code grass} (GRASS GIS r.sun on the
- * tile's window in a scratch directory of the executor, on the host or in a container,
- * {@link RsunTileRun}).
+ * the daily products. The {@link SolarEngine} of {@code --solar-engine} computes each task from the
+ * tile's window (core + halo), with scratch files under the executor's local directory of this
+ * application ({@link SparkFiles#getRootDirectory()}).
  *
  * <p>Tasks are tile x block of days: with fewer tiles than twice the cores, the days are cut into
  * blocks so that every core works; the blocks' monthly sums are merged per tile with exact
@@ -87,12 +83,12 @@ public final class SolarStage implements Stage {
     @Override
     public List<Product> writes() {
         int[] days = solar.dayList();
-        boolean[] months = new boolean[SolarCalendar.MONTHS];
+        boolean[] months = new boolean[Calendar365.MONTHS];
         for (int d : days) {
-            months[SolarCalendar.monthOf(d)] = true;
+            months[Calendar365.monthOf(d)] = true;
         }
         List<Product> products = new ArrayList<>();
-        for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+        for (int m = 0; m < Calendar365.MONTHS; m++) {
             if (months[m]) {
                 products.addAll(List.of(topo(m), flat(m), hours(m)));
             }
@@ -124,7 +120,7 @@ public final class SolarStage implements Stage {
     @Override
     public void run(StageContext context, List<Product> wanted) {
         SolarParameters parameters = solar.parameters();
-        GrassCommand grass = solar.grassEngine() ? solar.grassCommand() : null;
+        SolarEngine engine = solar.engine();
         int[] days = solar.dayList();
         String demLocation = context.demLocation();
         int band = context.band();
@@ -135,7 +131,7 @@ public final class SolarStage implements Stage {
         if (todo.isEmpty()) {
             return;
         }
-        double demMax = grass != null ? Double.NaN : highestElevation(spark, demLocation, band, plan);
+        double demMax = engine.needsDemMaximum() ? highestElevation(spark, demLocation, band, plan) : Double.NaN;
 
         int cores = Math.max(1, spark.defaultParallelism());
         int blocks = todo.size() >= 2 * cores ? 1 : Math.min(days.length, (2 * cores + todo.size() - 1) / todo.size());
@@ -146,8 +142,8 @@ public final class SolarStage implements Stage {
             }
         }
         spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, "
-                + (grass != null ? "GRASS r.sun" : parameters.shading()));
-        CollectionAccumulator<String> grassVersions = grass != null ? spark.sc().collectionAccumulator("GRASS versions") : null;
+                + engine.describe(parameters));
+        CollectionAccumulator<String> toolVersions = spark.sc().collectionAccumulator("solar engine versions");
         // Heterogeneous workers: spark.eemt.solar.task-cpus > 1 asks for bigger slots where the
         // cluster manager has stage-level scheduling (docs/deploying.md); elsewhere nothing changes.
         JavaRDD<Tuple2<TileKey, int[]>> dayBlocks = spark.parallelize(tasks, tasks.size());
@@ -157,13 +153,17 @@ public final class SolarStage implements Stage {
             TileKey key = task._1();
             PixelWindow core = plan.core(key);
             Consumer<DailyIrradiation> daily = day -> writeDaily(store, wanted, key, core, day);
-            if (grass != null) {
-                RsunTileRun.Result rsun = rsun(grass, demLocation, band, plan, key, parameters, task._2(), daily);
-                grassVersions.add(rsun.grassVersion());
-                return new Tuple2<>(key, rsun.sums());
+            PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
+            double[] elevation;
+            try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
+                elevation = reader.readDoubles(window);
             }
-            return new Tuple2<>(key, SolarTileRun.run(SolarTileModel.prepare(
-                    readTile(demLocation, band, plan, key, demMax, parameters.horizonDistanceMetres()), parameters), task._2(), daily));
+            SolarEngine.Result result = engine.run(plan.dem(), demMax, window, elevation, core, parameters, task._2(),
+                    Path.of(SparkFiles.getRootDirectory()), daily);
+            if (result.toolVersion() != null) {
+                toolVersions.add(result.toolVersion());
+            }
+            return new Tuple2<>(key, result.sums());
         }).reduceByKey((a, b) -> {
             a.add(b);
             return a;
@@ -173,7 +173,7 @@ public final class SolarStage implements Stage {
             MonthlySolarSums sums = tileSums._2();
             PixelWindow core = plan.core(key);
             long valid = 0;
-            for (int m = 0; m < SolarCalendar.MONTHS; m++) {
+            for (int m = 0; m < Calendar365.MONTHS; m++) {
                 if (sums.days(m) == 0) {
                     continue;
                 }
@@ -188,10 +188,10 @@ public final class SolarStage implements Stage {
             }
             return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
         }).collect();
-        if (grassVersions != null) {
+        if (!toolVersions.value().isEmpty()) {
             // every version the executors' GRASS sessions reported (one, unless workers differ), and the one an
             // earlier run recorded for the tiles this run resumed
-            TreeSet<String> versions = new TreeSet<>(grassVersions.value());
+            TreeSet<String> versions = new TreeSet<>(toolVersions.value());
             String earlier = context.versions().path("grass").asText("");
             if (!earlier.isEmpty()) {
                 versions.addAll(Arrays.asList(earlier.split("; ")));
@@ -217,35 +217,6 @@ public final class SolarStage implements Stage {
     /** The tile's core with the halo of the horizon distance (at least one cell, for slope and aspect), clipped to the DEM. */
     private static PixelWindow window(TilePlan plan, TileKey key, double horizonDistance) {
         return plan.withHalo(key, Math.max(1, SolarTile.haloCells(plan.dem(), horizonDistance)));
-    }
-
-    /**
-     * The grass engine's task: GRASS (after checking it is there, on this executor) on the tile's
-     * {@linkplain #window window}, in scratch under the executor's local directory of this
-     * application ({@link SparkFiles#getRootDirectory()}).
-     */
-    private static RsunTileRun.Result rsun(GrassCommand grass, String demLocation, int band, TilePlan plan, TileKey key, SolarParameters parameters,
-                                           int[] days, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
-        grass.check();
-        PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
-        double[] elevation;
-        try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
-            elevation = reader.readDoubles(window);
-        }
-        return RsunTileRun.run(grass, plan.dem(), window, elevation, plan.core(key), parameters, days,
-                Path.of(SparkFiles.getRootDirectory()), daily);
-    }
-
-    /** The tile's {@linkplain #window window}, and Horn slope and aspect (radians) of its core. */
-    static SolarTile readTile(String demLocation, int band, TilePlan plan, TileKey key, double demMax, double horizonDistance) {
-        RasterGrid dem = plan.dem();
-        PixelWindow core = plan.core(key);
-        PixelWindow window = window(plan, key, horizonDistance);
-        double[] elevation;
-        try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
-            elevation = reader.readDoubles(window);
-        }
-        return SolarTile.withHornSlopeAspect(dem, demMax, window, elevation, core);
     }
 
     private static void writeDaily(ProductStore store, List<Product> wanted, TileKey key, PixelWindow core, DailyIrradiation day) {

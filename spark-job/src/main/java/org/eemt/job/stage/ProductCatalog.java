@@ -1,6 +1,6 @@
 package org.eemt.job.stage;
 
-import org.eemt.geo.solar.SolarCalendar;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.job.outputs.Product;
 
 /**
@@ -28,19 +28,19 @@ public final class ProductCatalog {
 
     /** S_topo of a month (0..11). */
     public static Product topo(int month) {
-        return new Product("global/monthly/total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
+        return new Product("global/monthly/total_sun_" + Calendar365.monthName(month) + "_sum", "Wh m-2 month-1",
                 "global irradiation on the terrain with shadows, monthly sum (S_topo)");
     }
 
     /** S_flat of a month. */
     public static Product flat(int month) {
-        return new Product("global/monthly/flat_total_sun_" + SolarCalendar.monthName(month) + "_sum", "Wh m-2 month-1",
+        return new Product("global/monthly/flat_total_sun_" + Calendar365.monthName(month) + "_sum", "Wh m-2 month-1",
                 "global irradiation on a horizontal unshaded surface at the same elevation, monthly sum (S_flat)");
     }
 
     /** Mean daily insolation time of a month. */
     public static Product hours(int month) {
-        return new Product("insol/monthly/hours_sun_" + SolarCalendar.monthName(month) + "_average", "h day-1",
+        return new Product("insol/monthly/hours_sun_" + Calendar365.monthName(month) + "_average", "h day-1",
                 "insolation time, monthly mean of daily values");
     }
 }

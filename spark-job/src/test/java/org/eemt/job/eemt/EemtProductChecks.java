@@ -53,7 +53,7 @@ final class EemtProductChecks {
                 float[] annual = Products.cells(out.resolve("eemt/annual/EEMT_" + kind + "_" + year + ".tif"));
                 double[] sum = new double[annual.length];
                 for (int m = 0; m < 12; m++) {
-                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
+                    String mon = org.eemt.geo.calendar.Calendar365.monthName(m);
                     float[] month = Products.cells(out.resolve("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif"));
                     for (int i = 0; i < sum.length; i++) {
                         sum[i] += month[i];

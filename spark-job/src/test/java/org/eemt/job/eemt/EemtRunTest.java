@@ -91,7 +91,7 @@ public class EemtRunTest {
         for (int year : years) {
             for (String kind : new String[] {"Trad", "Topo"}) {
                 for (int m = 0; m < 12; m++) {
-                    String mon = org.eemt.geo.solar.SolarCalendar.monthName(m);
+                    String mon = org.eemt.geo.calendar.Calendar365.monthName(m);
                     list.add("eemt/EEMT_" + kind + "_" + mon + "_" + year + ".tif");
                 }
                 list.add("eemt/annual/EEMT_" + kind + "_" + year + ".tif");

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eemt.geo.solar.SolarCalendar;
+import org.eemt.geo.calendar.Calendar365;
 import org.eemt.job.testing.Products;
 
 /**
@@ -54,7 +54,7 @@ final class EngineComparison {
             compare(grass, java, "insol/daily/hours_sun_day_" + d + ".tif");
         }
         for (int d : days) {
-            String month = SolarCalendar.monthName(SolarCalendar.monthOf(d));
+            String month = Calendar365.monthName(Calendar365.monthOf(d));
             compare(grass, java, "global/monthly/flat_total_sun_" + month + "_sum.tif");
             compare(grass, java, "global/monthly/total_sun_" + month + "_sum.tif");
             compare(grass, java, "insol/monthly/hours_sun_" + month + "_average.tif");

@@ -1,0 +1,107 @@
+package org.eemt.geo.solar.fast;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The sample times t = (k + ½)·step (solar time, h; k = 0 … n − 1 with n = ⌈24/step − ½⌉) of a day
+ * (SCIENCE.md §2, "Daily integration"), grouped for the per-cell loop by their hour angle T = (t − 12)·π/12.
+ *
+ * <p>The sun's altitude (sin h0 = sinφ·sinδ + cosφ·cosδ·cos T) and the northward component of its
+ * direction depend on T through cos T only, and its eastward component −cosδ·sin T changes sign with T.
+ * When the grid is symmetric about noon (n·step = 24, e.g. the default 0.25 h) the samples t and
+ * 24 − t form a pair with one cos T and opposite sin T, so the terms that depend on the altitude (air
+ * mass, τ, diffuse) are computed once per pair; an odd middle sample (t = 12) or an asymmetric grid
+ * gives groups of one. Groups are ordered by increasing cos T, so for any latitude and declination
+ * the sun's altitude increases with the group index and the groups with the sun above the horizontal
+ * are a suffix.
+ */
+final class SampleGroups {
+    private final double[] cosHourAngle;
+    /** sin T of the group's first sample; a pair's second sample has −sin T. */
+    private final double[] sinHourAngle;
+    private final boolean[] paired;
+    /** Samples in the groups from each group to the last, and 0 after the last. */
+    private final int[] samplesFrom;
+
+    private SampleGroups(double[] cosHourAngle, double[] sinHourAngle, boolean[] paired) {
+        this.cosHourAngle = cosHourAngle;
+        this.sinHourAngle = sinHourAngle;
+        this.paired = paired;
+        samplesFrom = new int[paired.length + 1];
+        for (int g = paired.length - 1; g >= 0; g--) {
+            samplesFrom[g] = samplesFrom[g + 1] + (paired[g] ? 2 : 1);
+        }
+    }
+
+    static SampleGroups of(double stepHours) {
+        int samples = (int) Math.ceil(24 / stepHours - 0.5);
+        boolean symmetric = Math.abs(samples * stepHours - 24) <= 1e-9 * 24;
+        int groups = symmetric ? (samples + 1) / 2 : samples;
+        Integer[] order = new Integer[groups];
+        double[] cos = new double[groups];
+        double[] sin = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            double hourAngle = ((g + 0.5) * stepHours - 12) * Math.PI / 12;
+            cos[g] = Math.cos(hourAngle);
+            sin[g] = Math.sin(hourAngle);
+            order[g] = g;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(g -> cos[g]));
+        double[] sortedCos = new double[groups];
+        double[] sortedSin = new double[groups];
+        boolean[] sortedPaired = new boolean[groups];
+        for (int g = 0; g < groups; g++) {
+            int k = order[g];
+            sortedCos[g] = cos[k];
+            sortedSin[g] = sin[k];
+            // with n odd the middle sample (k = (n − 1)/2, t = 12) is its own mirror
+            sortedPaired[g] = symmetric && 2 * k + 1 != samples;
+        }
+        return new SampleGroups(sortedCos, sortedSin, sortedPaired);
+    }
+
+    int size() {
+        return cosHourAngle.length;
+    }
+
+    double cosHourAngle(int group) {
+        return cosHourAngle[group];
+    }
+
+    double sinHourAngle(int group) {
+        return sinHourAngle[group];
+    }
+
+    boolean paired(int group) {
+        return paired[group];
+    }
+
+    /** The number of samples in the groups from {@code group} to the last (0 for {@link #size()}). */
+    int samplesFrom(int group) {
+        return samplesFrom[group];
+    }
+
+    /**
+     * The first group with the sun above the horizontal, a + b·cos T &gt; 0 (a = sinφ·sinδ, b = cosφ·cosδ ≥ 0),
+     * or {@link #size()} when there is none; every later group has it too.
+     */
+    int firstAboveHorizon(double a, double b) {
+        return firstReaching(a, b, Double.MIN_VALUE);
+    }
+
+    /** The first group with sin h0 = a + b·cos T ≥ {@code sinAltitude}, or {@link #size()} when there is none; every later group has it too. */
+    int firstReaching(double a, double b, double sinAltitude) {
+        int low = 0;
+        int high = cosHourAngle.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (a + b * cosHourAngle[mid] >= sinAltitude) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+}

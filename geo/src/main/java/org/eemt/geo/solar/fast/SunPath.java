@@ -1,0 +1,142 @@
+package org.eemt.geo.solar.fast;
+
+import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.solar.model.MuneerDiffuse;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.SolarDay;
+
+/**
+ * The sun's path over one day seen from one latitude, per {@link SampleGroups} group with the sun above
+ * the horizontal (SCIENCE.md Eq. 2.4, 2.5, 2.8, 2.17, 2.24): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass
+ * ({@link OpticalAirMass}), the horizontal diffuse irradiance D_h = G0·Tn·(A1 + A2·sin h0 + A3·sin²h0)
+ * ({@link EsraClearSky}), and the direction toward the sun: northward cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cos T,
+ * eastward cos h0·sin A = −cosδ·sin T for the group's first sample (its pair, 24 − t, has the opposite).
+ *
+ * <p>None of it depends on the cell beyond its latitude, so it is recomputed only when the latitude changes
+ * ({@link #moveTo}): once per row of a geographic DEM, whose cells share the shadow tests' sun directions as
+ * well. A group's terms are computed when a cell first needs them ({@link #prepare}): cells in full sun from
+ * some group on take those groups' sums from {@link FullSunSums} instead.
+ */
+final class SunPath {
+    private final SampleGroups groups;
+    private final ClearSkyTable sky;
+    private final double extraterrestrial;
+    private final double sinDeclination;
+    private final double cosDeclination;
+    final double[] seaLevelAirMass;
+    /** D_h (W m⁻²). */
+    final double[] diffuse;
+    final double[] northward;
+    final double[] eastward;
+    /**
+     * Muneer's beam term per unit τ, on top of B_i's G0·τ: a sunlit sample adds τ·(G0 + {@code diffuseBeamWeight})·cosθ
+     * − τ·{@code lowSunCorrection}·cosβ. At high sun (h0 ≥ 0.1 rad) the weight is D_h/sin h0 and the correction 0 (Kb·cosθ/sin h0);
+     * below, with sinβ·cos(A − a) = (cosθ − cosβ·sin h0)/cos h0, the weight is D_h/(cos h0·(0.1 − 0.008·h0)) and the
+     * correction the weight times sin h0.
+     */
+    final double[] diffuseBeamWeight;
+    final double[] lowSunCorrection;
+    /** The directions of each group's first and (if paired) second sample: {@link SunDirection.Resolved} or {@link SunDirection.OnDemand}. */
+    SunDirection[] firstSun;
+    SunDirection[] secondSun;
+    private final SunDirection[][] resolved;
+    private final SunDirection[][] onDemand;
+    /** The first group with the sun above the horizontal ({@link SampleGroups#firstAboveHorizon}); the later ones have it too. */
+    int firstDaylight;
+    private double latitudeSin = Double.NaN;
+    private double latitudeCos = Double.NaN;
+    /** sinφ·sinδ, cosφ·cosδ, cosφ·sinδ and −sinφ·cosδ of the current latitude. */
+    private double a;
+    private double b;
+    private double p;
+    private double q;
+    /** The groups from {@link #firstDaylight} up to this one have their terms computed. */
+    private int prepared;
+
+    SunPath(SampleGroups groups, ClearSkyTable sky, SolarDay day) {
+        this.groups = groups;
+        this.sky = sky;
+        this.extraterrestrial = day.extraterrestrialIrradiance();
+        this.sinDeclination = Math.sin(day.declinationRadians());
+        this.cosDeclination = Math.cos(day.declinationRadians());
+        int n = groups.size();
+        seaLevelAirMass = new double[n];
+        diffuse = new double[n];
+        northward = new double[n];
+        eastward = new double[n];
+        diffuseBeamWeight = new double[n];
+        lowSunCorrection = new double[n];
+        resolved = new SunDirection[2][n];
+        onDemand = new SunDirection[2][n];
+        for (int g = 0; g < n; g++) {
+            for (int k = 0; k < 2; k++) {
+                resolved[k][g] = new SunDirection.Resolved();
+                onDemand[k][g] = new SunDirection.OnDemand();
+            }
+        }
+        firstSun = onDemand[0];
+        secondSun = onDemand[1];
+        firstDaylight = n;
+    }
+
+    /**
+     * Points the path at the latitude with this sine and cosine (nothing to do when it is the current one);
+     * {@code shared}: more cells follow at this latitude, so the sun directions are {@link SunDirection.Resolved}.
+     * The groups' terms are computed by {@link #prepare}.
+     */
+    void moveTo(double latitudeSin, double latitudeCos, boolean shared) {
+        if (latitudeSin == this.latitudeSin && latitudeCos == this.latitudeCos) {
+            return;
+        }
+        this.latitudeSin = latitudeSin;
+        this.latitudeCos = latitudeCos;
+        a = latitudeSin * sinDeclination;
+        b = latitudeCos * cosDeclination;
+        p = latitudeCos * sinDeclination;
+        q = -latitudeSin * cosDeclination;
+        firstDaylight = groups.firstAboveHorizon(a, b);
+        prepared = firstDaylight;
+        firstSun = shared ? resolved[0] : onDemand[0];
+        secondSun = shared ? resolved[1] : onDemand[1];
+    }
+
+    /** sin h0 of a group at the current latitude (with the sun below the horizontal for groups before {@link #firstDaylight}). */
+    double sinAltitude(int group) {
+        return a + b * groups.cosHourAngle(group);
+    }
+
+    /**
+     * Computes the terms of a daylight group at the current latitude, unless they are. Small, so that the JIT inlines the
+     * check into the per-cell loop, which calls it for every group (the whole method was inlined in some runs and not in
+     * others: not when it had been compiled on its own first, as its compiled code was then too large to inline).
+     */
+    void prepare(int group) {
+        if (group >= prepared) {
+            prepareThrough(group);
+        }
+    }
+
+    private void prepareThrough(int group) {
+        for (int g = prepared; g <= group; g++) {
+            double cosT = groups.cosHourAngle(g);
+            double s = a + b * cosT;
+            seaLevelAirMass[g] = AirMassTable.atSeaLevel(s);
+            diffuse[g] = extraterrestrial * sky.diffuseFraction(s);
+            double north = p + q * cosT;
+            double east = -cosDeclination * groups.sinHourAngle(g);
+            northward[g] = north;
+            eastward[g] = east;
+            if (s >= SolarTileModel.SIN_LOW_SUN) {
+                diffuseBeamWeight[g] = diffuse[g] / s;
+                lowSunCorrection[g] = 0;
+            } else {
+                double h0 = FastAngles.asinSmall(s);
+                diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
+                lowSunCorrection[g] = diffuseBeamWeight[g] * s;
+            }
+            firstSun[g].set(east, north, s);
+            secondSun[g].set(-east, north, s);
+        }
+        prepared = group + 1;
+    }
+}

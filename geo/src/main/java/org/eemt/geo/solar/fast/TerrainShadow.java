@@ -1,0 +1,53 @@
+package org.eemt.geo.solar.fast;
+
+import org.eemt.geo.solar.model.Shading;
+import org.eemt.geo.solar.model.TerrainHorizon;
+
+/**
+ * Whether terrain hides the sun from a cell (SCIENCE.md §2, "Shadowing"): a cell is shadowed when
+ * the terrain's horizon angle toward the sun's azimuth exceeds the sun's true altitude h0. The
+ * angle of a terrain point at horizontal distance L includes Earth curvature:
+ * atan((z_p − z0 − L²/(2R))/L) with R = {@value #EARTH_RADIUS_METRES} m.
+ */
+interface TerrainShadow {
+    /** Mean Earth radius (m) of the curvature drop L²/(2R). */
+    double EARTH_RADIUS_METRES = TerrainHorizon.EARTH_RADIUS_METRES;
+
+    /**
+     * @param coreCell index of the cell in the tile's core (row-major)
+     * @param sun      the direction toward the sun at the cell's latitude, with sin h0 &gt; 0
+     */
+    boolean isShadowed(int coreCell, SunDirection sun);
+
+    /**
+     * Whether the cell is sunlit: its surface faces the sun ({@code cosIncidence} = cosθ &gt; 0) and the terrain does not
+     * shadow it ({@link #isShadowed}).
+     */
+    default boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
+        return cosIncidence > 0 && !isShadowed(coreCell, sun);
+    }
+
+    /**
+     * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever azimuth the sun takes
+     * (an exact bound, so the caller may skip the test; 1 when no cheaper bound is known).
+     */
+    double sinAltitudeAlwaysLit(int coreCell);
+
+    /** The absence of terrain shadows ({@link Shading#NONE}). */
+    TerrainShadow NONE = new TerrainShadow() {
+        @Override
+        public boolean isShadowed(int coreCell, SunDirection sun) {
+            return false;
+        }
+
+        @Override
+        public boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
+            return cosIncidence > 0;
+        }
+
+        @Override
+        public double sinAltitudeAlwaysLit(int coreCell) {
+            return 0;
+        }
+    };
+}

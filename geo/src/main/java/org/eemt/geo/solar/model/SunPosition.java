@@ -1,0 +1,32 @@
+package org.eemt.geo.solar.model;
+
+/**
+ * Where the sun stands at one solar time, seen from one latitude (SCIENCE.md Eq. 2.3–2.5; Šúri &amp;
+ * Hofierka 2004): the hour angle T = (t − 12)·π/12, the sine of the true altitude
+ * sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, and the horizontal components of the unit vector toward the
+ * sun, northward cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cos T and eastward cos h0·sin A = −cosδ·sin T
+ * (A: compass azimuth, clockwise from north).
+ */
+public record SunPosition(double sinAltitude, double northward, double eastward) {
+
+    /**
+     * @param latitudeRadians    φ of the cell centre
+     * @param declinationRadians δ of the day ({@link SolarDay})
+     * @param solarTimeHours     t, local solar time (h)
+     */
+    public static SunPosition at(double latitudeRadians, double declinationRadians, double solarTimeHours) {
+        double hourAngle = (solarTimeHours - 12) * Math.PI / 12;
+        double sinPhi = Math.sin(latitudeRadians);
+        double cosPhi = Math.cos(latitudeRadians);
+        double sinDelta = Math.sin(declinationRadians);
+        double cosDelta = Math.cos(declinationRadians);
+        return new SunPosition(sinPhi * sinDelta + cosPhi * cosDelta * Math.cos(hourAngle),
+                cosPhi * sinDelta - sinPhi * cosDelta * Math.cos(hourAngle),
+                -cosDelta * Math.sin(hourAngle));
+    }
+
+    /** cos h0, the length of the horizontal component. */
+    public double cosAltitude() {
+        return Math.sqrt(northward * northward + eastward * eastward);
+    }
+}

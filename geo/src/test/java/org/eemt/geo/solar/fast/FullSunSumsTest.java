@@ -1,0 +1,106 @@
+package org.eemt.geo.solar.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Random;
+import org.eemt.geo.solar.model.EsraClearSky;
+import org.eemt.geo.solar.model.MuneerDiffuse;
+import org.eemt.geo.solar.model.OpticalAirMass;
+import org.eemt.geo.solar.model.SolarDay;
+import org.junit.jupiter.api.Test;
+
+/** {@link FullSunSums}: the interpolated sums against the same sums computed group by group with the exact formulas. */
+class FullSunSumsTest {
+
+    @Test
+    void interpolatedSumsMatchTheExactSumsOverTheGroups() {
+        Random random = new Random(7);
+        EsraClearSky sky = new EsraClearSky(3.0);
+        double worstFlat = 0;
+        double worstInclined = 0;
+        for (double step : new double[] {0.25, 0.35, 24.0 / 97}) {
+            SampleGroups groups = SampleGroups.of(step);
+            for (int day : new int[] {1, 80, 172, 266, 355}) {
+                SolarDay solarDay = SolarDay.of(day);
+                for (int trial = 0; trial < 200; trial++) {
+                    double latitude = Math.toRadians(-60 + 125 * random.nextDouble());
+                    double elevation = -50 + 4500 * random.nextDouble();
+                    FullSunSums sums = new FullSunSums(groups, new ClearSkyTable(sky), solarDay, latitude - 0.01, latitude + 0.02, elevation - 300,
+                            elevation + 10, null);
+                    int from = sums.locate(latitude, elevation);
+                    double sinLatitude = Math.sin(latitude);
+                    double cosLatitude = Math.cos(latitude);
+                    double a = sinLatitude * Math.sin(solarDay.declinationRadians());
+                    double b = cosLatitude * Math.cos(solarDay.declinationRadians());
+                    // a cell in full sun from the first group with h0 ≥ 0.1 rad (and at least locate's)
+                    int start = Math.max(from, groups.firstReaching(a, b, Math.sin(0.1)));
+                    double[] cell = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble() - 0.5,
+                            random.nextDouble(), random.nextDouble() - 0.5};
+                    double[] exact = exactSums(groups, sky, solarDay, latitude, elevation, start, cell);
+                    if (exact[0] == 0) {
+                        continue;
+                    }
+                    worstFlat = Math.max(worstFlat, Math.abs(sums.flat(start) - exact[0]) / exact[0]);
+                    double inclined = sums.inclined(start, cell[0], cell[1], cell[2], cell[3], cell[4], cell[5]);
+                    worstInclined = Math.max(worstInclined, Math.abs(inclined - exact[1]) / Math.abs(exact[0]));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "full-sun sums: worst relative error flat %.2e, inclined %.2e%n", worstFlat, worstInclined);
+        assertTrue(worstFlat < 2e-6, "flat " + worstFlat);
+        assertTrue(worstInclined < 2e-6, "inclined " + worstInclined);
+    }
+
+    @Test
+    void aCellReadsTheSameSumsWhateverTheTableCovers() {
+        SampleGroups groups = SampleGroups.of(0.25);
+        EsraClearSky sky = new EsraClearSky(2.5);
+        SolarDay day = SolarDay.of(140);
+        double latitude = Math.toRadians(37.2345);
+        double elevation = 1876.4;
+        FullSunSums small = new FullSunSums(groups, new ClearSkyTable(sky), day, latitude, latitude, elevation, elevation, null);
+        // a larger table, in an array that held another day's (a reused buffer leaves nothing behind)
+        double[] previous = new FullSunSums(groups, new ClearSkyTable(sky), SolarDay.of(300), latitude - 0.2, latitude + 0.1, 0, 5000, null).buffer();
+        FullSunSums large = new FullSunSums(groups, new ClearSkyTable(sky), day, latitude - 0.1, latitude + 0.05, 100, 4000, previous);
+        int from = small.locate(latitude, elevation);
+        assertEquals(from, large.locate(latitude, elevation));
+        for (int g = from; g <= groups.size(); g++) {
+            assertEquals(small.flat(g), large.flat(g), "group " + g);
+            assertEquals(small.inclined(g, 0.9, 0.1, 0.05, 0.2, 0.95, -0.1), large.inclined(g, 0.9, 0.1, 0.05, 0.2, 0.95, -0.1));
+        }
+    }
+
+    /** {Σ w·(B_h + D_h), Σ of a sunlit inclined surface's B_i + D_i + R_i} over the groups from {@code start}, exactly. */
+    private static double[] exactSums(SampleGroups groups, EsraClearSky sky, SolarDay day, double latitude, double elevation,
+                                      int start, double[] cell) {
+        double skyView = cell[0];
+        double horizonBrightening = cell[1];
+        double reflectedFraction = cell[2];
+        double slopeNorth = cell[3];
+        double cosSlope = cell[4];
+        double slopeEast = cell[5];
+        double delta = day.declinationRadians();
+        double g0 = day.extraterrestrialIrradiance();
+        double flat = 0;
+        double inclined = 0;
+        for (int g = start; g < groups.size(); g++) {
+            double cosT = groups.cosHourAngle(g);
+            double s = Math.sin(latitude) * Math.sin(delta) + Math.cos(latitude) * Math.cos(delta) * cosT;
+            double north = Math.cos(latitude) * Math.sin(delta) - Math.sin(latitude) * Math.cos(delta) * cosT;
+            double east = -Math.cos(delta) * groups.sinHourAngle(g);
+            double tau = sky.beamTransmittance(OpticalAirMass.elevationFactor(elevation) * OpticalAirMass.atSeaLevel(s));
+            double bh = g0 * s * tau;
+            double dh = g0 * sky.diffuseFraction(s);
+            double n = MuneerDiffuse.n(tau);
+            for (double side : groups.paired(g) ? new double[] {1, -1} : new double[] {1}) {
+                double cosTheta = slopeNorth * north + cosSlope * s + side * slopeEast * east;
+                flat += bh + dh;
+                inclined += g0 * tau * cosTheta + dh * ((skyView + n * horizonBrightening) * (1 - tau) + tau * cosTheta / s)
+                        + reflectedFraction * (bh + dh);
+            }
+        }
+        return new double[] {flat, inclined};
+    }
+}
