@@ -29,30 +29,30 @@ class SagaComparisonTest {
         SagaTool.Stats s = compare(Dems.peruDem(), dir);
         System.out.printf("Peru 30 m vs SAGA: Spearman %.4f, median |dTWI| %.3f, mean dTWI (ours - SAGA) %.3f, %d cells%n",
                 s.spearman(), s.medianAbsDifference(), s.meanDifference(), s.cells());
-        assertTrue(s.spearman() >= 0.92, "Spearman rank correlation " + s.spearman());
-        assertTrue(s.medianAbsDifference() <= 0.3, "median absolute TWI difference " + s.medianAbsDifference());
+        assertTrue(s.spearman() >= 0.98, "Spearman rank correlation " + s.spearman());
+        assertTrue(s.medianAbsDifference() <= 0.05, "median absolute TWI difference " + s.medianAbsDifference());
     }
 
-    /** The gentle caldera floor: reported (docs/hydrology.md explains the differences), not bounded. */
+    /** The gentle caldera floor: the flats make the fills differ most here (docs/hydrology.md). */
     @Test
-    void sampleDemReport(@TempDir Path dir) throws Exception {
+    void gentleSampleDemAgreesWithSaga(@TempDir Path dir) throws Exception {
         SagaTool.Stats s = compare(Dems.sampleDem(), dir);
         System.out.printf("sample mcn_10m vs SAGA: Spearman %.4f, median |dTWI| %.3f, mean dTWI (ours - SAGA) %.3f, %d cells%n",
                 s.spearman(), s.medianAbsDifference(), s.meanDifference(), s.cells());
         Dems.Dem dem = Dems.read(Dems.sampleDem());
         int interior = (dem.grid().columns() - 4) * (dem.grid().rows() - 4);
         assertTrue(s.cells() > 0.9 * interior, "compared " + s.cells() + " of " + interior + " interior cells");
+        assertTrue(s.spearman() >= 0.90, "Spearman rank correlation " + s.spearman());
+        assertTrue(s.medianAbsDifference() <= 0.05, "median absolute TWI difference " + s.medianAbsDifference());
     }
 
     /**
      * Integer DEMs with flats, compared stage by stage (docs/hydrology.md, issue 20): our TWI; our
      * pipeline run on SAGA's own filled DEM (the fill taken out of the difference); SAGA's area
-     * with our slope (the slope taken out); our area with SAGA's slope (the area alone). On every
-     * DEM the slopes agree and the fill hardly moves our areas, so what separates the indices is
-     * the catchment area's routing. Peru and the 30 m Zion crop agree (ρ ≥ 0.90 asserted); the
-     * Int16 sample and the 10 m Zion crop are reported: there SAGA's "Deterministic Infinity"
-     * follows the four-neighbour aspect ({@link #sagaDInfinitySplitsAlongTheFourNeighbourAspect}),
-     * not Tarboton's facets, and gentle or interpolated surfaces make the two rules differ.
+     * with our slope (the slope taken out); our area with SAGA's slope (the area alone). The slopes
+     * agree, our routing follows the four-neighbour aspect as SAGA's "Deterministic Infinity" does
+     * ({@link #sagaDInfinitySplitsAlongTheFourNeighbourAspect}), and what remains is the fill of the
+     * flats (ε here, Wang &amp; Liu's 0.1° in SAGA), which moves ρ by at most 0.03.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} Int16")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"sample", "peru", "zion", "zion10m"})
@@ -96,21 +96,19 @@ class SagaComparisonTest {
         int interior = (w - 4) * (h - 4);
         assertTrue(twi.cells() > 0.9 * interior, name + ": compared " + twi.cells() + " of " + interior + " interior cells");
         assertTrue(slopeRemoved.spearman() >= 0.99, name + ": the slopes differ, rho with SAGA's area " + slopeRemoved.spearman());
-        assertTrue(Math.abs(fillRemoved.spearman() - twi.spearman()) <= 0.01,
+        assertTrue(twi.spearman() >= 0.90, name + " Int16: Spearman rank correlation " + twi.spearman());
+        assertTrue(twi.medianAbsDifference() <= 0.05, name + " Int16: median absolute TWI difference " + twi.medianAbsDifference());
+        assertTrue(Math.abs(fillRemoved.spearman() - twi.spearman()) <= 0.03,
                 name + ": the fill moves rho from " + twi.spearman() + " to " + fillRemoved.spearman());
-        if (name.equals("peru") || name.equals("zion")) {
-            assertTrue(twi.spearman() >= 0.90, name + " Int16: Spearman rank correlation " + twi.spearman());
-            assertTrue(twi.medianAbsDifference() <= 0.3, name + " Int16: median absolute TWI difference " + twi.medianAbsDifference());
-        }
     }
 
     /**
      * SAGA's "Deterministic Infinity" (ta_hydrology 0, METHOD 3) as a black box: on a surface
      * z = x + y + 0.9·x·y (10 m cells, x east, y north, in cells from the centre) the centre's
      * four-neighbour gradient points exactly south-west, while Tarboton's steepest facet (ours)
-     * lies between west and south-west: it sends r/α = atan(0.1)/(π/4) = 12.7 % to south-west and
-     * 87.3 % west. SAGA, run with a weight only at the centre, sends it all south-west: it splits
-     * along the aspect, not along the steepest facet.
+     * lies between west and south-west: it would send r/α = atan(0.1)/(π/4) = 12.7 % to south-west
+     * and 87.3 % west. SAGA, run with a weight only at the centre, sends it all south-west: it
+     * splits along the aspect, not along the steepest facet; so does ours ({@link DInfinity}).
      */
     @Test
     void sagaDInfinitySplitsAlongTheFourNeighbourAspect(@TempDir Path dir) throws Exception {
@@ -143,14 +141,74 @@ class SagaComparisonTest {
         Arrays.fill(size, 10);
         DInfinity ours = DInfinity.of(z, n, n, size, size);
         int centre = c * n + c;
-        assertEquals(c * n + c - 1, ours.cardinal(centre), "our cardinal receiver is west");
-        assertEquals((c + 1) * n + c - 1, ours.diagonal(centre), "our diagonal receiver is south-west");
-        double oursWest = 1 - ours.diagonalShareOf(centre);
-        System.out.printf("share of the centre's flow sent west: ours (Tarboton's facet) %.4f, SAGA %.4f (south-west %.4f)%n",
-                oursWest, sagaWest, sagaSouthWest);
-        assertEquals(1 - Math.atan(0.1) / (Math.PI / 4), oursWest, 1e-5, "our west share (stored as float)");
+        int southWest = (c + 1) * n + c - 1;
+        double oursSouthWest = ours.diagonal(centre) == southWest ? ours.diagonalShareOf(centre)
+                : ours.cardinal(centre) == southWest ? 1 - ours.diagonalShareOf(centre) : 0;
+        System.out.printf("share of the centre's flow sent south-west: ours %.4f, SAGA %.4f (west %.4f); Tarboton's"
+                + " steepest facet would send %.4f%n", oursSouthWest, sagaSouthWest, sagaWest, Math.atan(0.1) / (Math.PI / 4));
         assertTrue(sagaWest < 0.01, "SAGA sends " + sagaWest + " of the centre's flow west");
         assertTrue(sagaSouthWest > 0.99, "SAGA sends " + sagaSouthWest + " of the centre's flow south-west");
+        assertEquals(sagaSouthWest, oursSouthWest, 1e-6, "our south-west share");
+    }
+
+    /**
+     * SAGA's "Deterministic Infinity" when the neighbours bracketing the aspect are not both lower
+     * (a 3x3 core, row by row from the north-west, in a cone falling away from it; 10 m cells; a
+     * weight only at the centre): where its flow goes, ours against SAGA's, on all 8 neighbours.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+        "both lower: split by angle;101 102 101 99.5 100 101.2 99 99 99",
+        "south equal: all south-west;101 102 101 99.8 100 101.2 99 100 99.5",
+        "south-west higher: all south;101 102 101 99.5 100 101.2 100.5 99 99",
+        "south-west equal: all south;101 102 101 99.5 100 101.2 100 99 99",
+        "neither lower: steepest drop, west not north-west;98.7 103 101 99 100 101.5 100.5 100 100.5",
+        "zero gradient: steepest drop;99.5 101 99 101 100 101 98.8 101 99.6",
+        "no lower neighbour: stays;100 100 100 100 100 100 100 100 100"})
+    void sagaDInfinityWhenABracketingNeighbourIsNotLower(String name, String core, @TempDir Path dir) throws Exception {
+        SagaTool.requireTools();
+        int n = 9;
+        int c = n / 2;
+        String[] values = core.trim().split(" +");
+        float[] z = new float[n * n];
+        StringBuilder dem = new StringBuilder("ncols 9\nnrows 9\nxllcorner 500000\nyllcorner 4000000\ncellsize 10\n");
+        StringBuilder weights = new StringBuilder(dem);
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                boolean inCore = Math.abs(row - c) <= 1 && Math.abs(col - c) <= 1;
+                z[row * n + col] = inCore ? Float.parseFloat(values[(row - c + 1) * 3 + col - c + 1])
+                        : (float) (60 - 5 * Math.hypot(row - c, col - c));
+                dem.append(z[row * n + col]).append(col == n - 1 ? "\n" : " ");
+                weights.append(row == c && col == c ? 1 : 0).append(col == n - 1 ? "\n" : " ");
+            }
+        }
+        Files.writeString(dir.resolve("dem.asc"), dem);
+        Files.writeString(dir.resolve("weights.asc"), weights);
+        SagaTool.run(dir, "gdal_translate", "-q", "-a_srs", "EPSG:32613", "-ot", "Float32", "dem.asc", "dem.tif");
+        SagaTool.run(dir, "gdal_translate", "-q", "-a_srs", "EPSG:32613", "-ot", "Float32", "weights.asc", "weights.tif");
+        SagaTool.saga(dir, "ta_hydrology", "0", "-ELEVATION", "dem.tif", "-WEIGHTS", "weights.tif", "-FLOW", "flow.sdat",
+                "-METHOD", "3", "-FLOW_UNIT", "0");
+        float[] saga = sagaGrid(dir, "flow");
+        double[] size = new double[n];
+        Arrays.fill(size, 10);
+        DInfinity ours = DInfinity.of(z, n, n, size, size);
+        int centre = c * n + c;
+        double[] oursReceived = new double[n * n];
+        if (ours.drains(centre)) {
+            oursReceived[ours.cardinal(centre)] += 1 - ours.diagonalShareOf(centre);
+            oursReceived[ours.diagonal(centre)] += ours.diagonalShareOf(centre);
+        }
+        StringBuilder shares = new StringBuilder();
+        for (int row = c - 1; row <= c + 1; row++) {
+            for (int col = c - 1; col <= c + 1; col++) {
+                int i = row * n + col;
+                if (i != centre) {
+                    shares.append(String.format(" %.4f/%.4f", oursReceived[i], saga[i]));
+                    assertEquals(saga[i], oursReceived[i], 1e-4, name + ": share of neighbour (" + (row - c) + ", " + (col - c) + ")");
+                }
+            }
+        }
+        System.out.printf("%s: ours/SAGA from the north-west:%s%n", name, shares);
     }
 
     /** SAGA's TWI pipeline on {@code demFile} in {@code dir}: filled, area, slope, twi (.sdat). */
