@@ -116,34 +116,18 @@ class SagaComparisonTest {
         int n = 9;
         int c = n / 2;
         float[] z = new float[n * n];
-        StringBuilder dem = new StringBuilder("ncols 9\nnrows 9\nxllcorner 500000\nyllcorner 4000000\ncellsize 10\n");
-        StringBuilder weights = new StringBuilder(dem);
         for (int row = 0; row < n; row++) {
             for (int col = 0; col < n; col++) {
                 int x = col - c;
                 int y = c - row;
                 z[row * n + col] = (float) (100 + x + y + 0.9 * x * y);
-                dem.append(z[row * n + col]).append(col == n - 1 ? "\n" : " ");
-                weights.append(row == c && col == c ? 1 : 0).append(col == n - 1 ? "\n" : " ");
             }
         }
-        Files.writeString(dir.resolve("dem.asc"), dem);
-        Files.writeString(dir.resolve("weights.asc"), weights);
-        SagaTool.run(dir, "gdal_translate", "-q", "-a_srs", "EPSG:32613", "-ot", "Float32", "dem.asc", "dem.tif");
-        SagaTool.run(dir, "gdal_translate", "-q", "-a_srs", "EPSG:32613", "-ot", "Float32", "weights.asc", "weights.tif");
-        SagaTool.saga(dir, "ta_hydrology", "0", "-ELEVATION", "dem.tif", "-WEIGHTS", "weights.tif", "-FLOW", "flow.sdat",
-                "-METHOD", "3", "-FLOW_UNIT", "0");
-        float[] saga = sagaGrid(dir, "flow");
+        float[] saga = sagaFlowOfTheCentre(z, n, dir);
         double sagaWest = saga[c * n + c - 1];
         double sagaSouthWest = saga[(c + 1) * n + c - 1];
 
-        double[] size = new double[n];
-        Arrays.fill(size, 10);
-        DInfinity ours = DInfinity.of(z, n, n, size, size);
-        int centre = c * n + c;
-        int southWest = (c + 1) * n + c - 1;
-        double oursSouthWest = ours.diagonal(centre) == southWest ? ours.diagonalShareOf(centre)
-                : ours.cardinal(centre) == southWest ? 1 - ours.diagonalShareOf(centre) : 0;
+        double oursSouthWest = oursFlowOfTheCentre(z, n)[(c + 1) * n + c - 1];
         System.out.printf("share of the centre's flow sent south-west: ours %.4f, SAGA %.4f (west %.4f); Tarboton's"
                 + " steepest facet would send %.4f%n", oursSouthWest, sagaSouthWest, sagaWest, Math.atan(0.1) / (Math.PI / 4));
         assertTrue(sagaWest < 0.01, "SAGA sends " + sagaWest + " of the centre's flow west");
@@ -153,8 +137,9 @@ class SagaComparisonTest {
 
     /**
      * SAGA's "Deterministic Infinity" when the neighbours bracketing the aspect are not both lower
-     * (a 3x3 core, row by row from the north-west, in a cone falling away from it; 10 m cells; a
-     * weight only at the centre): where its flow goes, ours against SAGA's, on all 8 neighbours.
+     * or a cardinal neighbour is NoData (a 3x3 core, row by row from the north-west, in a cone
+     * falling away from it; 10 m cells; a weight only at the centre): where its flow goes, ours
+     * against SAGA's, on all 8 neighbours.
      */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
@@ -164,23 +149,51 @@ class SagaComparisonTest {
         "south-west equal: all south;101 102 101 99.5 100 101.2 100 99 99",
         "neither lower: steepest drop, west not north-west;98.7 103 101 99 100 101.5 100.5 100 100.5",
         "zero gradient: steepest drop;99.5 101 99 101 100 101 98.8 101 99.6",
-        "no lower neighbour: stays;100 100 100 100 100 100 100 100 100"})
+        "no lower neighbour: stays;100 100 100 100 100 100 100 100 100",
+        "north NoData: one-sided north-south difference;101 NaN 101 99.5 100 101.2 99 99 99",
+        "east NoData: one-sided east-west difference;101 102 101 99.5 100 NaN 99 99 99"})
     void sagaDInfinityWhenABracketingNeighbourIsNotLower(String name, String core, @TempDir Path dir) throws Exception {
         SagaTool.requireTools();
         int n = 9;
         int c = n / 2;
         String[] values = core.trim().split(" +");
         float[] z = new float[n * n];
-        StringBuilder dem = new StringBuilder("ncols 9\nnrows 9\nxllcorner 500000\nyllcorner 4000000\ncellsize 10\n");
-        StringBuilder weights = new StringBuilder(dem);
         for (int row = 0; row < n; row++) {
             for (int col = 0; col < n; col++) {
                 boolean inCore = Math.abs(row - c) <= 1 && Math.abs(col - c) <= 1;
                 z[row * n + col] = inCore ? Float.parseFloat(values[(row - c + 1) * 3 + col - c + 1])
                         : (float) (60 - 5 * Math.hypot(row - c, col - c));
-                dem.append(z[row * n + col]).append(col == n - 1 ? "\n" : " ");
-                weights.append(row == c && col == c ? 1 : 0).append(col == n - 1 ? "\n" : " ");
             }
+        }
+        float[] saga = sagaFlowOfTheCentre(z, n, dir);
+        double[] oursReceived = oursFlowOfTheCentre(z, n);
+        int centre = c * n + c;
+        StringBuilder shares = new StringBuilder();
+        for (int row = c - 1; row <= c + 1; row++) {
+            for (int col = c - 1; col <= c + 1; col++) {
+                int i = row * n + col;
+                if (i != centre && !Float.isNaN(z[i])) {
+                    shares.append(String.format(" %.4f/%.4f", oursReceived[i], saga[i]));
+                    assertEquals(saga[i], oursReceived[i], 1e-4, name + ": share of neighbour (" + (row - c) + ", " + (col - c) + ")");
+                }
+            }
+        }
+        System.out.printf("%s: ours/SAGA from the north-west:%s%n", name, shares);
+    }
+
+    /**
+     * SAGA's Deterministic Infinity flow accumulation (ta_hydrology 0, METHOD 3) of an {@code n x n}
+     * DEM (10 m cells, UTM 13N, NaN written as NoData) with a weight of 1 at the centre and 0
+     * elsewhere: each cell's value is the part of the centre's flow that passes through it.
+     */
+    private static float[] sagaFlowOfTheCentre(float[] z, int n, Path dir) throws Exception {
+        String header = "ncols " + n + "\nnrows " + n + "\nxllcorner 500000\nyllcorner 4000000\ncellsize 10\n";
+        StringBuilder dem = new StringBuilder(header + "NODATA_value -9999\n");
+        StringBuilder weights = new StringBuilder(header);
+        for (int i = 0; i < n * n; i++) {
+            String end = i % n == n - 1 ? "\n" : " ";
+            dem.append(Float.isNaN(z[i]) ? "-9999" : Float.toString(z[i])).append(end);
+            weights.append(i == n * n / 2 ? 1 : 0).append(end);
         }
         Files.writeString(dir.resolve("dem.asc"), dem);
         Files.writeString(dir.resolve("weights.asc"), weights);
@@ -188,27 +201,21 @@ class SagaComparisonTest {
         SagaTool.run(dir, "gdal_translate", "-q", "-a_srs", "EPSG:32613", "-ot", "Float32", "weights.asc", "weights.tif");
         SagaTool.saga(dir, "ta_hydrology", "0", "-ELEVATION", "dem.tif", "-WEIGHTS", "weights.tif", "-FLOW", "flow.sdat",
                 "-METHOD", "3", "-FLOW_UNIT", "0");
-        float[] saga = sagaGrid(dir, "flow");
+        return sagaGrid(dir, "flow");
+    }
+
+    /** The part of the centre's flow that each cell of an {@code n x n} DEM (10 m cells) receives from it in ours. */
+    private static double[] oursFlowOfTheCentre(float[] z, int n) {
         double[] size = new double[n];
         Arrays.fill(size, 10);
         DInfinity ours = DInfinity.of(z, n, n, size, size);
-        int centre = c * n + c;
-        double[] oursReceived = new double[n * n];
+        int centre = n * n / 2;
+        double[] received = new double[n * n];
         if (ours.drains(centre)) {
-            oursReceived[ours.cardinal(centre)] += 1 - ours.diagonalShareOf(centre);
-            oursReceived[ours.diagonal(centre)] += ours.diagonalShareOf(centre);
+            received[ours.cardinal(centre)] += 1 - ours.diagonalShareOf(centre);
+            received[ours.diagonal(centre)] += ours.diagonalShareOf(centre);
         }
-        StringBuilder shares = new StringBuilder();
-        for (int row = c - 1; row <= c + 1; row++) {
-            for (int col = c - 1; col <= c + 1; col++) {
-                int i = row * n + col;
-                if (i != centre) {
-                    shares.append(String.format(" %.4f/%.4f", oursReceived[i], saga[i]));
-                    assertEquals(saga[i], oursReceived[i], 1e-4, name + ": share of neighbour (" + (row - c) + ", " + (col - c) + ")");
-                }
-            }
-        }
-        System.out.printf("%s: ours/SAGA from the north-west:%s%n", name, shares);
+        return received;
     }
 
     /** SAGA's TWI pipeline on {@code demFile} in {@code dir}: filled, area, slope, twi (.sdat). */
