@@ -48,7 +48,8 @@ final class SagaTool {
 
     /**
      * Integer DEMs with flats, made as users make them: the sample DEMs rounded to Int16 by
-     * gdal_translate, and a 200 x 200 crop of the Zion SRTM (lat/lon) warped to UTM 12N at 30 m.
+     * gdal_translate, a 200 x 200 crop of the Zion SRTM (lat/lon) warped to UTM 12N at 30 m, and a
+     * 300 x 300 window of it warped to 10 m (bilinear: planar patches between the 90 m samples).
      */
     static Path integerDem(String name, Path dir) throws IOException, InterruptedException {
         Path out = dir.resolve(name + "_int16.tif");
@@ -60,6 +61,12 @@ final class SagaTool {
                 run(dir, "gdalwarp", "-q", "-t_srs", "EPSG:32612", "-tr", "30", "30", "-r", "bilinear",
                         Dems.zionDem().toString(), utm.toString());
                 run(dir, "gdal_translate", "-q", "-ot", "Int16", "-srcwin", "100", "100", "200", "200", utm.toString(), out.toString());
+            }
+            case "zion10m" -> {
+                Path utm = dir.resolve("zion_utm10.tif");
+                run(dir, "gdalwarp", "-q", "-t_srs", "EPSG:32612", "-te", "316060", "4136130", "319060", "4139130",
+                        "-tr", "10", "10", "-r", "bilinear", Dems.zionDem().toString(), utm.toString());
+                run(dir, "gdal_translate", "-q", "-ot", "Int16", utm.toString(), out.toString());
             }
             default -> throw new IllegalArgumentException(name);
         }
