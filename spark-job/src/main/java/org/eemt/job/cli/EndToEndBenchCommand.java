@@ -34,17 +34,9 @@ import picocli.CommandLine.Spec;
 public final class EndToEndBenchCommand implements Callable<Integer> {
     private static final Set<String> GIVEN_BY_BENCH = Set.of("--dem", "--out", "--master", "--overwrite");
 
+    /** --dem or --synthetic, as {@code eemt bench solar} takes them. */
     @ArgGroup(multiplicity = "1")
-    Input input;
-
-    static final class Input {
-        @Option(names = "--dem", paramLabel = "FILE", description = "DEM GeoTIFF (projected or geographic).")
-        Path dem;
-
-        @Option(names = "--synthetic", paramLabel = "N",
-                description = "Generate and use a synthetic N x N DEM of 10 m cells (fractal sum of sines, fixed seed).")
-        Integer synthetic;
-    }
+    SolarBenchCommand.Input input;
 
     @Option(names = "--command", paramLabel = "NAME", defaultValue = "solar",
             description = "The command timed: solar or run. Default: ${DEFAULT-VALUE}.")
