@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code eemt bench}: benchmarks against the reference tools; {@code eemt bench solar} for now. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = SolarBenchCommand.class,
+/** {@code eemt bench}: benchmarks against the reference tools: {@code solar} (in process) and {@code end-to-end}. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {SolarBenchCommand.class, EndToEndBenchCommand.class},
         description = "Benchmark the engines (speed and agreement) on this machine.")
 public final class BenchCommand implements Runnable {
     @Spec
@@ -14,6 +14,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: solar");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: solar or end-to-end");
     }
 }

@@ -11,6 +11,7 @@ import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
+import scala.Tuple2;
 
 /**
  * One pass of Spark tasks over the tiles of a run's products (the run's tile grid): per product and tile, the cell
@@ -28,18 +29,29 @@ public final class ProductScan {
 
     /**
      * Scans {@code products}; those also in {@code mapped} get quicklook blocks of
-     * {@code blockSize} cells. Returns one entry per product and tile.
+     * {@code blockSize} cells. Returns one entry per product and tile, tile by tile in the plan's order and
+     * products in the given order. With fewer tiles than twice the cores, each tile's products are shared
+     * among several tasks, so that every core works (a small DEM is one tile).
      */
     public static List<ProductTile> scan(JavaSparkContext spark, RunOutputs outputs, List<Product> products,
                                          List<Product> mapped, int blockSize) {
         TilePlan plan = new TilePlan(outputs.grid(), outputs.tileSize());
         List<Product> scanned = List.copyOf(products);
         List<Product> withBlocks = List.copyOf(mapped);
+        int perTile = Math.max(1, Math.min(scanned.size(), (2 * spark.defaultParallelism() + plan.tileCount() - 1) / plan.tileCount()));
+        // a task: a tile and the range [from, to) of the scanned products it reads
+        List<Tuple2<TileKey, int[]>> parts = new ArrayList<>();
+        for (TileKey key : plan.keys()) {
+            for (int i = 0; i < perTile; i++) {
+                parts.add(new Tuple2<>(key, new int[] {i * scanned.size() / perTile, (i + 1) * scanned.size() / perTile}));
+            }
+        }
         spark.setJobDescription("report: statistics of " + scanned.size() + " products");
-        return spark.parallelize(plan.keys(), plan.tileCount()).flatMap(key -> {
+        return spark.parallelize(parts, parts.size()).flatMap(part -> {
+            TileKey key = part._1();
             PixelWindow core = plan.core(key);
-            List<ProductTile> tiles = new ArrayList<>(scanned.size());
-            for (Product p : scanned) {
+            List<ProductTile> tiles = new ArrayList<>();
+            for (Product p : scanned.subList(part._2()[0], part._2()[1])) {
                 float[] cells = outputs.read(p, core);
                 Quicklook.Blocks blocks = withBlocks.contains(p)
                         ? Quicklook.blocksOf(cells, core.x0(), core.y0(), core.width(), core.height(), blockSize) : null;
