@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eemt.geo.solar.SolarParameters;
+import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.job.report.ColourScale;
 
 /**
