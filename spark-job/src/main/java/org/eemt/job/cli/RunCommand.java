@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Map<String, String> products = Pipeline.run(session, config);
             System.out.println("eemt: " + products.size() + " products in " + config.out());
-            if (config.eemt().climate == null && (config.products().contains("all") || config.products().contains("eemt"))) {
+            if (!config.eemt().climate().given() && (config.products().contains("all") || config.products().contains("eemt"))) {
                 System.out.println("eemt: no --climate given: terrain, solar radiation and wetness only; EEMT needs Daymet "
                         + "climate (--climate <directory of monthly netCDF | single-pixel CSV>, see eemt fetch-daymet)");
             }

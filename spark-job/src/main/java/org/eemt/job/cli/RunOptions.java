@@ -76,8 +76,8 @@ public class RunOptions implements Serializable {
         resolveRelativePaths();
         checkValues();
         List<String> stages = products.stream().map(p -> p.trim().equalsIgnoreCase(FORMER_WETNESS_NAME) ? "wetness" : p).toList();
-        return new RunConfig(dem, band, out, stages, tileSize, mosaicMaxCells, overwrite, solar, wetness, eemt,
-                scienceParameters(spec));
+        return new RunConfig(dem, band, out, stages, tileSize, mosaicMaxCells, overwrite, solar.config(), wetness.settings(),
+                eemt.config(), scienceParameters(spec));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.eemt.LapseRate;
 import org.eemt.geo.eemt.Penman;
+import org.eemt.job.stage.ClimateInput;
 import picocli.CommandLine.Option;
 
 /** The climate and EEMT parameters of {@code eemt run} (a picocli mixin of {@code RunOptions}). */
@@ -48,6 +49,13 @@ public class EemtOptions implements Serializable {
     @Option(names = "--canopy-height", paramLabel = "FILE",
             description = "Canopy height GeoTIFF (m) on the DEM's grid; with --lai, adds EEMT_TOPO-VEG.")
     public String canopyHeight;
+
+    /** These options as a checked value (both or neither of {@code --lai} and {@code --canopy-height}). */
+    public EemtConfig config() {
+        vegetation();
+        return new EemtConfig(new ClimateInput(climate, climateElevation, yearList()), lapseRateCelsiusPerKm, windMetresPerSecond,
+                leafAreaIndex, canopyHeight);
+    }
 
     /** The years of {@code --years} in order, or {@code null} when it is not given. */
     public List<Integer> yearList() {

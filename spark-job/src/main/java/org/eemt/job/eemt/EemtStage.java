@@ -9,31 +9,28 @@ import org.eemt.geo.EemtException;
 import org.eemt.geo.climate.CellClimate;
 import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.climate.ClimateSource;
-import org.eemt.geo.climate.ClimateWindow;
-import org.eemt.geo.climate.DaymetCsv;
-import org.eemt.geo.climate.DemMeanElevation;
 import org.eemt.geo.eemt.EemtCells;
 import org.eemt.geo.eemt.EemtMaps;
 import org.eemt.geo.eemt.EemtModel;
 import org.eemt.geo.raster.GeoTiffReader;
-import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.storage.Storage;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.stage.ClimateInput;
 import org.eemt.job.stage.ProductCatalog;
 import org.eemt.job.stage.Stage;
 import org.eemt.job.stage.StageContext;
+import org.eemt.job.stage.WorkFile;
 import org.eemt.geo.calendar.Calendar365;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The EEMT stage (SCIENCE.md §3–4): the driver reads the climate window the DEM needs (or the
- * single-pixel record) and broadcasts it; each task reads its tile of elevation, northness, MCWI
+ * The EEMT stage (SCIENCE.md §3–4): the driver broadcasts the climate the climate stage prepared
+ * (the window the DEM needs with z_b, or the single-pixel record); each task reads its tile of elevation, northness, MCWI
  * and the monthly S_topo and S_flat, samples the climate at its cell centres and runs
  * {@link EemtModel} for every year. Products, MJ m⁻²:
  * {@code eemt/EEMT_{Trad,Topo}_<mon>_<year>} and {@code eemt/annual/EEMT_{Trad,Topo}_<year>},
@@ -43,10 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class EemtStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EemtStage.class);
 
-    private final EemtOptions options;
+    private final EemtConfig options;
 
     /** The stage with the climate and EEMT parameters of a run. */
-    public EemtStage(EemtOptions options) {
+    public EemtStage(EemtConfig options) {
         this.options = options;
     }
 
@@ -75,68 +72,31 @@ public final class EemtStage implements Stage {
         return products;
     }
 
-    /** Bad climate fails here, before any product is written. */
+    /** The climate with z_b, from the climate stage. */
     @Override
-    public void check(String demLocation, RasterGrid dem) {
-        if (options.climate != null) {
-            openClimate(options, dem);
-        }
-    }
-
-    /**
-     * Opens the climate of {@code --climate} for the DEM, checking everything the run will need
-     * (coverage, variables, months, years) before any product is written. Gridded climate without
-     * {@code --climate-elevation} still needs the DEM means (see {@link #run}).
-     */
-    public static ClimateSource openClimate(EemtOptions o, RasterGrid dem) {
-        List<Integer> years = years(o);
-        if (isDirectory(o.climate)) {
-            return ClimateWindow.read(o.climate, o.climateElevation, dem, years);
-        }
-        if (o.climateElevation != null) {
-            throw EemtException.input("--climate-elevation " + o.climateElevation, "applies to gridded climate only",
-                    "leave it out with a single-pixel CSV: its header elevation is z_b");
-        }
-        var station = DaymetCsv.read(o.climate);
-        for (int year : years) {
-            station.months(org.eemt.geo.climate.ClimateVariable.TMAX, year);
-        }
-        return station;
+    public List<WorkFile<?>> readsWork() {
+        return List.of(ProductCatalog.CLIMATE);
     }
 
     @Override
     public void run(StageContext context, List<Product> wanted) throws IOException {
-        EemtOptions o = options;
+        EemtConfig o = options;
         RasterGrid dem = context.dem();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         boolean vegetation = o.vegetation();
         if (vegetation) {
-            checkOnDemGrid(o.leafAreaIndex, dem);
-            checkOnDemGrid(o.canopyHeight, dem);
+            checkOnDemGrid(o.leafAreaIndex(), dem);
+            checkOnDemGrid(o.canopyHeight(), dem);
         }
-        ClimateSource climate = openClimate(o, dem);
-        if (climate instanceof ClimateWindow window && window.needsBaseElevation()) {
-            String demLocation = context.demLocation();
-            int band = context.band();
-            DemMeanElevation means = context.<DemMeanElevation>mapTiles("eemt: z_b = mean DEM elevation per climate cell", key -> {
-                PixelWindow core = plan.core(key);
-                float[] z;
-                try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
-                    z = reader.read(core);
-                }
-                return new DemMeanElevation(window).add(plan.dem().window(core), z);
-            }).stream().reduce(DemMeanElevation::merge).orElseThrow(); // exact sums: the order does not matter
-            climate = window.withBaseElevation(means);
-        }
-        LOG.info("climate: {}", climate.describe());
+        ClimateSource climate = ProductCatalog.CLIMATE.read(store);
         Broadcast<ClimateSource> shared = context.spark().broadcast(climate);
         List<Output> outputs = outputs(o).stream().filter(out -> wanted.contains(out.product())).toList();
         List<Integer> years = outputs.stream().map(Output::year).distinct().sorted().toList();
-        double lapseRate = o.lapseRateCelsiusPerKm;
-        double wind = o.windMetresPerSecond;
-        String lai = o.leafAreaIndex;
-        String canopy = o.canopyHeight;
+        double lapseRate = o.lapseRateCelsiusPerKm();
+        double wind = o.windMetresPerSecond();
+        String lai = o.leafAreaIndex();
+        String canopy = o.canopyHeight();
         context.forEachTile("eemt: " + years.size() + " years x 12 months", wanted, key -> {
             long start = System.nanoTime();
             PixelWindow core = plan.core(key);
@@ -179,8 +139,9 @@ public final class EemtStage implements Stage {
     }
 
     /** Every product of these options, with what it holds. */
-    static List<Output> outputs(EemtOptions o) {
-        if (o.climate == null) {
+    static List<Output> outputs(EemtConfig o) {
+        ClimateInput input = o.climate();
+        if (!input.given()) {
             return List.of();
         }
         List<String> kinds = new ArrayList<>(List.of("Trad", "Topo"));
@@ -189,12 +150,12 @@ public final class EemtStage implements Stage {
         }
         // No input locations: a product's bytes must not depend on where its inputs lie (the manifest's
         // parameters and inputs name them).
-        String climate = isDirectory(o.climate)
-                ? "gridded climate (--climate), " + (o.climateElevation != null ? "z_b from --climate-elevation"
+        String climate = input.gridded()
+                ? "gridded climate (--climate), " + (input.baseElevation() != null ? "z_b from --climate-elevation"
                         : "z_b = mean elevation of the DEM cells inside each climate cell (no --climate-elevation)")
                 : "base station (--climate), z_b = its header elevation";
         List<Output> list = new ArrayList<>();
-        for (int year : years(o)) {
+        for (int year : input.years()) {
             for (String kind : kinds) {
                 String what = "EEMT_" + kind.toUpperCase(Locale.ROOT).replace("TOPOVEG", "TOPO-VEG") + " (Rasmussen et al. 2015); " + climate;
                 for (int m = 0; m < 12; m++) {
@@ -205,30 +166,6 @@ public final class EemtStage implements Stage {
             }
         }
         return list;
-    }
-
-    /** {@code --years}, or every year the climate holds. */
-    private static List<Integer> years(EemtOptions o) {
-        List<Integer> years = o.yearList();
-        if (years != null) {
-            return years;
-        }
-        years = isDirectory(o.climate) ? ClimateWindow.yearsIn(o.climate) : DaymetCsv.read(o.climate).completeYears();
-        if (years.isEmpty()) {
-            throw EemtException.input(o.climate, "holds no complete year of climate", "check the files, or give --years");
-        }
-        return years;
-    }
-
-    private static boolean isDirectory(String location) {
-        try {
-            if (!Storage.exists(location)) {
-                throw EemtException.input(location, "climate not found", "give --climate a directory of Daymet, TerraClimate or WorldClim monthly files, or a single-pixel CSV");
-            }
-            return Storage.status(location).isDirectory();
-        } catch (IOException e) {
-            throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check the path and its permissions", e);
-        }
     }
 
     private static void checkOnDemGrid(String location, RasterGrid dem) {

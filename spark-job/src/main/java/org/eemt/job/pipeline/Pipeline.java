@@ -24,6 +24,7 @@ import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.climate.ClimateStage;
 import org.eemt.job.eemt.EemtStage;
 import org.eemt.job.wetness.WetnessStage;
 import org.eemt.job.solar.SolarStage;
@@ -39,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li><b>check</b> the output directory is writable and the DEM readable (driver, metadata only);</li>
  *   <li><b>plan</b> the tiles and count the DEM's valid cells (one light Spark job);</li>
- *   <li><b>stages</b> (terrain, solar, wetness index → eemt, as {@code --products} asks and what it
+ *   <li><b>stages</b> (terrain, solar, wetness index, climate → eemt, as {@code --products} asks and what it
  *       needs, ordered by the products they read and write, {@link StageGraph}): each makes the
- *       products not finished by an earlier run, as work tiles;</li>
+ *       products not finished by an earlier run, as work tiles (a stage that writes only work
+ *       files, the climate stage, runs when a stage that reads them has products to make);</li>
  *   <li><b>publish</b> each product as one file (or a VRT), recorded in {@code manifest.json}
  *       with its checksum as soon as it exists.</li>
  * </ol>
@@ -57,7 +59,7 @@ public final class Pipeline {
     /** Every stage, with the parameters of {@code config}. */
     static List<Stage> stages(RunConfig config) {
         return List.of(new TerrainStage(), new SolarStage(config.solar()), new WetnessStage(config.wetness()),
-                new EemtStage(config.eemt()));
+                new ClimateStage(config.eemt().climate()), new EemtStage(config.eemt()));
     }
 
     /** Runs the pipeline in {@code session}; returns the published location of every product, by product path. */
@@ -121,23 +123,32 @@ public final class Pipeline {
         StageContext context = new StageContext(spark, demLocation, config.band(), dem, plan, store,
                 (ObjectNode) manifest.root().get("versions"));
         Map<String, String> published = new LinkedHashMap<>();
+        Map<Stage, List<Product>> unfinished = new LinkedHashMap<>();
         for (Stage stage : stages) {
-            long start = System.nanoTime();
             List<Product> wanted = new ArrayList<>();
-            List<String> kept = new ArrayList<>();
             for (Product p : stage.writes()) {
-                String location = store.location(p);
-                if (manifest.isFinished(p, location)) {
-                    manifest.keep(p);
-                    kept.add(p.path());
-                    published.put(p.path(), location);
-                } else {
+                if (!manifest.isFinished(p, store.location(p))) {
                     wanted.add(p);
                 }
             }
+            unfinished.put(stage, wanted);
+        }
+        for (Stage stage : stages) {
+            long start = System.nanoTime();
+            List<Product> wanted = unfinished.get(stage);
+            List<String> kept = new ArrayList<>();
+            for (Product p : stage.writes()) {
+                if (!wanted.contains(p)) {
+                    manifest.keep(p);
+                    kept.add(p.path());
+                    published.put(p.path(), store.location(p));
+                }
+            }
+            boolean workNeeded = stages.stream().anyMatch(reader -> !unfinished.get(reader).isEmpty()
+                    && reader.readsWork().stream().anyMatch(stage.writesWork()::contains));
             int tilesResumed = 0;
-            if (!wanted.isEmpty()) {
-                tilesResumed = finishedTiles(store, plan, wanted);
+            if (!wanted.isEmpty() || workNeeded) {
+                tilesResumed = wanted.isEmpty() ? 0 : finishedTiles(store, plan, wanted);
                 stage.run(context, wanted);
                 for (Product p : wanted) {
                     String location = store.publish(p, plan);

@@ -3,12 +3,12 @@ package org.eemt.job.pipeline;
 import java.io.Serializable;
 import java.util.List;
 import java.util.SortedMap;
-import org.eemt.job.eemt.EemtOptions;
-import org.eemt.job.wetness.WetnessOptions;
-import org.eemt.job.solar.SolarOptions;
+import org.eemt.geo.hydrology.WetnessSettings;
+import org.eemt.job.eemt.EemtConfig;
+import org.eemt.job.solar.SolarConfig;
 
 /**
- * The configuration of a run, as a value: built by the command line ({@code eemt run}, the
+ * The configuration of a run, as a plain immutable value (no command-line classes): built by the command line ({@code eemt run}, the
  * notebook entry point) after its values are checked and relative paths made absolute, and owned
  * by the {@link Pipeline}, which builds its stages from it.
  *
@@ -25,6 +25,6 @@ import org.eemt.job.solar.SolarOptions;
  * @param scienceParameters   every parameter that can change results, by name, as given or defaulted (the run key)
  */
 public record RunConfig(String dem, int band, String out, List<String> products, int tileSize, long mosaicMaxCells,
-                        boolean overwrite, SolarOptions solar, WetnessOptions wetness, EemtOptions eemt,
+                        boolean overwrite, SolarConfig solar, WetnessSettings wetness, EemtConfig eemt,
                         SortedMap<String, String> scienceParameters) implements Serializable {
 }

@@ -8,9 +8,10 @@ import java.util.Set;
 import org.eemt.geo.EemtException;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.stage.Stage;
+import org.eemt.job.stage.WorkFile;
 
 /**
- * The stages of a run from their declared products: which run ({@code --products} and the stages
+ * The stages of a run from their declared products (and work files, {@link WorkFile}): which run ({@code --products} and the stages
  * that write what those read), in which order (every stage after the stages whose products it
  * reads), and the check, before Spark starts, that every product a stage reads is written by a
  * stage that runs before it.
@@ -41,11 +42,8 @@ final class StageGraph {
         while (grew) {
             grew = false;
             for (Stage s : List.copyOf(selected)) {
-                if (s.reads().isEmpty()) {
-                    continue;
-                }
                 for (Stage writer : stages) {
-                    if (writer != s && writesAnyOf(writer, s.reads())) {
+                    if (writer != s && writesAnyOf(writer, s)) {
                         grew |= selected.add(writer);
                     }
                 }
@@ -60,7 +58,7 @@ final class StageGraph {
         List<Stage> ordered = new ArrayList<>();
         while (!remaining.isEmpty()) {
             Stage next = remaining.stream()
-                    .filter(s -> s.reads().isEmpty() || remaining.stream().noneMatch(t -> t != s && writesAnyOf(t, s.reads())))
+                    .filter(s -> remaining.stream().noneMatch(t -> t != s && writesAnyOf(t, s)))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("stages read each other's products: "
                             + String.join(", ", remaining.stream().map(Stage::name).toList())));
@@ -76,6 +74,7 @@ final class StageGraph {
      */
     static void check(List<Stage> ordered) {
         Set<Product> written = new LinkedHashSet<>();
+        Set<WorkFile<?>> writtenWork = new LinkedHashSet<>();
         for (Stage s : ordered) {
             if (!s.writes().isEmpty()) {
                 for (Product p : s.reads()) {
@@ -85,12 +84,23 @@ final class StageGraph {
                                         + "products need --days covering every month, e.g. --days 1-365)");
                     }
                 }
+                for (WorkFile<?> w : s.readsWork()) {
+                    if (!writtenWork.contains(w)) {
+                        throw new IllegalStateException("the " + s.name() + " stage reads " + w.description() + " (" + w.name()
+                                + "), which no stage before it writes");
+                    }
+                }
             }
             written.addAll(s.writes());
+            writtenWork.addAll(s.writesWork());
         }
     }
 
-    private static boolean writesAnyOf(Stage writer, List<Product> products) {
-        return writer.writes().stream().anyMatch(products::contains);
+    /** Whether {@code writer} writes a product or work file that {@code reader} reads (asking the writer only when the reader reads any). */
+    static boolean writesAnyOf(Stage writer, Stage reader) {
+        List<Product> reads = reader.reads();
+        List<WorkFile<?>> readsWork = reader.readsWork();
+        return !reads.isEmpty() && writer.writes().stream().anyMatch(reads::contains)
+                || !readsWork.isEmpty() && writer.writesWork().stream().anyMatch(readsWork::contains);
     }
 }

@@ -6,7 +6,6 @@ import org.eemt.geo.EemtException;
 import org.eemt.geo.grass.ContainerRuntime;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.solar.DaySelection;
-import org.eemt.geo.solar.SolarEngine;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarParameters;
 import picocli.CommandLine.Mixin;
@@ -58,9 +57,9 @@ public class SolarOptions implements Serializable {
         };
     }
 
-    /** The chosen engine: the model in Java, or GRASS r.sun started as {@link #grassCommand()} says. */
-    public SolarEngine engine() {
-        return grassEngine() ? SolarEngine.rsun(grassCommand()) : SolarEngine.inJava();
+    /** These options as a checked value. */
+    public SolarConfig config() {
+        return new SolarConfig(dayList(), keepDaily, parameters(), grassEngine() ? grassCommand() : null);
     }
 
     /** How the grass engine starts GRASS, from the container options. */

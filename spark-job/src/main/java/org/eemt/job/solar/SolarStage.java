@@ -51,10 +51,10 @@ import scala.Tuple2;
  */
 public final class SolarStage implements Stage {
 
-    private final SolarOptions solar;
+    private final SolarConfig solar;
 
     /** The stage with the solar parameters of a run. */
-    public SolarStage(SolarOptions solar) {
+    public SolarStage(SolarConfig solar) {
         this.solar = solar;
     }
 
@@ -93,7 +93,7 @@ public final class SolarStage implements Stage {
                 products.addAll(List.of(topo(m), flat(m), hours(m)));
             }
         }
-        if (solar.keepDaily) {
+        if (solar.keepDaily()) {
             for (int d : days) {
                 products.addAll(List.of(dailyTopo(d), dailyFlat(d), dailyHours(d)));
             }

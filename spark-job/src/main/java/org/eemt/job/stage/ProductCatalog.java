@@ -1,10 +1,11 @@
 package org.eemt.job.stage;
 
 import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.climate.ClimateSource;
 import org.eemt.job.outputs.Product;
 
 /**
- * The products that one stage writes and another reads, declared once: the stages name them from
+ * The products (and {@link WorkFile}s) that one stage writes and another reads, declared once: the stages name them from
  * here (never from each other), and the {@link Stage#reads()} / {@link Stage#writes()} declarations
  * built from them are what the pipeline orders and checks the stages by. Products only their own
  * stage uses (daily solar products, EEMT) are declared by that stage.
@@ -22,6 +23,13 @@ public final class ProductCatalog {
     public static final Product TWI = new Product("terrain/twi", "1",
             "topographic wetness index ln(SCA / tan slope), or the SAGA Wetness Index with --wetness-index saga");
     public static final Product MCWI = new Product("terrain/mcwi", "1", "mass-conservative wetness index TWI / mean TWI");
+
+    /**
+     * The climate the DEM needs (the window of gridded climate, or the base station), with z_b
+     * per climate cell: written by the climate stage, read by the EEMT stage.
+     */
+    public static final WorkFile<ClimateSource> CLIMATE = new WorkFile<>("climate.ser", ClimateSource.class,
+            "the climate the DEM needs, with z_b per climate cell");
 
     private ProductCatalog() {
     }

@@ -6,11 +6,11 @@ import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.outputs.Product;
 
 /**
- * One step of the pipeline (terrain, solar, wetness index, EEMT), built by the pipeline with its
+ * One step of the pipeline (terrain, solar, wetness index, climate, EEMT), built by the pipeline with its
  * own parameters.
  *
  * <p>A stage declares the products it reads (made by other stages, {@link ProductCatalog}) and
- * the products it writes; the pipeline orders the stages from these declarations and checks,
+ * the products it writes (and the {@link WorkFile}s, values that are not rasters); the pipeline orders the stages from these declarations and checks,
  * before Spark starts, that every product a stage reads is written by a stage that runs before it.
  * It then asks each stage to make only those of its products not already finished, and publishes
  * them. A stage writes its tiles with {@link StageContext#store()} and reads its inputs there too.
@@ -25,6 +25,19 @@ public interface Stage {
 
     /** The products this stage makes (none, e.g. EEMT without climate, is allowed). */
     List<Product> writes();
+
+    /** The work files of other stages this one reads (values that are not rasters, {@link WorkFile}). */
+    default List<WorkFile<?>> readsWork() {
+        return List.of();
+    }
+
+    /**
+     * The work files this stage writes. A stage that writes only work files runs when a stage
+     * reading them has products to make.
+     */
+    default List<WorkFile<?>> writesWork() {
+        return List.of();
+    }
 
     /**
      * The checks of this stage's parameters against the DEM ({@code demLocation} as the user gave

@@ -20,7 +20,7 @@ public class WetnessOptions implements Serializable {
                     + "floors get wet). Default: ${DEFAULT-VALUE}.")
     public double suction = 10;
 
-    /** The settings, or an exit-2 error naming the bad option. */
+    /** The settings as a checked value, or an exit-2 error naming the bad option. */
     public WetnessSettings settings() {
         WetnessSettings.Kind kind;
         try {

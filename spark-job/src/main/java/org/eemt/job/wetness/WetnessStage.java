@@ -42,11 +42,11 @@ import scala.Tuple2;
  * TWI of the MCWI is a distributed reduction of per-tile sums.
  */
 public final class WetnessStage implements Stage {
-    private final WetnessOptions options;
+    private final WetnessSettings settings;
 
     /** The stage with the parameters of {@code --wetness-index} and {@code --swi-suction}. */
-    public WetnessStage(WetnessOptions options) {
-        this.options = options;
+    public WetnessStage(WetnessSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -62,12 +62,6 @@ public final class WetnessStage implements Stage {
     @Override
     public List<Product> writes() {
         return List.of(TWI, MCWI, SCA, FILLED);
-    }
-
-    /** A bad {@code --wetness-index} or {@code --swi-suction} fails before any product is written. */
-    @Override
-    public void check(String demLocation, RasterGrid dem) {
-        options.settings();
     }
 
     @Override
@@ -95,7 +89,7 @@ public final class WetnessStage implements Stage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         SparkTileRunner runner = new SparkTileRunner(spark, tiles, grid.tileCount());
         try {
-            TiledHydrology.Solution solution = new TiledHydrology(grid, options.settings()).solve(runner);
+            TiledHydrology.Solution solution = new TiledHydrology(grid, settings).solve(runner);
             Broadcast<Object[]> inflows = spark.broadcast(solution.inflows().values().toArray());
             Broadcast<Object[]> rings = spark.broadcast(runner.byTile(solution.rings()));
             spark.setJobDescription("wetness: finish tiles, mean TWI");

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.solar.DaySelection;
 import org.eemt.job.eemt.EemtOptions;
 import org.eemt.job.wetness.WetnessOptions;
 import org.eemt.job.outputs.Product;
-import org.eemt.job.solar.SolarOptions;
+import org.eemt.job.solar.SolarConfig;
 import org.eemt.job.stage.Stage;
 import org.eemt.job.stage.StageContext;
+import org.eemt.job.stage.WorkFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stages of a run are selected and ordered from the products they declare, and a product that
@@ -56,6 +60,34 @@ class StageGraphTest {
         StageGraph.check(StageGraph.select(List.of(new Declared("reader", List.of(A, B), List.of()), writer), List.of("all")));
     }
 
+    /** A stage that declares work files too. */
+    private record WithWork(String name, List<Product> writes, List<WorkFile<?>> readsWork, List<WorkFile<?>> writesWork)
+            implements Stage {
+        @Override
+        public List<Product> reads() {
+            return List.of();
+        }
+
+        @Override
+        public void run(StageContext context, List<Product> wanted) {
+            throw new AssertionError("not run here");
+        }
+    }
+
+    @Test
+    void workFilesOrderStagesAsProductsDo() {
+        WorkFile<String> w = new WorkFile<>("w.ser", String.class, "a value");
+        Stage reader = new WithWork("reader", List.of(C), List.of(w), List.of());
+        Stage other = new Declared("other", List.of(), List.of(A));
+        Stage writer = new WithWork("writer", List.of(), List.of(), List.of(w));
+        List<Stage> all = List.of(reader, other, writer);
+        assertEquals(List.of(other, writer, reader), StageGraph.select(all, List.of("all")));
+        assertEquals(List.of(writer, reader), StageGraph.select(all, List.of("reader")));
+        StageGraph.check(StageGraph.select(all, List.of("reader")));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> StageGraph.check(List.of(reader)));
+        assertEquals("the reader stage reads a value (w.ser), which no stage before it writes", e.getMessage());
+    }
+
     @Test
     void stagesThatReadEachOtherHaveNoOrder() {
         Stage one = new Declared("one", List.of(B), List.of(A));
@@ -71,16 +103,25 @@ class StageGraphTest {
         assertEquals("--products slope: unknown product group. Use all or a comma list of terrain", e.getMessage());
     }
 
-    /** The run's own stages: EEMT after the three it reads from, and only those with --products eemt. */
+    /** The run's own stages: EEMT after the four it reads from, and only those with --products eemt. */
     @Test
-    void theRunsStagesInOrder() {
-        SolarOptions solar = new SolarOptions();
-        solar.days = "1-365";
+    void theRunsStagesInOrder(@TempDir Path climate) {
+        SolarConfig solar = new SolarConfig(DaySelection.parse("1-365"), false, null, null); // the stages only declare here
         EemtOptions eemt = new EemtOptions();
-        RunConfig config = new RunConfig("dem.tif", 1, "out", List.of("eemt"), 512, 1, false, solar, new WetnessOptions(), eemt,
-                new java.util.TreeMap<>());
+        eemt.climate = climate.toString(); // an (empty) directory of gridded climate: the stages only declare here
+        eemt.years = "2000";
+        RunConfig config = config(solar, eemt);
         List<String> names = StageGraph.select(Pipeline.stages(config), List.of("eemt")).stream().map(Stage::name).toList();
-        assertEquals(List.of("terrain", "solar", "wetness", "eemt"), names);
+        assertEquals(List.of("terrain", "solar", "wetness", "climate", "eemt"), names);
+        StageGraph.check(StageGraph.select(Pipeline.stages(config), List.of("eemt")));
+        eemt.climate = null; // without climate the EEMT stage makes nothing and needs no climate stage
+        assertEquals(List.of("terrain", "solar", "wetness", "eemt"),
+                StageGraph.select(Pipeline.stages(config(solar, eemt)), List.of("eemt")).stream().map(Stage::name).toList());
         assertEquals(List.of("solar"), StageGraph.select(Pipeline.stages(config), List.of("solar")).stream().map(Stage::name).toList());
+    }
+
+    private static RunConfig config(SolarConfig solar, EemtOptions eemt) {
+        return new RunConfig("dem.tif", 1, "out", List.of("eemt"), 512, 1, false, solar, new WetnessOptions().settings(),
+                eemt.config(), new java.util.TreeMap<>());
     }
 }

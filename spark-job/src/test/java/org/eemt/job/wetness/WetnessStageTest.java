@@ -130,7 +130,7 @@ class WetnessStageTest {
         wetness.index = index;
         TilePlan plan = new TilePlan(dem, tileSize);
         ProductStore store = new ProductStore(out.toString(), dem, "test", 50_000_000L);
-        WetnessStage stage = new WetnessStage(wetness);
+        WetnessStage stage = new WetnessStage(wetness.settings());
         List<Product> products = stage.writes();
         stage.run(new StageContext(spark, SAMPLE, 1, dem, plan, store,
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()), products);
