@@ -71,16 +71,20 @@ class StageGraphTest {
         assertEquals("--products slope: unknown product group. Use all or a comma list of terrain", e.getMessage());
     }
 
-    /** The run's own stages: EEMT after the three it reads from, and only those with --products eemt. */
+    /** The run's own stages: EEMT after the three it reads from, and only those with --products eemt; solar after terrain. */
     @Test
     void theRunsStagesInOrder() {
         SolarOptions solar = new SolarOptions();
         solar.days = "1-365";
+        solar.engine = "java";
         EemtOptions eemt = new EemtOptions();
         RunConfig config = new RunConfig("dem.tif", 1, "out", List.of("eemt"), 512, 1, false, solar, new WetnessOptions(), eemt,
                 new java.util.TreeMap<>());
         List<String> names = StageGraph.select(Pipeline.stages(config), List.of("eemt")).stream().map(Stage::name).toList();
         assertEquals(List.of("terrain", "solar", "wetness", "eemt"), names);
+        // the java solar engine reads the terrain stage's slope and aspect (Horn slope once per tile); GRASS r.sun reads nothing
+        assertEquals(List.of("terrain", "solar"), StageGraph.select(Pipeline.stages(config), List.of("solar")).stream().map(Stage::name).toList());
+        solar.engine = "grass";
         assertEquals(List.of("solar"), StageGraph.select(Pipeline.stages(config), List.of("solar")).stream().map(Stage::name).toList());
     }
 }
