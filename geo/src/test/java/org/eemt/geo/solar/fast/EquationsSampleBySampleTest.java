@@ -10,6 +10,7 @@ import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.model.DailyIrradiation;
 import org.eemt.geo.solar.model.SampleBySampleModel;
+import org.eemt.geo.solar.model.ShadowByHorizon;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
@@ -20,8 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The fast {@link SolarTileModel} against the plain {@link SampleBySampleModel} (SCIENCE.md §2 written out sample by
  * sample, as plainly as the equations read: every sample time t = (k + ½)·step with the sun above the horizontal, the
  * exact air mass and τ (no tables), Muneer's diffuse in its three cases, no grouping of samples, no tabulated sums).
- * The terrain shadow is the fast model's own ({@link TerrainShadow#isShadowed}), so this checks the radiation
- * arithmetic and its restructurings (groups of samples, {@link FullSunSums}, branch-free sunlit counts), not the shadows.
+ * The terrain shadow of the equations is the plain one by horizon ({@link ShadowByHorizon}, every azimuth marched
+ * cell by cell), so this checks the radiation arithmetic and its restructurings (groups of samples, {@link FullSunSums},
+ * branch-free sunlit counts) with the fast {@link HorizonShadow}'s decisions too ({@link ShadowsSampleBySampleTest}
+ * compares the shadows alone).
  */
 class EquationsSampleBySampleTest {
     /** Worst relative difference allowed (a few float ulps): the model's air-mass and τ tables and {@link FullSunSums}' interpolation stay below it. */
@@ -54,7 +57,7 @@ class EquationsSampleBySampleTest {
                 p.horizonAzimuths(), SunAzimuths.of(grid));
         DailyIrradiation model = SolarTileModel.withShadow(tile, p, shadow).day(dayOfYear);
         DailyIrradiation equations = SampleBySampleModel.day(tile, p,
-                (cell, sun) -> shadow.isShadowed(cell, SunDirection.of(sun.eastward(), sun.northward(), sun.sinAltitude())), dayOfYear);
+                new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths()), dayOfYear);
 
         double worstTopo = 0;
         double worstFlat = 0;
