@@ -3,9 +3,7 @@ package org.eemt.geo.solar.fast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Locale;
-import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.model.DailyIrradiation;
@@ -39,17 +37,9 @@ class EquationsSampleBySampleTest {
             "zion, 172, 300, 250, 0.25",
             "peru, 200, 20, 20, 0.25"})     // southern hemisphere
     void dailySumsFollowTheEquations(String dem, int dayOfYear, int x0, int y0, double step) {
-        Path file = switch (dem) {
-            case "sample" -> RsunCase.MCN;
-            case "zion" -> RsunCase.ZION;
-            default -> RsunCase.PERU;
-        };
-        RasterGrid grid;
-        float[] z;
-        try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
-            grid = r.grid();
-            z = r.read(grid.extent());
-        }
+        TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
+        RasterGrid grid = whole.grid();
+        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withStep(step).withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(60, grid.columns() - x0), Math.min(50, grid.rows() - y0));
         SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);

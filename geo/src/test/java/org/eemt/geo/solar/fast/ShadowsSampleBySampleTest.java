@@ -3,10 +3,8 @@ package org.eemt.geo.solar.fast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import org.eemt.geo.raster.CellCoordinates;
-import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.model.ShadowByHorizon;
@@ -43,17 +41,9 @@ class ShadowsSampleBySampleTest {
             "zion, 20, 200, 150",    // geographic: cell sizes change with the row
             "peru, 200, 20, 20"})    // southern hemisphere
     void fastShadowsDecideAsThePlainOnes(String dem, int dayOfYear, int x0, int y0) {
-        Path file = switch (dem) {
-            case "sample" -> RsunCase.MCN;
-            case "zion" -> RsunCase.ZION;
-            default -> RsunCase.PERU;
-        };
-        RasterGrid grid;
-        float[] z;
-        try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
-            grid = r.grid();
-            z = r.read(grid.extent());
-        }
+        TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
+        RasterGrid grid = whole.grid();
+        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(40, grid.columns() - x0), Math.min(30, grid.rows() - y0));
         SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
