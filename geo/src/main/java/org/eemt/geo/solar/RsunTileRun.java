@@ -49,6 +49,12 @@ public final class RsunTileRun implements SolarEngine {
         return false;
     }
 
+    /** r.sun takes the slope and aspect of r.slope.aspect, computed in its session. */
+    @Override
+    public boolean readsSlopeAspect() {
+        return false;
+    }
+
     @Override
     public String describe(SolarParameters parameters) {
         return "GRASS r.sun";
@@ -60,7 +66,7 @@ public final class RsunTileRun implements SolarEngine {
      */
     @Override
     public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-                      SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
+                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException {
         grass.check();
         return rsun(grass, dem, window, elevation, core, parameters, days, scratch, daily);

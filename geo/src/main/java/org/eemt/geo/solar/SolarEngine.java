@@ -34,6 +34,12 @@ public interface SolarEngine extends Serializable {
     /** Whether {@link #run} needs the highest elevation of the whole DEM (else it may be NaN). */
     boolean needsDemMaximum();
 
+    /**
+     * Whether {@link #run} reads the core's Horn slope and aspect (the terrain stage's products,
+     * SCIENCE.md §1); else they may be null.
+     */
+    boolean readsSlopeAspect();
+
     /** What computes the tiles, for progress lines (e.g. "GRASS r.sun", or the shading mode). */
     String describe(SolarParameters parameters);
 
@@ -44,10 +50,13 @@ public interface SolarEngine extends Serializable {
      * @param demMaxElevation the highest elevation of the DEM (m), if {@link #needsDemMaximum()}
      * @param window          the DEM cells given (core + halo) in {@code dem}'s pixel coordinates
      * @param elevation       the elevations (m) of {@code window}, row-major, NaN = no data, in full precision
+     * @param slopeDegrees    Horn slope (degrees) of {@code core}'s cells, row-major, if {@link #readsSlopeAspect()}
+     * @param aspectDegrees   aspect (degrees, compass bearing of the downslope direction, NaN on flats) of
+     *                        {@code core}'s cells, if {@link #readsSlopeAspect()}
      * @param scratch         a local directory where the engine may make scratch files
      * @param daily           receives each day's results, in the order of {@code days}; may be null
      */
     Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-               SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
+               float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException;
 }

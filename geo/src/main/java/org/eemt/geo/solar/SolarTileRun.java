@@ -12,8 +12,9 @@ import org.eemt.geo.solar.model.SolarTile;
 /**
  * The Java engine of the solar model ({@link SolarEngine}): one tile, a set of days, monthly sums
  * ({@link MonthlySolarSums}) and, for whoever wants them (the {@code --keep-daily} products), each
- * day's arrays as they are computed. Horn slope and aspect of the tile
- * ({@link SolarTile#withHornSlopeAspect}), then the fast model ({@link SolarTileModel}).
+ * day's arrays as they are computed. The tile with the Horn slope and aspect it is given (the
+ * terrain stage's products, {@link SolarTile#withSlopeAspectDegrees}), then the fast model
+ * ({@link SolarTileModel}).
  */
 public final class SolarTileRun implements SolarEngine {
     private static final long serialVersionUID = 1L;
@@ -27,14 +28,20 @@ public final class SolarTileRun implements SolarEngine {
     }
 
     @Override
+    public boolean readsSlopeAspect() {
+        return true;
+    }
+
+    @Override
     public String describe(SolarParameters parameters) {
         return parameters.shading().toString();
     }
 
     @Override
     public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-                      SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily) {
-        SolarTile tile = SolarTile.withHornSlopeAspect(dem, demMaxElevation, window, elevation, core);
+                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, Path scratch,
+                      Consumer<DailyIrradiation> daily) {
+        SolarTile tile = SolarTile.withSlopeAspectDegrees(dem, demMaxElevation, window, elevation, core, slopeDegrees, aspectDegrees);
         return new Result(run(tile, parameters, days, daily), null);
     }
 

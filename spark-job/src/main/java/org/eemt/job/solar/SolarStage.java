@@ -1,5 +1,7 @@
 package org.eemt.job.solar;
 
+import static org.eemt.job.stage.ProductCatalog.ASPECT;
+import static org.eemt.job.stage.ProductCatalog.SLOPE;
 import static org.eemt.job.stage.ProductCatalog.flat;
 import static org.eemt.job.stage.ProductCatalog.hours;
 import static org.eemt.job.stage.ProductCatalog.topo;
@@ -41,8 +43,9 @@ import scala.Tuple2;
  * daily global irradiation on the terrain and on the flat, and insolation time → monthly S_topo,
  * S_flat (Wh m⁻² month⁻¹) and mean daily insolation time (h day⁻¹), and with {@code --keep-daily}
  * the daily products. The {@link SolarEngine} of {@code --solar-engine} computes each task from the
- * tile's window (core + halo), with scratch files under the executor's local directory of this
- * application ({@link SparkFiles#getRootDirectory()}).
+ * tile's window (core + halo) and, for the java engine, the core's Horn slope and aspect read from
+ * the terrain stage's products (computed once per tile, there), with scratch files under the
+ * executor's local directory of this application ({@link SparkFiles#getRootDirectory()}).
  *
  * <p>Tasks are tile x block of days: with fewer tiles than twice the cores, the days are cut into
  * blocks so that every core works; the blocks' monthly sums are merged per tile with exact
@@ -75,9 +78,10 @@ public final class SolarStage implements Stage {
         return "solar";
     }
 
+    /** The java engine reads the terrain stage's slope and aspect; GRASS r.sun computes its own. */
     @Override
     public List<Product> reads() {
-        return List.of();
+        return solar.grassEngine() ? List.of() : List.of(SLOPE, ASPECT);
     }
 
     @Override
@@ -158,7 +162,9 @@ public final class SolarStage implements Stage {
             try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                 elevation = reader.readDoubles(window);
             }
-            SolarEngine.Result result = engine.run(plan.dem(), demMax, window, elevation, core, parameters, task._2(),
+            float[] slope = engine.readsSlopeAspect() ? store.read(SLOPE, core) : null;
+            float[] aspect = engine.readsSlopeAspect() ? store.read(ASPECT, core) : null;
+            SolarEngine.Result result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, task._2(),
                     Path.of(SparkFiles.getRootDirectory()), daily);
             if (result.toolVersion() != null) {
                 toolVersions.add(result.toolVersion());

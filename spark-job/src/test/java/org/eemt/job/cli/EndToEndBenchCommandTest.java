@@ -48,8 +48,10 @@ class EndToEndBenchCommandTest {
             assertTrue(Files.size(round.resolve("grass/topo.time")) > 0 && Files.isRegularFile(round.resolve("grass/gs.tif")),
                     "GRASS ran r.sun in round " + r);
             JsonNode manifest = new ObjectMapper().readTree(round.resolve("eemt-out/manifest.json").toFile());
-            assertEquals(3 * 2, manifest.path("products").size(), "S_topo, S_flat and hours of March and June: " + manifest);
-            assertEquals("solar", manifest.path("stages").get(0).path("name").asText());
+            // S_topo, S_flat and hours of March and June, and the terrain stage's four, whose slope and aspect the solar stage reads
+            assertEquals(3 * 2 + 4, manifest.path("products").size(), "solar and terrain products: " + manifest);
+            assertEquals("terrain", manifest.path("stages").get(0).path("name").asText());
+            assertEquals("solar", manifest.path("stages").get(1).path("name").asText());
             assertTrue(Files.isRegularFile(round.resolve("eemt-out/report.html")), "the command wrote its report in round " + r);
         }
         // each phase's wall and CPU seconds in both rounds

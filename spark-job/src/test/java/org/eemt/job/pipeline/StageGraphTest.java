@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.eemt.geo.grass.ContainerRuntime;
+import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
 import org.eemt.job.eemt.EemtOptions;
@@ -103,7 +105,7 @@ class StageGraphTest {
         assertEquals("--products slope: unknown product group. Use all or a comma list of terrain", e.getMessage());
     }
 
-    /** The run's own stages: EEMT after the four it reads from, and only those with --products eemt. */
+    /** The run's own stages: EEMT after the four it reads from, and only those with --products eemt; solar after terrain. */
     @Test
     void theRunsStagesInOrder(@TempDir Path climate) {
         SolarConfig solar = new SolarConfig(DaySelection.parse("1-365"), false, null, null); // the stages only declare here
@@ -117,7 +119,11 @@ class StageGraphTest {
         eemt.climate = null; // without climate the EEMT stage makes nothing and needs no climate stage
         assertEquals(List.of("terrain", "solar", "wetness", "eemt"),
                 StageGraph.select(Pipeline.stages(config(solar, eemt)), List.of("eemt")).stream().map(Stage::name).toList());
-        assertEquals(List.of("solar"), StageGraph.select(Pipeline.stages(config), List.of("solar")).stream().map(Stage::name).toList());
+        // the java solar engine reads the terrain stage's slope and aspect (Horn slope once per tile); GRASS r.sun reads nothing
+        assertEquals(List.of("terrain", "solar"), StageGraph.select(Pipeline.stages(config), List.of("solar")).stream().map(Stage::name).toList());
+        SolarConfig grass = new SolarConfig(DaySelection.parse("1-365"), false, null,
+                new GrassCommand(ContainerRuntime.NONE, null, List.of()));
+        assertEquals(List.of("solar"), StageGraph.select(Pipeline.stages(config(grass, eemt)), List.of("solar")).stream().map(Stage::name).toList());
     }
 
     private static RunConfig config(SolarConfig solar, EemtOptions eemt) {

@@ -8,7 +8,8 @@ import org.eemt.geo.raster.CellCoordinates;
  * the sun above the horizontal (Eq. 2.27), the sun's position ({@link SunPosition}), the exact air mass
  * ({@link OpticalAirMass}) and ESRA beam and diffuse ({@link EsraClearSky}), the incidence on the slope
  * ({@link SlopeIncidence}), Muneer's diffuse in its three cases ({@link MuneerDiffuse}), the reflected
- * term ({@link ReflectedIrradiance}) and the terrain shadow ({@link TerrainHorizon.Test}). No tables, no
+ * term ({@link ReflectedIrradiance}) and the terrain shadow ({@link TerrainHorizon.Test}: the plain
+ * {@link ShadowByHorizon} or {@link ShadowByRay}, or none). No tables, no
  * grouping of samples, no tabulated sums: slow, and the reference the fast model
  * ({@code org.eemt.geo.solar.fast}) is tested against.
  */

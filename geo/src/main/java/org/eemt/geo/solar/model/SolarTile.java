@@ -39,7 +39,7 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
 
     /**
      * The tile of {@code core} whose slope and aspect come from Horn's method on the window's
-     * elevations ({@link HornSlopeAspect}, SCIENCE.md §1), converted to radians.
+     * elevations ({@link HornSlopeAspect}, SCIENCE.md §1), as {@link #withSlopeAspectDegrees}.
      *
      * @param elevation the elevations (m, NaN = NoData) of {@code window}, row-major, in full precision
      */
@@ -49,9 +49,28 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
         float[] slope = new float[n];
         float[] aspect = new float[n];
         HornSlopeAspect.compute(elevation, window, core, dem.columns(), dem.rows(), new MetricCellSize(dem), slope, aspect, new float[n]);
+        return withSlopeAspectDegrees(dem, demMaxElevation, window, elevation, core, slope, aspect);
+    }
+
+    /**
+     * The tile of {@code core} with the given slope and aspect in degrees ({@link HornSlopeAspect}'s
+     * output, e.g. the terrain stage's products), converted to radians; the arrays are not changed.
+     *
+     * @param elevation     the elevations (m, NaN = NoData) of {@code window}, row-major, in full precision
+     * @param slopeDegrees  slope of {@code core}'s cells, row-major
+     * @param aspectDegrees aspect of {@code core}'s cells (compass bearing of the downslope direction, NaN on flats)
+     */
+    public static SolarTile withSlopeAspectDegrees(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation,
+                                                   PixelWindow core, float[] slopeDegrees, float[] aspectDegrees) {
+        if (slopeDegrees.length != core.cells() || aspectDegrees.length != core.cells()) {
+            throw new IllegalArgumentException("slope/aspect sizes do not match the core " + core);
+        }
+        int n = slopeDegrees.length;
+        float[] slope = new float[n];
+        float[] aspect = new float[n];
         for (int i = 0; i < n; i++) {
-            slope[i] = (float) Math.toRadians(slope[i]);
-            aspect[i] = (float) Math.toRadians(aspect[i]);
+            slope[i] = (float) Math.toRadians(slopeDegrees[i]);
+            aspect[i] = (float) Math.toRadians(aspectDegrees[i]);
         }
         float[] z = new float[elevation.length];
         for (int i = 0; i < z.length; i++) {

@@ -25,6 +25,12 @@ public record SunPosition(double sinAltitude, double northward, double eastward)
                 -cosDelta * Math.sin(hourAngle));
     }
 
+    /** The compass azimuth A in [0, 2π) (radians, clockwise from north): atan2(eastward, northward). */
+    public double azimuth() {
+        double a = Math.atan2(eastward, northward);
+        return a < 0 ? a + 2 * Math.PI : a;
+    }
+
     /** cos h0, the length of the horizontal component. */
     public double cosAltitude() {
         return Math.sqrt(northward * northward + eastward * eastward);

@@ -3,13 +3,12 @@ package org.eemt.geo.solar.fast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Locale;
-import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.model.DailyIrradiation;
 import org.eemt.geo.solar.model.SampleBySampleModel;
+import org.eemt.geo.solar.model.ShadowByHorizon;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
@@ -20,8 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The fast {@link SolarTileModel} against the plain {@link SampleBySampleModel} (SCIENCE.md §2 written out sample by
  * sample, as plainly as the equations read: every sample time t = (k + ½)·step with the sun above the horizontal, the
  * exact air mass and τ (no tables), Muneer's diffuse in its three cases, no grouping of samples, no tabulated sums).
- * The terrain shadow is the fast model's own ({@link TerrainShadow#isShadowed}), so this checks the radiation
- * arithmetic and its restructurings (groups of samples, {@link FullSunSums}, branch-free sunlit counts), not the shadows.
+ * The terrain shadow of the equations is the plain one by horizon ({@link ShadowByHorizon}, every azimuth marched
+ * cell by cell), so this checks the radiation arithmetic and its restructurings (groups of samples, {@link FullSunSums},
+ * branch-free sunlit counts) with the fast {@link HorizonShadow}'s decisions too ({@link ShadowsSampleBySampleTest}
+ * compares the shadows alone).
  */
 class EquationsSampleBySampleTest {
     /** Worst relative difference allowed (a few float ulps): the model's air-mass and τ tables and {@link FullSunSums}' interpolation stay below it. */
@@ -36,17 +37,9 @@ class EquationsSampleBySampleTest {
             "zion, 172, 300, 250, 0.25",
             "peru, 200, 20, 20, 0.25"})     // southern hemisphere
     void dailySumsFollowTheEquations(String dem, int dayOfYear, int x0, int y0, double step) {
-        Path file = switch (dem) {
-            case "sample" -> RsunCase.MCN;
-            case "zion" -> RsunCase.ZION;
-            default -> RsunCase.PERU;
-        };
-        RasterGrid grid;
-        float[] z;
-        try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
-            grid = r.grid();
-            z = r.read(grid.extent());
-        }
+        TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
+        RasterGrid grid = whole.grid();
+        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withStep(step).withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(60, grid.columns() - x0), Math.min(50, grid.rows() - y0));
         SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
@@ -54,7 +47,7 @@ class EquationsSampleBySampleTest {
                 p.horizonAzimuths(), SunAzimuths.of(grid));
         DailyIrradiation model = SolarTileModel.withShadow(tile, p, shadow).day(dayOfYear);
         DailyIrradiation equations = SampleBySampleModel.day(tile, p,
-                (cell, sun) -> shadow.isShadowed(cell, SunDirection.of(sun.eastward(), sun.northward(), sun.sinAltitude())), dayOfYear);
+                new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths()), dayOfYear);
 
         double worstTopo = 0;
         double worstFlat = 0;

@@ -1,5 +1,7 @@
 package org.eemt.geo.solar.fast;
 
+import java.nio.file.Path;
+import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.model.SolarParameters;
@@ -10,6 +12,22 @@ import org.eemt.geo.terrain.MetricCellSize;
 /** Test helpers: slope and aspect in the solar model's conventions, and tiles cut from a whole DEM. */
 final class TestTerrain {
     private TestTerrain() {
+    }
+
+    /** A whole DEM of the solar tests: its grid and elevations. */
+    record WholeDem(RasterGrid grid, float[] z) {
+        /** The DEM named {@code sample} ({@link RsunCase#MCN}), {@code zion} or {@code peru}. */
+        static WholeDem named(String name) {
+            Path file = switch (name) {
+                case "sample" -> RsunCase.MCN;
+                case "zion" -> RsunCase.ZION;
+                case "peru" -> RsunCase.PERU;
+                default -> throw new IllegalArgumentException("no test DEM " + name);
+            };
+            try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
+                return new WholeDem(r.grid(), r.read(r.grid().extent()));
+            }
+        }
     }
 
     /** {slope, aspect} (radians, compass aspect, NaN on flats and edges) of every cell of a DEM, by {@link HornSlopeAspect}. */
