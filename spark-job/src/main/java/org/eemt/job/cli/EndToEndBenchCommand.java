@@ -1,13 +1,9 @@
 package org.eemt.job.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
 import org.eemt.job.bench.EndToEndBench;
@@ -15,6 +11,7 @@ import org.eemt.job.bench.SolarBench;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,13 +52,8 @@ public final class EndToEndBenchCommand implements Callable<Integer> {
             description = "Cores the command runs on (--master local[N]). Default: this machine's cores.")
     Integer cores;
 
-    @Option(names = "--grass", paramLabel = "COMMAND", defaultValue = "grass",
-            description = "The GRASS GIS start command. Default: ${DEFAULT-VALUE}.")
-    String grass;
-
-    @Option(names = "--work", paramLabel = "DIR",
-            description = "Scratch directory (GRASS sessions, the command's outputs and logs); kept. Default: a temporary directory, deleted.")
-    Path work;
+    @Mixin
+    BenchWorkspace workspace = new BenchWorkspace();
 
     @Parameters(paramLabel = "OPTION", description = "Options of the command, after --.")
     List<String> commandOptions = new ArrayList<>();
@@ -90,25 +82,12 @@ public final class EndToEndBenchCommand implements Callable<Integer> {
         }
         // the command's own parsing: its solar parameters and days are GRASS's
         RunOptions options = parseCommandOptions();
-        boolean temporary = work == null;
-        Path dir = temporary ? Files.createTempDirectory("eemt-bench-") : Files.createDirectories(work);
-        try {
-            Path dem = input.dem;
-            if (dem == null) {
-                dem = dir.resolve("synthetic_" + input.synthetic + ".tif");
-                SolarBench.writeSynthetic(input.synthetic, dem);
-            }
+        workspace.run(input, (dir, dem) -> {
             List<String> commandLine = new ArrayList<>(List.of(command));
             commandLine.addAll(commandOptions);
             new EndToEndBench(spec.commandLine().getOut()).run(EemtCli.class.getName(), dem, commandLine, options.solar.dayList().length,
-                    coreCount, options.solar.parameters(), rsunDays, rounds, grass, dir);
-        } finally {
-            if (temporary) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+                    coreCount, options.solar.parameters(), rsunDays, rounds, workspace.grass, dir);
+        });
         return 0;
     }
 

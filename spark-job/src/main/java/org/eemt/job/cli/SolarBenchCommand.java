@@ -1,13 +1,10 @@
 package org.eemt.job.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
 import org.eemt.geo.solar.model.Shading;
@@ -65,13 +62,8 @@ public final class SolarBenchCommand implements Callable<Integer> {
     @Mixin
     SolarModelOptions model = new SolarModelOptions();
 
-    @Option(names = "--grass", paramLabel = "COMMAND", defaultValue = "grass",
-            description = "The GRASS GIS start command. Default: ${DEFAULT-VALUE}.")
-    String grass;
-
-    @Option(names = "--work", paramLabel = "DIR",
-            description = "Scratch directory (GRASS script, logs, the synthetic DEM); kept. Default: a temporary directory, deleted.")
-    Path work;
+    @Mixin
+    BenchWorkspace workspace = new BenchWorkspace();
 
     @Spec
     CommandSpec spec;
@@ -98,22 +90,8 @@ public final class SolarBenchCommand implements Callable<Integer> {
             }
         }
         SolarParameters parameters = model.parameters(Shading.HORIZON);
-        boolean temporary = work == null;
-        Path dir = temporary ? Files.createTempDirectory("eemt-bench-") : Files.createDirectories(work);
-        try {
-            Path dem = input.dem;
-            if (dem == null) {
-                dem = dir.resolve("synthetic_" + input.synthetic + ".tif");
-                SolarBench.writeSynthetic(input.synthetic, dem);
-            }
-            new SolarBench(spec.commandLine().getOut()).run(dem, parameters, modes, javaDays, rsunDays, rounds, grass, dir);
-        } finally {
-            if (temporary) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
+        workspace.run(input, (dir, dem) ->
+                new SolarBench(spec.commandLine().getOut()).run(dem, parameters, modes, javaDays, rsunDays, rounds, workspace.grass, dir));
         return 0;
     }
 }
