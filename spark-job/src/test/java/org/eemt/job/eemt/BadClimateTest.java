@@ -136,8 +136,10 @@ class BadClimateTest {
         // Apache SIS may log warnings of its own (java.util.logging) on standard error too: look at eemt's lines
         String line = outcome.onlyEemtLine(2);
         assertTrue(line.startsWith("eemt: ") && line.contains(expected), outcome.stderr());
-        try (var left = Files.walk(out)) {
-            assertFalse(left.anyMatch(p -> p.toString().endsWith(".tif")), "no product written in " + out);
+        if (Files.exists(out)) { // a climate refused while the options are read stops before --out is made
+            try (var left = Files.walk(out)) {
+                assertFalse(left.anyMatch(p -> p.toString().endsWith(".tif")), "no product written in " + out);
+            }
         }
     }
 }
