@@ -34,6 +34,10 @@ public record ClimateInput(String location, String baseElevation, List<Integer> 
             }
             return Storage.status(location).isDirectory();
         } catch (IOException e) {
+            EemtException store = Storage.storeProblem(location, e);
+            if (store != null) {
+                throw store;
+            }
             throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check the path and its permissions", e);
         }
     }
