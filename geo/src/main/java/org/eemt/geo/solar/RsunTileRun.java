@@ -61,15 +61,16 @@ public final class RsunTileRun implements SolarEngine {
     }
 
     /**
-     * Checks GRASS (on this machine, or the container runtime and image), then runs r.sun (class comment); the result's
-     * tool version is {@code g.version}'s line, e.g. "GRASS 8.2.1 (2023)".
+     * Checks GRASS (on this machine, or the container runtime and image), then runs r.sun (class comment), with more
+     * than one thread as that many GRASS sessions side by side, each on a block of the days; the result's tool version
+     * is {@code g.version}'s line, e.g. "GRASS 8.2.1 (2023)".
      */
     @Override
     public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
-            throws IOException, InterruptedException {
+                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, Path scratch,
+                      Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         grass.check();
-        return rsun(grass, dem, window, elevation, core, parameters, days, scratch, daily);
+        return DayBlocks.sum(days, threads, block -> rsun(grass, dem, window, elevation, core, parameters, block, scratch, daily));
     }
 
     /**

@@ -53,10 +53,13 @@ public interface SolarEngine extends Serializable {
      * @param slopeDegrees    Horn slope (degrees) of {@code core}'s cells, row-major, if {@link #readsSlopeAspect()}
      * @param aspectDegrees   aspect (degrees, compass bearing of the downslope direction, NaN on flats) of
      *                        {@code core}'s cells, if {@link #readsSlopeAspect()}
+     * @param threads         how many threads the engine may keep busy (the cores the task holds)
      * @param scratch         a local directory where the engine may make scratch files
-     * @param daily           receives each day's results, in the order of {@code days}; may be null
+     * @param daily           receives each day's results once, in no particular order and, with more than one thread,
+     *                        from several threads at once; may be null
      */
     Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-               float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, Path scratch, Consumer<DailyIrradiation> daily)
+               float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, Path scratch,
+               Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException;
 }

@@ -1,5 +1,6 @@
 package org.eemt.geo.solar;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.eemt.geo.raster.PixelWindow;
@@ -37,12 +38,14 @@ public final class SolarTileRun implements SolarEngine {
         return parameters.shading().toString();
     }
 
+    /** The tile's set-up (horizons) once, on {@code threads} threads, then its days in as many blocks side by side. */
     @Override
     public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, Path scratch,
-                      Consumer<DailyIrradiation> daily) {
+                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, Path scratch,
+                      Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         SolarTile tile = SolarTile.withSlopeAspectDegrees(dem, demMaxElevation, window, elevation, core, slopeDegrees, aspectDegrees);
-        return new Result(run(tile, parameters, days, daily), null);
+        SolarTileModel model = SolarTileModel.prepare(tile, parameters, threads);
+        return DayBlocks.sum(days, threads, block -> new Result(run(model, block, daily), null));
     }
 
     /**

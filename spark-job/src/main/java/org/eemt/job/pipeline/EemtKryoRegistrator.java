@@ -14,7 +14,6 @@ import org.eemt.geo.hydrology.MultipleFlowDirection;
 import org.eemt.geo.hydrology.WetnessSettings;
 import org.eemt.geo.hydrology.TileProducts;
 import org.eemt.geo.raster.PixelWindow;
-import org.eemt.geo.solar.MonthlySolarSums;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;
@@ -54,7 +53,5 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
         // broadcasts of the wetness stage: per-tile inputs indexed by tile id
         kryo.register(Object[].class);
         kryo.register(WetnessSettings.Kind.class);
-        // per-tile partial sums of the solar stage's blocks of days (exact fixed-point sums)
-        kryo.register(MonthlySolarSums.class, new JavaSerializer());
     }
 }

@@ -15,7 +15,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * the total, elapsed time and an estimate of the time left, e.g.
  * {@code [eemt] terrain: slope, aspect, northness [#########...........] 8/16 tasks, 2.1 s, ETA 2 s}.
  * The estimate weighs each Spark stage's remaining tasks by the mean duration of its own finished
- * tasks (a solar job's quick write tasks do not count as its long compute tasks), divided by the
+ * tasks (a job's quick tasks of one stage do not count as the long tasks of another), divided by the
  * parallelism seen so far; tasks of stages none of whose tasks has finished are not timed yet, and
  * the line says how many ({@code ETA 38 s + 60 tasks not timed}).
  * Printed at most twice a second and once when a job's last task ends; on a terminal the line is

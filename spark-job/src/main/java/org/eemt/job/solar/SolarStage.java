@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.CollectionAccumulator;
@@ -26,7 +25,6 @@ import org.eemt.geo.solar.SolarEngine;
 import org.eemt.geo.solar.model.DailyIrradiation;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
-import org.apache.spark.api.java.JavaRDD;
 import org.eemt.job.deploy.StageResources;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
@@ -36,7 +34,6 @@ import org.eemt.job.stage.StageContext;
 import org.eemt.geo.EemtException;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
-import scala.Tuple2;
 
 /**
  * The solar stage (SCIENCE.md §2): per tile (core + the halo of the horizon distance) and day,
@@ -47,10 +44,12 @@ import scala.Tuple2;
  * the terrain stage's products (computed once per tile, there), with scratch files under the
  * executor's local directory of this application ({@link SparkFiles#getRootDirectory()}).
  *
- * <p>Tasks are tile x block of days: with fewer tiles than twice the cores, the days are cut into
- * blocks so that every core works; the blocks' monthly sums are merged per tile with exact
- * (fixed-point) addition ({@link MonthlySolarSums}), so products do not depend on the blocks, nor
- * on the tile size.
+ * <p>One task per tile ({@link StageContext#forEachTile}) computes the tile's set-up (the horizons) once and
+ * then its days, and writes its daily and monthly products. With fewer tiles than cores, a task
+ * uses its share of the idle cores ({@link #threadsPerTile}): the set-up's rows and blocks of the days
+ * run on threads side by side; the blocks' monthly sums are merged with exact (fixed-point)
+ * addition ({@link MonthlySolarSums}), so products do not depend on the threads, nor on the tile
+ * size.
  */
 public final class SolarStage implements Stage {
 
@@ -131,32 +130,20 @@ public final class SolarStage implements Stage {
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         JavaSparkContext spark = context.spark();
-        List<TileKey> todo = context.unfinishedTiles(wanted);
-        if (todo.isEmpty()) {
+        int tiles = context.unfinishedTiles(wanted).size();
+        if (tiles == 0) {
             return;
         }
-        double demMax = engine.needsDemMaximum() ? highestElevation(spark, demLocation, band, plan) : Double.NaN;
-
-        int cores = Math.max(1, spark.defaultParallelism());
-        int blocks = todo.size() >= 2 * cores ? 1 : Math.min(days.length, (2 * cores + todo.size() - 1) / todo.size());
-        List<Tuple2<TileKey, int[]>> tasks = new ArrayList<>();
-        for (TileKey key : todo) {
-            for (int b = 0; b < blocks; b++) {
-                tasks.add(new Tuple2<>(key, Arrays.copyOfRange(days, b * days.length / blocks, (b + 1) * days.length / blocks)));
-            }
-        }
-        spark.setJobDescription("solar: " + todo.size() + " tiles x " + blocks + " blocks of days, "
-                + engine.describe(parameters));
+        double demMax = engine.needsDemMaximum() ? highestElevation(context) : Double.NaN;
+        int taskCpus = spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1);
+        // the cores a task holds: those it asks for where the cluster manager can give them, else spark.task.cpus
+        int heldCpus = StageResources.forTaskCpus(spark.getConf(), taskCpus).isPresent() ? taskCpus : spark.getConf().getInt("spark.task.cpus", 1);
+        int threads = threadsPerTile(heldCpus, Math.max(1, spark.defaultParallelism()), tiles);
         CollectionAccumulator<String> toolVersions = spark.sc().collectionAccumulator("solar engine versions");
-        // Heterogeneous workers: spark.eemt.solar.task-cpus > 1 asks for bigger slots where the
-        // cluster manager has stage-level scheduling (docs/deploying.md); elsewhere nothing changes.
-        JavaRDD<Tuple2<TileKey, int[]>> dayBlocks = spark.parallelize(tasks, tasks.size());
-        dayBlocks = StageResources.forTaskCpus(spark.getConf(), spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1))
-                .map(dayBlocks::withResources).orElse(dayBlocks);
-        dayBlocks.mapToPair(task -> {
-            TileKey key = task._1();
+        context.forEachTile("solar: " + tiles + (tiles == 1 ? " tile x " : " tiles x ") + days.length + " days" + (threads > 1 ? ", " + threads + " threads each" : "")
+                + ", " + engine.describe(parameters), wanted, taskCpus, key -> {
+            long start = System.nanoTime();
             PixelWindow core = plan.core(key);
-            Consumer<DailyIrradiation> daily = day -> writeDaily(store, wanted, key, core, day);
             PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
             double[] elevation;
             try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
@@ -164,20 +151,20 @@ public final class SolarStage implements Stage {
             }
             float[] slope = engine.readsSlopeAspect() ? store.read(SLOPE, core) : null;
             float[] aspect = engine.readsSlopeAspect() ? store.read(ASPECT, core) : null;
-            SolarEngine.Result result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, task._2(),
-                    Path.of(SparkFiles.getRootDirectory()), daily);
+            SolarEngine.Result result;
+            try {
+                // the executor's cores cap the threads: tiles planned on idle cores may share one executor
+                result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, days,
+                        Math.min(threads, Runtime.getRuntime().availableProcessors()), Path.of(SparkFiles.getRootDirectory()),
+                        day -> writeDaily(store, wanted, key, core, day));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("solar tile " + key + " interrupted", e);
+            }
             if (result.toolVersion() != null) {
                 toolVersions.add(result.toolVersion());
             }
-            return new Tuple2<>(key, result.sums());
-        }).reduceByKey((a, b) -> {
-            a.add(b);
-            return a;
-        }, Math.max(1, todo.size())).map(tileSums -> {
-            long start = System.nanoTime();
-            TileKey key = tileSums._1();
-            MonthlySolarSums sums = tileSums._2();
-            PixelWindow core = plan.core(key);
+            MonthlySolarSums sums = result.sums();
             long valid = 0;
             for (int m = 0; m < Calendar365.MONTHS; m++) {
                 if (sums.days(m) == 0) {
@@ -193,7 +180,7 @@ public final class SolarStage implements Stage {
                 }
             }
             return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
-        }).collect();
+        });
         if (!toolVersions.value().isEmpty()) {
             // every version the executors' GRASS sessions reported (one, unless workers differ), and the one an
             // earlier run recorded for the tiles this run resumed
@@ -206,10 +193,20 @@ public final class SolarStage implements Stage {
         }
     }
 
+    /**
+     * The threads of one tile task: the cores it holds ({@code taskCpus}) and, when the stage has fewer tiles than the
+     * application has cores, its share of the idle ones (rounded up, so that every core works to the end).
+     */
+    static int threadsPerTile(int taskCpus, int cores, int tiles) {
+        return Math.max(taskCpus, (cores + tiles - 1) / tiles);
+    }
+
     /** The highest elevation of the DEM (one light Spark job over the tiles' cores). */
-    private static double highestElevation(JavaSparkContext spark, String demLocation, int band, TilePlan plan) {
-        spark.setJobDescription("solar: highest DEM elevation");
-        return spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
+    private static double highestElevation(StageContext context) {
+        String demLocation = context.demLocation();
+        int band = context.band();
+        TilePlan plan = context.plan();
+        return context.mapTiles("solar: highest DEM elevation", key -> {
             try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (float z : reader.read(plan.core(key))) {
@@ -217,7 +214,7 @@ public final class SolarStage implements Stage {
                 }
                 return max;
             }
-        }).reduce(Math::max);
+        }).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
     /** The tile's core with the halo of the horizon distance (at least one cell, for slope and aspect), clipped to the DEM. */

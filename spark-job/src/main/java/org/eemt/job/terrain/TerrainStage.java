@@ -44,7 +44,7 @@ public final class TerrainStage implements Stage {
         int band = context.band();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
-        context.forEachTile("terrain: slope, aspect, northness", wanted, key -> {
+        context.forEachTile("terrain: slope, aspect, northness", wanted, 1, key -> {
             long start = System.nanoTime();
             RasterGrid dem = plan.dem();
             PixelWindow core = plan.core(key);

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code eemt solar} on the sample DEM in local[2] through the CLI: the monthly product set, and tile
  * invariance (tile size 64 vs 512, horizon distance covering the DEM) bit for bit in both shading
- * modes. The 512-cell run is one tile, so its three days are split into blocks (tile x day-block
- * tasks), while the 64-cell run has 16 tiles and one block each: block invariance is checked too.
+ * modes. The 512-cell run is one tile on 2 cores, so its task computes the horizons' rows and its
+ * three days on 2 threads (blocks of days), while the 64-cell run has 16 tiles of one thread each:
+ * thread invariance is checked too.
  */
 class SolarRunTest {
     private static final List<String> MONTHLY = List.of(

@@ -1,5 +1,8 @@
 package org.eemt.geo.solar.fast;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.eemt.geo.Workers;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarTile;
 import org.eemt.geo.terrain.MetricCellSize;
@@ -82,26 +85,44 @@ final class HorizonShadow implements TerrainShadow {
 
     /**
      * The horizons of the tile's core cells toward {@code azimuths} azimuths; those farther than two azimuth steps from
-     * every azimuth the sun can take ({@code sun}) are never read, and not computed (their angles stay 0).
+     * every azimuth the sun can take ({@code sun}) are never read, and not computed (their angles stay 0). The core's
+     * rows are shared among {@code threads} threads (row r to thread r mod threads); each cell's angles are computed
+     * alike on any thread.
      */
-    static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths, SunAzimuths sun) {
-        int coreWidth = tile.core().width();
-        int coreCells = Math.toIntExact(tile.core().cells());
-        float[] angles = new float[coreCells * azimuths];
-        int columns = tile.dem().columns();
-        int rows = tile.dem().rows();
+    static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths, SunAzimuths sun,
+                                 int threads) throws InterruptedException {
+        float[] angles = new float[Math.toIntExact(tile.core().cells()) * azimuths];
         HorizonMarch march = new HorizonMarch(tile);
-        NearestCellRay[] rays = new NearestCellRay[azimuths];
-        // per ray, the window index offset of each step's centre, row-major
-        int[][] windowOffsets = new int[azimuths][];
         boolean[] used = new boolean[azimuths];
         for (int k = 0; k < azimuths; k++) {
             used[k] = sun.near(2 * Math.PI * k / azimuths, 2 * (2 * Math.PI / azimuths));
         }
+        int workers = Math.max(1, Math.min(threads, tile.core().height()));
+        try {
+            Workers.run(workers, first -> {
+                computeRows(tile, cellSize, maxDistance, used, march, angles, first, workers);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the march reads memory only
+        }
+        return new HorizonShadow(azimuths, angles, !tile.dem().geographic());
+    }
+
+    /** The angles of the core rows {@code firstRow}, {@code firstRow + rowStep}, … (core row numbers) into {@code angles}. */
+    private static void computeRows(SolarTile tile, MetricCellSize cellSize, double maxDistance, boolean[] used,
+                                    HorizonMarch march, float[] angles, int firstRow, int rowStep) {
+        int azimuths = used.length;
+        int coreWidth = tile.core().width();
+        int columns = tile.dem().columns();
+        int rows = tile.dem().rows();
+        NearestCellRay[] rays = new NearestCellRay[azimuths];
+        // per ray, the window index offset of each step's centre, row-major
+        int[][] windowOffsets = new int[azimuths][];
         double raysDx = Double.NaN;
         double raysDy = Double.NaN;
         // row by row, and along the row for one azimuth at a time: neighbouring cells read neighbouring elevations
-        for (int coreRow = 0; coreRow < tile.core().height(); coreRow++) {
+        for (int coreRow = firstRow; coreRow < tile.core().height(); coreRow += rowStep) {
             int row = tile.core().y0() + coreRow;
             double dx = cellSize.dx(row);
             double dy = cellSize.dy(row);
@@ -133,7 +154,6 @@ final class HorizonShadow implements TerrainShadow {
                 }
             }
         }
-        return new HorizonShadow(azimuths, angles, !tile.dem().geographic());
     }
 
     /** The march of one cell's horizon along one ray, over one tile. */

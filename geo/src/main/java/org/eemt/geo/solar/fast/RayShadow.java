@@ -33,14 +33,15 @@ final class RayShadow implements TerrainShadow {
     private final int lastColumn;
     private final int lastRow;
     private final BlockMaxima blocks;
-    private final Map<Long, NearestCellRay> rays = new LinkedHashMap<>(CACHED_RAYS * 2, 0.75f, true) {
+    /** Per thread (days may be computed on several at once), the rays it traced last. */
+    private final ThreadLocal<Map<Long, NearestCellRay>> rays = ThreadLocal.withInitial(() -> new LinkedHashMap<>(CACHED_RAYS * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, NearestCellRay> eldest) {
             return size() > CACHED_RAYS;
         }
-    };
+    });
 
     RayShadow(SolarTile tile, MetricCellSize cellSize, double maxDistanceMetres) {
         this.tile = tile;
@@ -121,13 +122,14 @@ final class RayShadow implements TerrainShadow {
 
     private NearestCellRay ray(int bin, int row) {
         long key = sameCellSizeEveryRow ? bin : (long) row * AZIMUTH_BINS + bin;
-        NearestCellRay ray = rays.get(key);
+        Map<Long, NearestCellRay> cache = rays.get();
+        NearestCellRay ray = cache.get(key);
         if (ray == null) {
             double dx = cellSize.dx(row);
             double dy = cellSize.dy(row);
             ray = NearestCellRay.trace(bin * (2 * Math.PI / AZIMUTH_BINS), dx, dy,
                     NearestCellRay.reach(maxDistance, lastColumn + 1, lastRow + 1, dx, dy));
-            rays.put(key, ray);
+            cache.put(key, ray);
         }
         return ray;
     }

@@ -91,8 +91,8 @@ public final class SolarTileModel {
     private double maxLatitude = Double.NEGATIVE_INFINITY;
     private double minElevation = Double.POSITIVE_INFINITY;
     private double maxElevation = Double.NEGATIVE_INFINITY;
-    /** The previous day's {@link FullSunSums} array, reused (fresh memory costs page faults). */
-    private double[] fullSunBuffer;
+    /** Per thread, its previous day's {@link FullSunSums} array, reused (fresh memory costs page faults). */
+    private final ThreadLocal<double[]> fullSunBuffer = new ThreadLocal<>();
 
     private static final byte NO_DATA = 0;
     private static final byte FLAT_ONLY = 1;
@@ -156,14 +156,26 @@ public final class SolarTileModel {
         }
     }
 
-    /** Prepares a tile: latitudes, per-cell constants and, in {@link Shading#HORIZON} mode, the horizon angles. */
+    /** {@link #prepare(SolarTile, SolarParameters, int)} on the calling thread alone. */
     public static SolarTileModel prepare(SolarTile tile, SolarParameters parameters) {
+        try {
+            return prepare(tile, parameters, 1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("one thread is never interrupted by a worker", e);
+        }
+    }
+
+    /**
+     * Prepares a tile: latitudes, per-cell constants and, in {@link Shading#HORIZON} mode, the horizon angles, these on
+     * {@code threads} threads.
+     */
+    public static SolarTileModel prepare(SolarTile tile, SolarParameters parameters, int threads) throws InterruptedException {
         MetricCellSize cellSize = new MetricCellSize(tile.dem());
         TerrainShadow shadow = switch (parameters.shading()) {
             case NONE -> TerrainShadow.NONE;
             case RAY -> new RayShadow(tile, cellSize, parameters.horizonDistanceMetres());
             case HORIZON -> HorizonShadow.compute(tile, cellSize, parameters.horizonDistanceMetres(), parameters.horizonAzimuths(),
-                    SunAzimuths.of(tile.dem()));
+                    SunAzimuths.of(tile.dem()), threads);
         };
         return withShadow(tile, parameters, shadow);
     }
@@ -178,10 +190,10 @@ public final class SolarTileModel {
     }
 
     /**
-     * The day's global irradiation (real surface and flat) and insolation time of every core cell. One day at a time
-     * (synchronized): the days share the array of {@link FullSunSums}.
+     * The day's global irradiation (real surface and flat) and insolation time of every core cell. Several threads may
+     * compute days at once.
      */
-    public synchronized DailyIrradiation day(int dayOfYear) {
+    public DailyIrradiation day(int dayOfYear) {
         SolarDay day = SolarDay.of(dayOfYear);
         ClearSkyTable sky = skyByMonth[day.month()];
         float[] topo = new float[cells];
@@ -190,8 +202,8 @@ public final class SolarTileModel {
         SunPath path = new SunPath(groups, sky, day);
         double g0 = day.extraterrestrialIrradiance();
         FullSunSums fullSun = minLatitude > maxLatitude ? null
-                : new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, fullSunBuffer);
-        fullSunBuffer = fullSun == null ? null : fullSun.buffer();
+                : new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, fullSunBuffer.get());
+        fullSunBuffer.set(fullSun == null ? null : fullSun.buffer());
         for (int i = 0; i < cells; i++) {
             if (surface[i] == NO_DATA) {
                 topo[i] = flat[i] = hours[i] = Float.NaN;

@@ -36,7 +36,7 @@ class EquationsSampleBySampleTest {
             "zion, 20, 200, 150, 0.25",     // geographic: rows share the latitude and the sun's directions
             "zion, 172, 300, 250, 0.25",
             "peru, 200, 20, 20, 0.25"})     // southern hemisphere
-    void dailySumsFollowTheEquations(String dem, int dayOfYear, int x0, int y0, double step) {
+    void dailySumsFollowTheEquations(String dem, int dayOfYear, int x0, int y0, double step) throws InterruptedException {
         TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
         RasterGrid grid = whole.grid();
         float[] z = whole.z();
@@ -44,7 +44,7 @@ class EquationsSampleBySampleTest {
         PixelWindow core = new PixelWindow(x0, y0, Math.min(60, grid.columns() - x0), Math.min(50, grid.rows() - y0));
         SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
         TerrainShadow shadow = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(),
-                p.horizonAzimuths(), SunAzimuths.of(grid));
+                p.horizonAzimuths(), SunAzimuths.of(grid), 1);
         DailyIrradiation model = SolarTileModel.withShadow(tile, p, shadow).day(dayOfYear);
         DailyIrradiation equations = SampleBySampleModel.day(tile, p,
                 new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths()), dayOfYear);

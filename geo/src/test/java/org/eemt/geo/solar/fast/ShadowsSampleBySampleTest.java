@@ -40,7 +40,7 @@ class ShadowsSampleBySampleTest {
             "sample, 172, 10, 140",
             "zion, 20, 200, 150",    // geographic: cell sizes change with the row
             "peru, 200, 20, 20"})    // southern hemisphere
-    void fastShadowsDecideAsThePlainOnes(String dem, int dayOfYear, int x0, int y0) {
+    void fastShadowsDecideAsThePlainOnes(String dem, int dayOfYear, int x0, int y0) throws InterruptedException {
         TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
         RasterGrid grid = whole.grid();
         float[] z = whole.z();
@@ -50,7 +50,7 @@ class ShadowsSampleBySampleTest {
         MetricCellSize cellSize = new MetricCellSize(grid);
         RayShadow fastRay = new RayShadow(tile, cellSize, p.horizonDistanceMetres());
         ShadowByRay plainRay = new ShadowByRay(tile, p.horizonDistanceMetres());
-        HorizonShadow fastHorizon = HorizonShadow.compute(tile, cellSize, p.horizonDistanceMetres(), p.horizonAzimuths(), SunAzimuths.of(grid));
+        HorizonShadow fastHorizon = HorizonShadow.compute(tile, cellSize, p.horizonDistanceMetres(), p.horizonAzimuths(), SunAzimuths.of(grid), 1);
         ShadowByHorizon plainHorizon = new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths());
 
         double declination = SolarDay.of(dayOfYear).declinationRadians();
