@@ -87,7 +87,9 @@ public final class Pipeline {
         describe(manifest.root(), config, dem, demSha, mosaic, parameters, spark);
         manifest.carryEarlierVersions();
 
-        ValidCells cells = ValidCells.count(spark, demLocation, config.band(), plan);
+        StageContext context = new StageContext(spark, demLocation, config.band(), dem, plan, store,
+                (ObjectNode) manifest.root().get("versions"));
+        ValidCells cells = ValidCells.count(context);
         long valid = cells.valid();
         String range = "outside " + (int) GeoTiffReader.LOWEST_ELEVATION_METRES + " .. " + (int) GeoTiffReader.HIGHEST_ELEVATION_METRES + " m or not finite";
         if (valid == 0) {
@@ -120,8 +122,6 @@ public final class Pipeline {
         manifest.root().with("dem").put("validCells", valid);
         LOG.info("DEM {}: {}, {} valid cells, {} tiles of {} cells", config.dem(), dem.describe(), valid, plan.tileCount(), config.tileSize());
 
-        StageContext context = new StageContext(spark, demLocation, config.band(), dem, plan, store,
-                (ObjectNode) manifest.root().get("versions"));
         Map<String, String> published = new LinkedHashMap<>();
         Map<Stage, List<Product>> unfinished = new LinkedHashMap<>();
         for (Stage stage : stages) {

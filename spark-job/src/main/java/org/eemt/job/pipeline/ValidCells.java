@@ -1,34 +1,42 @@
 package org.eemt.job.pipeline;
 
-import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.job.plan.TilePlan;
+import org.eemt.job.stage.StageContext;
 
 /**
  * Counts the DEM band's valid cells and the cells that hold an elevation no DEM holds (not finite,
- * or outside {@link GeoTiffReader#plausibleElevation}'s range: read as NoData), one task per tile,
- * so the driver never reads the DEM.
+ * or outside {@link GeoTiffReader#plausibleElevation}'s range: read as NoData), one task per tile
+ * ({@link StageContext#mapTiles}), so the driver never reads the DEM.
  */
 record ValidCells(long valid, long implausible) {
 
-    static ValidCells count(JavaSparkContext spark, String demLocation, int band, TilePlan plan) {
-        spark.setJobDescription("plan: count valid DEM cells");
-        return spark.parallelize(plan.keys(), plan.tileCount()).map(key -> {
+    static ValidCells count(StageContext context) {
+        String demLocation = context.demLocation();
+        int band = context.band();
+        TilePlan plan = context.plan();
+        long valid = 0;
+        long implausible = 0;
+        for (ValidCells tile : context.mapTiles("plan: count valid DEM cells", key -> {
             float[] cells;
             try (RasterInput reader = RasterInput.openBand(demLocation, band)) {
                 cells = reader.read(plan.core(key)); // raw values: NoData (NaN) and implausible ones apart
             }
-            long valid = 0;
-            long implausible = 0;
+            long validInTile = 0;
+            long implausibleInTile = 0;
             for (float z : cells) {
                 if (GeoTiffReader.plausibleElevation(z)) {
-                    valid++;
+                    validInTile++;
                 } else if (!Float.isNaN(z)) {
-                    implausible++;
+                    implausibleInTile++;
                 }
             }
-            return new ValidCells(valid, implausible);
-        }).reduce((a, b) -> new ValidCells(a.valid + b.valid, a.implausible + b.implausible));
+            return new ValidCells(validInTile, implausibleInTile);
+        })) {
+            valid += tile.valid;
+            implausible += tile.implausible;
+        }
+        return new ValidCells(valid, implausible);
     }
 }
