@@ -22,7 +22,7 @@ import org.eemt.geo.storage.Storage;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.report.CellFrame;
-import org.eemt.job.report.CellStatistics;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.report.ProductMaps;
 import org.eemt.job.report.ProductScan;
 import org.eemt.job.report.Quicklook;

@@ -18,7 +18,7 @@ import org.eemt.geo.solar.MonthlySolarSums;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;
-import org.eemt.job.report.CellStatistics;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.report.ProductScan;
 import org.eemt.job.report.Quicklook;
 import org.eemt.job.report.ZonalSummary;

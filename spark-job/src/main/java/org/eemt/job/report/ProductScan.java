@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.plan.TileKey;

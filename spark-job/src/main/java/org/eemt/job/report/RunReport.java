@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.storage.Storage;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 
@@ -60,8 +61,15 @@ public final class RunReport {
         withBlocks.addAll(solarMonths(S_TOPO));
         withBlocks.addAll(solarMonths(S_FLAT));
         int blockSize = ProductMaps.blockSize(outputs.grid());
-        List<ProductScan.ProductTile> tiles = ProductScan.scan(spark, outputs, products, withBlocks, blockSize);
-        Map<String, CellStatistics> statistics = ProductScan.totals(tiles);
+        // products are read for their maps, and for statistics only when the run did not record them while writing
+        List<Product> scanned = products.stream().filter(p -> withBlocks.contains(p) || outputs.recordedStatistics(p) == null).toList();
+        List<ProductScan.ProductTile> tiles = ProductScan.scan(spark, outputs, scanned, withBlocks, blockSize);
+        Map<String, CellStatistics> read = ProductScan.totals(tiles);
+        Map<String, CellStatistics> statistics = new LinkedHashMap<>();
+        for (Product p : products) {
+            CellStatistics recorded = outputs.recordedStatistics(p);
+            statistics.put(p.path(), recorded != null ? recorded : read.get(p.path()));
+        }
         Map<String, Quicklook> quicklooks = ProductMaps.assemble(tiles, outputs.grid(), blockSize);
 
         String quicklookDir = Storage.child(out, QUICKLOOK);
@@ -69,8 +77,10 @@ public final class RunReport {
         head();
         section("Maps", "maps");
         html.append("<div class=\"grid\">\n");
-        for (Product p : mapped) {
-            figure(out, p.path().replace('/', '_'), ProductMaps.png(p, quicklooks.get(p.path())), "map of " + p.path(),
+        List<byte[]> maps = mapped.parallelStream().map(p -> ProductMaps.png(p, quicklooks.get(p.path()))).toList();
+        for (int i = 0; i < mapped.size(); i++) {
+            Product p = mapped.get(i);
+            figure(out, p.path().replace('/', '_'), maps.get(i), "map of " + p.path(),
                     "<b>" + esc(p.path()) + "</b> " + esc(p.description()) + " (" + esc(unit(p)) + ")");
         }
         html.append("</div>\n");

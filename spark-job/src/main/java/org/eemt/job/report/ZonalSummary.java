@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.plan.TilePlan;

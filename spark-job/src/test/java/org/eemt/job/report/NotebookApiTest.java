@@ -33,6 +33,7 @@ import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.Eemt;
 import org.eemt.job.EemtRun;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.testing.Products;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
