@@ -3,6 +3,7 @@ package org.eemt.job.outputs;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -77,16 +78,15 @@ public final class ProductStore implements Serializable {
     public CellStatistics statistics(Product product, TilePlan plan) throws IOException {
         CellStatistics total = CellStatistics.EMPTY;
         for (TileKey key : plan.keys()) {
-            String sidecar = workStatistics(product, key);
-            if (Storage.exists(sidecar)) {
-                try (DataInputStream in = new DataInputStream(Storage.open(sidecar))) {
-                    total = total.merge(new CellStatistics(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
-                }
-            } else {
-                try (GeoTiffReader tile = GeoTiffReader.open(workTile(product, key))) {
-                    total = total.merge(CellStatistics.of(tile.read(new PixelWindow(0, 0, plan.core(key).width(), plan.core(key).height()))));
+            CellStatistics tile;
+            try (DataInputStream in = new DataInputStream(Storage.open(workStatistics(product, key)))) {
+                tile = new CellStatistics(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+            } catch (FileNotFoundException e) {
+                try (GeoTiffReader reader = GeoTiffReader.open(workTile(product, key))) {
+                    tile = CellStatistics.of(reader.read(new PixelWindow(0, 0, plan.core(key).width(), plan.core(key).height())));
                 }
             }
+            total = total.merge(tile);
         }
         return total;
     }
