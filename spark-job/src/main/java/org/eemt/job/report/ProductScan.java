@@ -47,7 +47,7 @@ public final class ProductScan {
                 parts.add(new Tuple2<>(key, new int[] {i * scanned.size() / perTile, (i + 1) * scanned.size() / perTile}));
             }
         }
-        spark.setJobDescription("report: statistics of " + scanned.size() + " products");
+        spark.setJobDescription("report: reading " + scanned.size() + " products (maps, statistics)");
         return spark.parallelize(parts, parts.size()).flatMap(part -> {
             TileKey key = part._1();
             PixelWindow core = plan.core(key);
