@@ -22,7 +22,7 @@ import org.eemt.geo.storage.Storage;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.report.CellFrame;
-import org.eemt.job.report.CellStatistics;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.report.ProductMaps;
 import org.eemt.job.report.ProductScan;
 import org.eemt.job.report.Quicklook;
@@ -121,7 +121,16 @@ public final class EemtRun {
 
     /** {@link #zonalSummary(String...)} with elevation bands {@code elevationBand} metres wide. */
     public Dataset<Row> zonalSummary(double elevationBand, String... products) {
-        return ZonalSummary.of(spark, outputs, elevationBand, products);
+        List<Row> rows = new ArrayList<>();
+        for (ZonalSummary.Entry e : ZonalSummary.of(JavaSparkContext.fromSparkContext(spark.sparkContext()), outputs, elevationBand, products)) {
+            CellStatistics s = e.statistics();
+            rows.add(RowFactory.create(e.zoning(), e.cellClass(), e.product(), e.unit(), s.count(), s.mean(), s.sd(), s.min(), s.max()));
+        }
+        List<StructField> leading = new ArrayList<>();
+        for (String name : List.of("zoning", "class", "product", "unit")) {
+            leading.add(DataTypes.createStructField(name, DataTypes.StringType, false));
+        }
+        return spark.createDataFrame(rows, withStatistics(leading));
     }
 
     /** The quicklook map of products as Zeppelin {@code %html} (PNG images inlined), side by side. */
@@ -165,6 +174,12 @@ public final class EemtRun {
         for (String name : leading) {
             fields.add(DataTypes.createStructField(name, name.equals("unit") ? DataTypes.StringType : DataTypes.IntegerType, false));
         }
+        return withStatistics(fields);
+    }
+
+    /** {@code leading} columns, then cells, mean, sd (population), min and max. */
+    private static StructType withStatistics(List<StructField> leading) {
+        List<StructField> fields = new ArrayList<>(leading);
         fields.add(DataTypes.createStructField("cells", DataTypes.LongType, false));
         for (String name : List.of("mean", "sd", "min", "max")) {
             fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false));

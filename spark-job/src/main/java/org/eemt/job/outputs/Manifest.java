@@ -20,6 +20,7 @@ import org.eemt.geo.storage.Storage;
  */
 public final class Manifest {
     public static final String FILE = "manifest.json";
+    private static final String STATISTICS = "statistics";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String location;
@@ -96,15 +97,38 @@ public final class Manifest {
         ((ObjectNode) root.get("products")).set(product.path(), previousProducts.get(product.path()));
     }
 
-    /** Records a newly written product and saves the manifest. */
-    public synchronized void recordProduct(Product product, String stage, String file) throws IOException {
+    /** Records a newly written product, with the statistics of its valid cells, and saves the manifest. */
+    public synchronized void recordProduct(Product product, String stage, String file, CellStatistics statistics) throws IOException {
         ObjectNode p = ((ObjectNode) root.get("products")).putObject(product.path());
         p.put("file", relative(file));
         p.put("unit", product.unit());
         p.put("description", product.description());
         p.put("stage", stage);
         p.put("sha256", Storage.sha256(file));
+        ObjectNode s = p.putObject(STATISTICS);
+        s.put("cells", statistics.count());
+        if (statistics.count() > 0) {
+            s.put("min", statistics.min());
+            s.put("max", statistics.max());
+            s.put("mean", statistics.mean());
+            s.put("sd", statistics.sd());
+            s.put("sumSquaredDeviations", statistics.sumSquaredDeviations());
+        }
         save();
+    }
+
+    /**
+     * The statistics a manifest records for a product (its entry under {@code products}), or null
+     * when it records none (a manifest of an older version).
+     */
+    public static CellStatistics statistics(JsonNode product) {
+        JsonNode s = product.path(STATISTICS);
+        if (!s.path("cells").isIntegralNumber()) {
+            return null;
+        }
+        long cells = s.path("cells").asLong();
+        return cells == 0 ? CellStatistics.EMPTY : new CellStatistics(cells, s.path("mean").asDouble(),
+                s.path("sumSquaredDeviations").asDouble(), s.path("min").asDouble(), s.path("max").asDouble());
     }
 
     /** Records a finished stage: wall seconds, tiles, and which products it made and kept. */

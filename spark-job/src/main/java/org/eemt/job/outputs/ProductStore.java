@@ -1,5 +1,9 @@
 package org.eemt.job.outputs;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +61,46 @@ public final class ProductStore implements Serializable {
         return Storage.child(out, product.path() + (dem.cells() <= mosaicMaxCells ? ".tif" : ".vrt"));
     }
 
-    /** Writes one tile of a product (executor side). */
+    /**
+     * Writes one tile of a product (executor side), and beside it the statistics of its valid cells,
+     * first: a work tile that exists has its statistics, so that a resumed run has them too.
+     */
     public void writeTile(Product product, TileKey key, PixelWindow core, float[] cells) throws IOException {
+        Storage.writeAtomically(workStatistics(product, key), encode(CellStatistics.of(cells)));
         GeoTiffWriter.write(dem.window(core), cells, workTile(product, key), product.description(), product.unit());
+    }
+
+    /**
+     * The statistics of a product's valid cells from those of its work tiles, merged in the plan's
+     * order (so that they do not depend on which task finished first); call before {@link #publish}.
+     * A work tile without statistics (left by an older version) is read.
+     */
+    public CellStatistics statistics(Product product, TilePlan plan) throws IOException {
+        CellStatistics total = CellStatistics.EMPTY;
+        for (TileKey key : plan.keys()) {
+            CellStatistics tile;
+            try (DataInputStream in = new DataInputStream(Storage.open(workStatistics(product, key)))) {
+                tile = new CellStatistics(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+            } catch (FileNotFoundException e) {
+                try (GeoTiffReader reader = GeoTiffReader.open(workTile(product, key))) {
+                    tile = CellStatistics.of(reader.read(new PixelWindow(0, 0, plan.core(key).width(), plan.core(key).height())));
+                }
+            }
+            total = total.merge(tile);
+        }
+        return total;
+    }
+
+    private static byte[] encode(CellStatistics s) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(s.count());
+            out.writeDouble(s.mean());
+            out.writeDouble(s.sumSquaredDeviations());
+            out.writeDouble(s.min());
+            out.writeDouble(s.max());
+        }
+        return bytes.toByteArray();
     }
 
     /** True when the work tiles of all these products exist for a tile. */
@@ -85,6 +126,9 @@ public final class ProductStore implements Serializable {
         } else {
             String tilesDir = Storage.child(out, product.path() + ".tiles");
             Storage.delete(tilesDir);
+            for (TileKey key : plan.keys()) { // the published tiles without their work statistics
+                Storage.delete(workStatistics(product, key));
+            }
             Storage.move(workDirectory(product), tilesDir);
             Storage.writeAtomically(target, vrt(product, plan).getBytes(StandardCharsets.UTF_8));
         }
@@ -163,6 +207,10 @@ public final class ProductStore implements Serializable {
 
     private String workTile(Product product, TileKey key) {
         return Storage.child(workDirectory(product), key.fileStem() + ".tif");
+    }
+
+    private String workStatistics(Product product, TileKey key) {
+        return Storage.child(workDirectory(product), key.fileStem() + ".statistics");
     }
 
     private String vrt(Product product, TilePlan plan) {

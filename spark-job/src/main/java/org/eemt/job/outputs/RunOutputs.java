@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,12 @@ public final class RunOutputs implements Serializable {
     private final ProductStore store;
     private final int tileSize;
     private final String manifestJson;
+    private final Map<String, CellStatistics> statistics;
 
-    private RunOutputs(String out, List<Product> products, RasterGrid grid, ProductStore store, int tileSize, String manifestJson) {
+    private RunOutputs(String out, List<Product> products, RasterGrid grid, ProductStore store, int tileSize, String manifestJson,
+                       Map<String, CellStatistics> statistics) {
         this.out = out;
+        this.statistics = statistics;
         this.products = products;
         this.grid = grid;
         this.store = store;
@@ -57,10 +61,15 @@ public final class RunOutputs implements Serializable {
             throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "run eemt again into " + out);
         }
         List<Product> products = new ArrayList<>();
+        Map<String, CellStatistics> statistics = new HashMap<>();
         String gridSource = manifest.at("/inputs/0/location").asText();
         for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("products").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             products.add(new Product(e.getKey(), e.getValue().path("unit").asText(), e.getValue().path("description").asText()));
+            CellStatistics recorded = Manifest.statistics(e.getValue());
+            if (recorded != null) {
+                statistics.put(e.getKey(), recorded);
+            }
             String file = e.getValue().path("file").asText();
             if (products.size() == 1 && file.endsWith(".tif")) {
                 gridSource = Storage.child(out, file);
@@ -69,7 +78,8 @@ public final class RunOutputs implements Serializable {
         RasterGrid grid = RasterInput.readGrid(gridSource);
         ProductStore store = new ProductStore(out, grid, manifest.path("runKey").asText(),
                 manifest.at("/parameters/mosaic-max-cells").asLong(Long.MAX_VALUE));
-        return new RunOutputs(out, List.copyOf(products), grid, store, manifest.at("/parameters/tile-size").asInt(512), text);
+        return new RunOutputs(out, List.copyOf(products), grid, store, manifest.at("/parameters/tile-size").asInt(512), text,
+                statistics);
     }
 
     public String directory() {
@@ -110,6 +120,14 @@ public final class RunOutputs implements Serializable {
     /** A window of a product, row-major, NoData as NaN. */
     public float[] read(Product product, PixelWindow window) throws IOException {
         return store.read(product, window);
+    }
+
+    /**
+     * The statistics of a product's valid cells as the run recorded them while writing it, or null
+     * when its manifest has none (a run of an older version): then read the product.
+     */
+    public CellStatistics recordedStatistics(Product product) {
+        return statistics.get(product.path());
     }
 
     /** The manifest, parsed. */

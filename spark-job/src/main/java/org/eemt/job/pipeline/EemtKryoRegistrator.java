@@ -17,9 +17,10 @@ import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.outputs.TileSummary;
-import org.eemt.job.report.CellStatistics;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.report.ProductScan;
 import org.eemt.job.report.Quicklook;
+import org.eemt.job.report.ZonalSummary;
 
 /**
  * Registers every project class that travels between JVMs as data (RDD elements, task results,
@@ -33,7 +34,7 @@ public final class EemtKryoRegistrator implements KryoRegistrator {
             TileKey.class, PixelWindow.class, RasterGrid.class, TileSummary.class,
             HydrologyTile.class, FlowTile.class, DInfinity.class, TileProducts.class,
             MultipleFlowDirection.class, WetnessSettings.class, FlowTile.ModifyInput.class,
-            ProductScan.ProductTile.class, CellStatistics.class, Quicklook.Blocks.class, ValidCells.class);
+            ProductScan.ProductTile.class, ZonalSummary.Part.class, CellStatistics.class, Quicklook.Blocks.class, ValidCells.class);
 
     /**
      * Broadcast once per run or reduced once (the climate, z_b sums): Java serialisation keeps their

@@ -20,6 +20,7 @@ import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.storage.Storage;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Manifest;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
@@ -151,8 +152,9 @@ public final class Pipeline {
                 tilesResumed = wanted.isEmpty() ? 0 : finishedTiles(store, plan, wanted);
                 stage.run(context, wanted);
                 for (Product p : wanted) {
+                    CellStatistics statistics = store.statistics(p, plan);
                     String location = store.publish(p, plan);
-                    manifest.recordProduct(p, stage.name(), location);
+                    manifest.recordProduct(p, stage.name(), location, statistics);
                     published.put(p.path(), location);
                 }
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.PixelWindow;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.plan.TileKey;
@@ -46,7 +47,7 @@ public final class ProductScan {
                 parts.add(new Tuple2<>(key, new int[] {i * scanned.size() / perTile, (i + 1) * scanned.size() / perTile}));
             }
         }
-        spark.setJobDescription("report: statistics of " + scanned.size() + " products");
+        spark.setJobDescription("report: reading " + scanned.size() + " products (maps, statistics)");
         return spark.parallelize(parts, parts.size()).flatMap(part -> {
             TileKey key = part._1();
             PixelWindow core = plan.core(key);

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.storage.Storage;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.RunOutputs;
 
@@ -50,10 +50,10 @@ public final class RunReport {
      * returns the location of {@code report.html}.
      */
     public static String write(SparkSession spark, String out) throws IOException {
-        return new RunReport(RunOutputs.open(out)).write(spark);
+        return new RunReport(RunOutputs.open(out)).write(JavaSparkContext.fromSparkContext(spark.sparkContext()));
     }
 
-    private String write(SparkSession spark) throws IOException {
+    private String write(JavaSparkContext spark) throws IOException {
         String out = outputs.directory();
         List<Product> products = outputs.products();
         List<Product> mapped = products.stream().filter(p -> month(p) < 0).toList();
@@ -61,9 +61,15 @@ public final class RunReport {
         withBlocks.addAll(solarMonths(S_TOPO));
         withBlocks.addAll(solarMonths(S_FLAT));
         int blockSize = ProductMaps.blockSize(outputs.grid());
-        List<ProductScan.ProductTile> tiles = ProductScan.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                outputs, products, withBlocks, blockSize);
-        Map<String, CellStatistics> statistics = ProductScan.totals(tiles);
+        // products are read for their maps, and for statistics only when the run did not record them while writing
+        List<Product> scanned = products.stream().filter(p -> withBlocks.contains(p) || outputs.recordedStatistics(p) == null).toList();
+        List<ProductScan.ProductTile> tiles = ProductScan.scan(spark, outputs, scanned, withBlocks, blockSize);
+        Map<String, CellStatistics> read = ProductScan.totals(tiles);
+        Map<String, CellStatistics> statistics = new LinkedHashMap<>();
+        for (Product p : products) {
+            CellStatistics recorded = outputs.recordedStatistics(p);
+            statistics.put(p.path(), recorded != null ? recorded : read.get(p.path()));
+        }
         Map<String, Quicklook> quicklooks = ProductMaps.assemble(tiles, outputs.grid(), blockSize);
 
         String quicklookDir = Storage.child(out, QUICKLOOK);
@@ -71,8 +77,10 @@ public final class RunReport {
         head();
         section("Maps", "maps");
         html.append("<div class=\"grid\">\n");
-        for (Product p : mapped) {
-            figure(out, p.path().replace('/', '_'), ProductMaps.png(p, quicklooks.get(p.path())), "map of " + p.path(),
+        List<byte[]> maps = mapped.parallelStream().map(p -> ProductMaps.png(p, quicklooks.get(p.path()))).toList();
+        for (int i = 0; i < mapped.size(); i++) {
+            Product p = mapped.get(i);
+            figure(out, p.path().replace('/', '_'), maps.get(i), "map of " + p.path(),
                     "<b>" + esc(p.path()) + "</b> " + esc(p.description()) + " (" + esc(unit(p)) + ")");
         }
         html.append("</div>\n");
@@ -187,7 +195,7 @@ public final class RunReport {
     }
 
     /** The annual EEMT products summarised by aspect, wetness and elevation band, when the run made them. */
-    private void eemtSummary(SparkSession spark, Map<String, CellStatistics> statistics) {
+    private void eemtSummary(JavaSparkContext spark, Map<String, CellStatistics> statistics) {
         String[] annual = outputs.products().stream().map(Product::path).filter(p -> p.startsWith("eemt/annual/")).toArray(String[]::new);
         if (annual.length == 0) {
             return;
@@ -197,18 +205,17 @@ public final class RunReport {
         if (dem != null) {
             band = ZonalSummary.elevationBand(dem.min(), dem.max());
         }
-        List<Row> rows = ZonalSummary.of(spark, outputs, band, annual).collectAsList();
+        List<ZonalSummary.Entry> entries = ZonalSummary.of(spark, outputs, band, annual);
         section("EEMT by aspect, wetness and elevation", "zonal");
         html.append("<p>Mean ± standard deviation over the cells of each class, as in Rasmussen et al. (2015), Tables 1–2.</p>\n");
         html.append("<table><tr><th>zoning</th><th>class</th><th>product</th><th>cells</th><th>mean ± sd</th><th>min</th><th>max</th><th>unit</th></tr>\n");
-        for (Row r : rows) {
-            html.append("<tr><td>").append(esc(r.getString(0))).append("</td><td>").append(esc(r.getString(1)))
-                    .append("</td><td>").append(esc(r.getString(2))).append("</td><td class=\"n\">").append(r.getLong(4))
-                    .append("</td><td class=\"n\">").append(num(r.isNullAt(5) ? Double.NaN : r.getDouble(5))).append(" ± ")
-                    .append(num(r.isNullAt(6) ? Double.NaN : r.getDouble(6))).append("</td><td class=\"n\">")
-                    .append(num(r.isNullAt(7) ? Double.NaN : r.getDouble(7))).append("</td><td class=\"n\">")
-                    .append(num(r.isNullAt(8) ? Double.NaN : r.getDouble(8))).append("</td><td>").append(esc(r.getString(3)))
-                    .append("</td></tr>\n");
+        for (ZonalSummary.Entry e : entries) {
+            CellStatistics s = e.statistics();
+            html.append("<tr><td>").append(esc(e.zoning())).append("</td><td>").append(esc(e.cellClass()))
+                    .append("</td><td>").append(esc(e.product())).append("</td><td class=\"n\">").append(s.count())
+                    .append("</td><td class=\"n\">").append(num(s.mean())).append(" ± ").append(num(s.sd()))
+                    .append("</td><td class=\"n\">").append(num(s.min())).append("</td><td class=\"n\">")
+                    .append(num(s.max())).append("</td><td>").append(esc(e.unit())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

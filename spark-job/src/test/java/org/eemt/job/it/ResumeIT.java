@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.cli.EemtCli;
+import org.eemt.job.outputs.CellStatistics;
+import org.eemt.job.outputs.Manifest;
 import org.eemt.job.testing.Launcher;
 import org.eemt.job.testing.Products;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,16 @@ class ResumeIT {
         Path reference = tmp.resolve("reference");
         assertEquals(0, EemtCli.execute("run", "--dem", dem, "--out", reference.toString(), "--products", "terrain", "--master", "local[2]"));
         Products.assertBitIdentical(out, reference, PRODUCTS);
+        JsonNode resumedProducts = manifest(out).path("products");
+        for (String p : PRODUCTS) { // the statistics of the tiles the killed run finished are in the product's
+            CellStatistics recorded = Manifest.statistics(resumedProducts.path(p.replace(".tif", "")));
+            CellStatistics read = CellStatistics.of(Products.cells(out.resolve(p)));
+            assertEquals(read.count(), recorded.count(), p);
+            assertEquals(read.min(), recorded.min(), p);
+            assertEquals(read.max(), recorded.max(), p);
+            assertEquals(read.mean(), recorded.mean(), 1e-12 * Math.abs(read.mean()), p);
+            assertEquals(read.sd(), recorded.sd(), 1e-9 * read.sd(), p);
+        }
 
         // 3. a damaged product is made again, the intact ones are kept untouched
         Map<String, FileTime> before = new java.util.HashMap<>();
@@ -88,6 +100,9 @@ class ResumeIT {
         }
         assertTrue(Files.getLastModifiedTime(out.resolve("terrain/aspect.tif")).compareTo(damaged) > 0, "aspect rewritten");
         Products.assertBitIdentical(out, reference, PRODUCTS);
+        for (String p : List.of("terrain/dem", "terrain/slope", "terrain/northness")) {
+            assertEquals(resumedProducts.path(p), manifest(out).path("products").path(p), p + " kept with its statistics");
+        }
 
         // 4. --overwrite recomputes everything
         assertEquals(0, EemtCli.execute(Stream.concat(Stream.of(args), Stream.of("--overwrite")).toArray(String[]::new)));
@@ -95,7 +110,7 @@ class ResumeIT {
         assertTrue(!Files.exists(out.resolve(".eemt-work")), "work tiles are removed after a finished run");
     }
 
-    /** Finished work tiles of the slope product (hidden *.part files are tiles being written). */
+    /** Finished work tiles of the slope product (hidden *.part files are tiles being written; *.statistics their statistics). */
     private static long finishedSlopeTiles(Path out) throws Exception {
         Path work = out.resolve(".eemt-work");
         if (!Files.isDirectory(work)) {
@@ -107,7 +122,7 @@ class ResumeIT {
                 Path slope = run.resolve("terrain/slope");
                 if (Files.isDirectory(slope)) {
                     try (Stream<Path> files = Files.list(slope)) {
-                        count += files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+                        count += files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".") && f.endsWith(".tif")).count();
                     }
                 }
             }

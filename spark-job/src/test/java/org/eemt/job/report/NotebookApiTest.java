@@ -1,17 +1,30 @@
 package org.eemt.job.report;
 
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.stddev_pop;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.raster.GeoTiffReader;
@@ -20,6 +33,7 @@ import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.Eemt;
 import org.eemt.job.EemtRun;
+import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.testing.Products;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +222,78 @@ class NotebookApiTest {
         assertTrue(html.contains("<td>aspect × wetness</td><td>north-facing (northness &gt; 0), water-gaining (MCWI &gt; 1)</td>"
                 + "<td>eemt/annual/EEMT_Topo_2001</td><td class=\"n\">" + northGaining + "</td>"), html);
         assertTrue(!html.contains("north-facing (northness &gt; 0), water-losing"), "no north-facing cell is water-losing here");
+
+        zonalSummaryMatchesSparkSqlOverTheCells(Eemt.open(spark, copy.toString()));
+    }
+
+    /**
+     * The zonal summary (plain per-tile statistics merged over the 3 x 3 tiles) against Spark SQL's
+     * {@code count}, {@code avg}, {@code stddev_pop}, {@code min}, {@code max} over all cells of each
+     * class at once: the same rows, in the same order, means and sd within 1e-9 relative.
+     */
+    private static void zonalSummaryMatchesSparkSqlOverTheCells(EemtRun copy) {
+        String[] summarised = {"eemt/annual/EEMT_Topo_2001", "terrain/slope"};
+        double band = 100;
+        List<Row> rows = copy.zonalSummary(band, summarised).collectAsList();
+        Dataset<Row> cells = copy.cells("eemt/annual/EEMT_Topo_2001", "terrain/slope", "terrain/dem", "terrain/northness", "terrain/mcwi");
+        Map<String, String> condition = Map.of("north-facing (northness > 0)", "northness > 0", "south-facing (northness < 0)", "northness < 0",
+                "no aspect (flat)", "northness = 0", "water-gaining (MCWI > 1)", "mcwi > 1", "water-losing (MCWI ≤ 1)", "mcwi <= 1");
+        List<String> zoningsSeen = new ArrayList<>();
+        List<String> productsSeen = new ArrayList<>();
+        double previousBand = Double.NEGATIVE_INFINITY;
+        List<Column> oracle = new ArrayList<>(); // per row: count, avg, stddev_pop, min, max of the product over the class's cells
+        for (Row r : rows) {
+            String zoning = r.getString(0);
+            String cellClass = r.getString(1);
+            String product = r.getString(2);
+            String where = switch (zoning) {
+                case "all cells" -> "true";
+                case "aspect", "wetness" -> condition.get(cellClass);
+                case "aspect × wetness" -> condition.get(cellClass.substring(0, cellClass.indexOf("), ") + 1)) + " and "
+                        + condition.get(cellClass.substring(cellClass.indexOf("), ") + 3));
+                default -> "floor(dem / " + band + ") * " + band + " = " + cellClass.substring(0, cellClass.indexOf('–'));
+            };
+            if (zoning.equals("elevation band")) {
+                double low = Double.parseDouble(cellClass.substring(0, cellClass.indexOf('–')));
+                assertTrue(low > previousBand || !productsSeen.get(productsSeen.size() - 1).equals(product), "bands in ascending order");
+                previousBand = low;
+            }
+            if (zoningsSeen.isEmpty() || !zoningsSeen.get(zoningsSeen.size() - 1).equals(zoning)) {
+                zoningsSeen.add(zoning);
+            } else {
+                assertTrue(productsSeen.get(productsSeen.size() - 1).compareTo(product) <= 0, "products by path within a zoning");
+            }
+            productsSeen.add(product);
+            Column value = when(expr(where), col(product.substring(product.lastIndexOf('/') + 1)));
+            oracle.addAll(List.of(count(value), avg(value), stddev_pop(value), min(value).cast("double"), max(value).cast("double")));
+        }
+        for (String product : summarised) {
+            oracle.add(count(product.substring(product.lastIndexOf('/') + 1)));
+        }
+        Row expected = cells.agg(oracle.get(0), oracle.subList(1, oracle.size()).toArray(Column[]::new)).first();
+        Map<String, Long> cellsByZoningAndProduct = new HashMap<>();
+        double largestRelative = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String what = r.getString(0) + " / " + r.getString(1) + " / " + r.getString(2);
+            assertEquals(expected.getLong(5 * i), r.getLong(4), what + " cells");
+            assertEquals(expected.getDouble(5 * i + 1), r.getDouble(5), 1e-9 * Math.abs(expected.getDouble(5 * i + 1)), what + " mean");
+            assertEquals(expected.getDouble(5 * i + 2), r.getDouble(6), 1e-9 * Math.abs(expected.getDouble(5 * i + 2)), what + " sd");
+            assertEquals(expected.getDouble(5 * i + 3), r.getDouble(7), what + " min");
+            assertEquals(expected.getDouble(5 * i + 4), r.getDouble(8), what + " max");
+            cellsByZoningAndProduct.merge(r.getString(0) + " / " + r.getString(2), r.getLong(4), Long::sum);
+            largestRelative = Math.max(largestRelative, Math.max(Math.abs(r.getDouble(5) / expected.getDouble(5 * i + 1) - 1),
+                    expected.getDouble(5 * i + 2) == 0 ? 0 : Math.abs(r.getDouble(6) / expected.getDouble(5 * i + 2) - 1)));
+        }
+        System.out.printf("zonal summary: %d rows against Spark SQL, largest relative difference of a mean or sd %.2e%n",
+                rows.size(), largestRelative);
+        assertEquals(List.of("all cells", "aspect", "wetness", "aspect × wetness", "elevation band"), zoningsSeen);
+        for (String zoning : zoningsSeen) {
+            for (int p = 0; p < summarised.length; p++) {
+                assertEquals(expected.getLong(5 * rows.size() + p), cellsByZoningAndProduct.get(zoning + " / " + summarised[p]),
+                        "every valid cell of " + summarised[p] + " is in one class of " + zoning);
+            }
+        }
     }
 
     private static void add(ObjectNode products, Path out, RasterGrid grid, String path, String unit, float[] cells) throws Exception {

@@ -1,4 +1,4 @@
-package org.eemt.job.report;
+package org.eemt.job.outputs;
 
 import java.io.Serializable;
 
@@ -14,23 +14,13 @@ public record CellStatistics(long count, double mean, double sumSquaredDeviation
 
     /** The statistics of the valid cells of {@code cells}. */
     public static CellStatistics of(float[] cells) {
-        long n = 0;
-        double mean = 0;
-        double m2 = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+        Accumulator a = new Accumulator();
         for (float v : cells) {
-            if (Float.isNaN(v)) {
-                continue;
+            if (!Float.isNaN(v)) {
+                a.add(v);
             }
-            n++;
-            double delta = v - mean;
-            mean += delta / n;
-            m2 += delta * (v - mean);
-            min = Math.min(min, v);
-            max = Math.max(max, v);
         }
-        return n == 0 ? EMPTY : new CellStatistics(n, mean, m2, min, max);
+        return a.statistics();
     }
 
     /** The statistics of this part and {@code other} together. */
@@ -51,5 +41,29 @@ public record CellStatistics(long count, double mean, double sumSquaredDeviation
     /** Population standard deviation (NaN without cells). */
     public double sd() {
         return count == 0 ? Double.NaN : Math.sqrt(sumSquaredDeviations / count);
+    }
+
+    /** Statistics gathered one value at a time (Welford's update of the mean and of the sum of squared deviations). */
+    public static final class Accumulator {
+        private long n;
+        private double mean;
+        private double m2;
+        private double min = Double.POSITIVE_INFINITY;
+        private double max = Double.NEGATIVE_INFINITY;
+
+        /** Adds one valid value. */
+        public void add(double v) {
+            n++;
+            double delta = v - mean;
+            mean += delta / n;
+            m2 += delta * (v - mean);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+
+        /** The statistics of the values added so far. */
+        public CellStatistics statistics() {
+            return n == 0 ? EMPTY : new CellStatistics(n, mean, m2, min, max);
+        }
     }
 }

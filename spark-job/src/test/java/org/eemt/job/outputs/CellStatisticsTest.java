@@ -1,4 +1,4 @@
-package org.eemt.job.report;
+package org.eemt.job.outputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
