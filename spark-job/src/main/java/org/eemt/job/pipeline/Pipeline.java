@@ -18,6 +18,7 @@ import org.eemt.geo.raster.Mosaic;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.solar.model.North;
 import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.outputs.Manifest;
@@ -99,10 +100,16 @@ public final class Pipeline {
             throw EemtException.input(config.dem(), "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
         }
         double convergence = GridConvergence.largestDegrees(dem);
+        String degrees = String.format(java.util.Locale.ROOT, "%.1f", convergence);
+        boolean solarInGrid = config.solar().grassEngine() || config.solar().parameters().north() == North.GRID;
         if (Math.abs(convergence) > LARGE_CONVERGENCE_DEGREES) {
-            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect, northness and solar radiation "
-                    + "refer to grid north (as GRASS does): for products referred to true north, warp the DEM to its UTM zone "
-                    + "(gdalwarp -t_srs EPSG:326<zone>)", config.dem(), String.format(java.util.Locale.ROOT, "%.1f", convergence));
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect and northness refer to grid north "
+                    + "(as GRASS does){}: for products referred to true north, warp the DEM to its UTM zone "
+                    + "(gdalwarp -t_srs EPSG:326<zone>)", config.dem(), degrees,
+                    solarInGrid ? ", and so does solar radiation (--north grid)" : " (solar radiation to true north: --north true)");
+        } else if (convergence != 0 && config.solar().grassEngine() && config.solar().parameters().north() == North.TRUE) {
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS, and GRASS r.sun computes in grid north: "
+                    + "the grass engine's solar products refer to grid north (as --north grid)", config.dem(), degrees);
         }
         if (!Mosaic.isMosaic(config.dem())) {
             try (GeoTiffReader reader = GeoTiffReader.open(config.dem())) {
