@@ -11,7 +11,7 @@ import org.opengis.util.FactoryException;
 
 /**
  * Grid convergence γ of a projected DEM (Snyder 1987, "Map Projections — A Working Manual", USGS PP 1395,
- * §"convergence"; SCIENCE.md Eq. 1.5): the angle, clockwise, from true north to the grid's north (the +y axis),
+ * §"convergence"; SCIENCE.md Eq. 2.30): the angle, clockwise, from true north to the grid's north (the +y axis),
  * positive where grid north lies east of true north (in the northern hemisphere, east of a transverse Mercator's
  * or a conic's central meridian). A direction at true (compass) azimuth A has the grid azimuth A − γ; a grid
  * aspect a has the true aspect a + γ. γ = 0 on geographic DEMs, whose grid north is true north.

@@ -59,7 +59,7 @@ public final class Pipeline {
 
     /** Every stage, with the parameters of {@code config}. */
     static List<Stage> stages(RunConfig config) {
-        return List.of(new TerrainStage(), new SolarStage(config.solar()), new WetnessStage(config.wetness()),
+        return List.of(new TerrainStage(config.solar().parameters().north()), new SolarStage(config.solar()), new WetnessStage(config.wetness()),
                 new ClimateStage(config.eemt().climate()), new EemtStage(config.eemt()));
     }
 
@@ -101,13 +101,14 @@ public final class Pipeline {
         }
         double convergence = GridConvergence.largestDegrees(dem);
         String degrees = String.format(java.util.Locale.ROOT, "%.1f", convergence);
-        boolean solarInGrid = config.solar().grassEngine() || config.solar().parameters().north() == North.GRID;
+        // the grass engine with --north true was refused above 3 degrees by the solar stage's check
+        boolean inGridNorth = config.solar().parameters().north() == North.GRID;
         if (Math.abs(convergence) > LARGE_CONVERGENCE_DEGREES) {
-            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect and northness refer to grid north "
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect refers to grid north "
                     + "(as GRASS does){}: for products referred to true north, warp the DEM to its UTM zone "
                     + "(gdalwarp -t_srs EPSG:326<zone>)", config.dem(), degrees,
-                    solarInGrid ? ", and so does solar radiation (--north grid)" : " (solar radiation to true north: --north true)");
-        } else if (convergence != 0 && config.solar().grassEngine() && config.solar().parameters().north() == North.TRUE) {
+                    inGridNorth ? ", and so do northness and solar radiation (--north grid)" : " (northness and solar radiation to true north: --north true)");
+        } else if (convergence != 0 && config.solar().grassEngine() && !inGridNorth) {
             LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS, and GRASS r.sun computes in grid north: "
                     + "the grass engine's solar products refer to grid north (as --north grid)", config.dem(), degrees);
         }

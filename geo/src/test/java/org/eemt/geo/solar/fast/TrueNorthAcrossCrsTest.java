@@ -24,14 +24,16 @@ import org.opengis.referencing.operation.MathTransform;
 
 /**
  * The same terrain in two CRSs gives the same solar radiation in true north (SCIENCE.md Eq. 2.30): the sample DEM
- * (UTM 13N, 10 m) warped by gdalwarp at test time, cubic, to 5 m cells in UTM 13N (the whole DEM) and to a
+ * (UTM 13N, 10 m) averaged to 30 m and warped by gdalwarp at test time, B-spline, to 5 m cells in UTM 13N (the whole DEM) and to a
  * narrow-tall 120 x 300 crop of 5 m cells in EPSG:5070, CONUS Albers, where grid north is 6.4° from true north
  * (in UTM 1°). The annual sums over every 30th day of the horizon mode, at the 5070 cells whose horizon search
  * distance lies inside the crop, are compared with the UTM sums interpolated bilinearly at the same points.
  *
- * <p>Bounds: those of {@link ShadingModesAnnualTest}'s annual comparison of two model variants on the same terrain
- * (mean |relative difference| ≤ 1 %, 95th percentile ≤ 4 %); here the two warps' resampling is the difference left.
- * In grid north the aspect turns by the difference of the convergences (5.4°), and the comparison fails them.
+ * <p>Bounds: those of {@link RsunRayTest}, the Java model against r.sun on the same terrain (mean |relative
+ * difference| ≤ 0.2 %, 95th percentile ≤ 1 %): the same model on the same terrain, where the two warps' resampling
+ * is the only difference left, should agree as closely as the model with its reference. Measured: 0.05 % and 0.12 %.
+ * In grid north the aspect turns by the difference of the two convergences (5.4°), and the comparison fails both
+ * bounds (0.50 % and 1.29 %).
  */
 class TrueNorthAcrossCrsTest {
     private static final double CELL_METRES = 5;
@@ -47,9 +49,12 @@ class TrueNorthAcrossCrsTest {
     @BeforeAll
     static void warp() throws Exception {
         ExternalTool.require("gdalwarp");
-        Path sample = TestData.sampleDem();
+        // terrain smooth at the scale of the cells (averaged to 30 m, then B-spline), so that the two grids' Horn slopes
+        // differ little: what the comparison is to see is the aspect's north, not the resampling
+        Path sample = tmp.resolve("smooth.tif");
+        ExternalTool.run(tmp, List.of("gdalwarp", "-q", "-tr", "30", "30", "-r", "average", TestData.sampleDem().toString(), sample.toString()));
         utm = tmp.resolve("utm.tif");
-        ExternalTool.run(tmp, List.of("gdalwarp", "-q", "-tr", "5", "5", "-r", "cubic", "-ot", "Float32", sample.toString(), utm.toString()));
+        ExternalTool.run(tmp, List.of("gdalwarp", "-q", "-tr", "5", "5", "-r", "cubicspline", "-ot", "Float32", sample.toString(), utm.toString()));
         // the sample DEM's centre in 5070, the crop around it
         RasterGrid grid;
         try (GeoTiffReader r = GeoTiffReader.open(sample.toString())) {
@@ -61,7 +66,7 @@ class TrueNorthAcrossCrsTest {
         double y0 = Math.round(centre[1]) - 150 * CELL_METRES;
         albers = tmp.resolve("albers.tif");
         ExternalTool.run(tmp, List.of("gdalwarp", "-q", "-t_srs", "EPSG:5070", "-te", fmt(x0), fmt(y0), fmt(x0 + 120 * CELL_METRES),
-                fmt(y0 + 300 * CELL_METRES), "-tr", "5", "5", "-r", "cubic", "-ot", "Float32", sample.toString(), albers.toString()));
+                fmt(y0 + 300 * CELL_METRES), "-tr", "5", "5", "-r", "cubicspline", "-ot", "Float32", sample.toString(), albers.toString()));
     }
 
     @Test
@@ -72,8 +77,8 @@ class TrueNorthAcrossCrsTest {
         System.out.printf(Locale.ROOT, "EPSG:5070 vs UTM 13N, annual S_topo (every 30th day): true north %s; grid north %s (%.1f s)%n",
                 trueNorth, gridNorth, (System.nanoTime() - start) / 1e9);
         assertTrue(trueNorth.cells() > 10_000, "cells compared: " + trueNorth.cells());
-        assertTrue(trueNorth.meanAbsoluteRelative() <= 0.01 && trueNorth.p95Relative() <= 0.04, "true north: " + trueNorth);
-        assertTrue(gridNorth.meanAbsoluteRelative() > 0.01, "grid north should differ: " + gridNorth);
+        assertTrue(trueNorth.meanAbsoluteRelative() <= 0.002 && trueNorth.p95Relative() <= 0.01, "true north: " + trueNorth);
+        assertTrue(gridNorth.meanAbsoluteRelative() > 0.002 && gridNorth.p95Relative() > 0.01, "grid north should differ: " + gridNorth);
     }
 
     /** The 5070 crop's annual sums against the UTM ones interpolated at its interior cells' centres. */
