@@ -37,8 +37,8 @@ public class SolarModelOptions implements Serializable {
     public int horizonAzimuths;
 
     @Option(names = "--north", paramLabel = "NORTH", defaultValue = "true",
-            description = "North in which the sun's azimuth meets the aspect: true (the aspect turned by the grid convergence of "
-                    + "projected DEMs) or grid (the DEM's +y axis, as GRASS r.sun). Default: ${DEFAULT-VALUE}.")
+            description = "North of northness and of the solar model, where the sun's azimuth meets the aspect: true (the aspect "
+                    + "turned by the grid convergence of projected DEMs) or grid (the DEM's +y axis, as GRASS r.sun). Default: ${DEFAULT-VALUE}.")
     public String north;
 
     /** The model parameters with shading {@code mode}; bad values are one-line input errors. */
