@@ -104,10 +104,11 @@ public final class Pipeline {
         // the grass engine with --north true was refused above 3 degrees by the solar stage's check
         boolean inGridNorth = config.solar().parameters().north() == North.GRID;
         if (Math.abs(convergence) > LARGE_CONVERGENCE_DEGREES) {
-            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect refers to grid north "
-                    + "(as GRASS does){}: for products referred to true north, warp the DEM to its UTM zone "
-                    + "(gdalwarp -t_srs EPSG:326<zone>)", config.dem(), degrees,
-                    inGridNorth ? ", and so do northness and solar radiation (--north grid)" : " (northness and solar radiation to true north: --north true)");
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; {}: for products referred to "
+                    + "true north, warp the DEM to its UTM zone (gdalwarp -t_srs EPSG:326<zone>)", config.dem(), degrees,
+                    inGridNorth ? "aspect, northness and solar radiation refer to grid north (--north grid, as GRASS does)"
+                            : "the aspect product refers to grid north (as GRASS r.slope.aspect does; northness and solar "
+                            + "radiation are turned to true north, --north true)");
         } else if (convergence != 0 && config.solar().grassEngine() && !inGridNorth) {
             LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS, and GRASS r.sun computes in grid north: "
                     + "the grass engine's solar products refer to grid north (as --north grid)", config.dem(), degrees);
