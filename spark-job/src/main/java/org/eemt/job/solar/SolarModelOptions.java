@@ -3,9 +3,9 @@ package org.eemt.job.solar;
 import java.io.Serializable;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
-import org.eemt.geo.solar.model.North;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.terrain.North;
 import picocli.CommandLine.Option;
 
 /**

@@ -91,7 +91,7 @@ public final class SolarTileModel {
     private static final int CONSTANTS = 12;
     /**
      * Per cell, cos γ and sin γ of its grid convergence (SCIENCE.md Eq. 2.30), which turn the shadow tests' sun directions
-     * into grid terms ({@link SunPath#moveTo}); null when γ is taken as 0 ({@link org.eemt.geo.solar.model.North#GRID},
+     * into grid terms ({@link SunPath#moveTo}); null when γ is taken as 0 ({@link org.eemt.geo.terrain.North#GRID},
      * geographic DEMs). The aspect in {@link #constants} is turned into true north.
      */
     private final double[] turnCos;

@@ -2,6 +2,7 @@ package org.eemt.geo.solar.model;
 
 import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.terrain.GridConvergence;
+import org.eemt.geo.terrain.North;
 
 /**
  * The clear-sky r.sun model of SCIENCE.md §2 written out sample by sample, as plainly as the equations

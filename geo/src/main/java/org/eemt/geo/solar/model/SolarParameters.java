@@ -3,6 +3,7 @@ package org.eemt.geo.solar.model;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.terrain.North;
 
 /**
  * Parameters of the clear-sky solar model (SCIENCE.md §2) that do not depend on the DEM:

@@ -5,6 +5,7 @@ import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
+import org.eemt.geo.terrain.North;
 
 /**
  * The input of the solar model for one tile: the DEM's grid, the elevations (m, NaN = NoData) of a

@@ -7,10 +7,10 @@ import java.util.List;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
-import org.eemt.geo.solar.model.North;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.terrain.North;
 import org.eemt.geo.testing.ExternalTool;
 import org.eemt.geo.testing.TestData;
 

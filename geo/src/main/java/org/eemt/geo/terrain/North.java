@@ -1,13 +1,13 @@
-package org.eemt.geo.solar.model;
+package org.eemt.geo.terrain;
 
 /**
- * Which north the solar model's directions refer to (SCIENCE.md §2, Eq. 2.30): aspect is measured from grid north
- * (the DEM's +y axis, {@link org.eemt.geo.terrain.HornSlopeAspect}), the sun's azimuth from true north.
+ * Which north northness and the solar model refer to (SCIENCE.md §1 and Eq. 2.30): aspect is measured from grid
+ * north (the DEM's +y axis, {@link HornSlopeAspect}), the sun's azimuth from true north.
  */
 public enum North {
     /**
      * The default: the aspect is turned into true north by the cell's grid convergence γ before the angle of incidence,
-     * and the sun's azimuth into grid north for the terrain shadows ({@link org.eemt.geo.terrain.GridConvergence}).
+     * and the sun's azimuth into grid north for the terrain shadows ({@link GridConvergence}); northness takes the turned aspect.
      * The same as {@link #GRID} on geographic DEMs, whose γ is 0.
      */
     TRUE,
