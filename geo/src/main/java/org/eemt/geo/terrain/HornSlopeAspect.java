@@ -81,4 +81,17 @@ public final class HornSlopeAspect {
             }
         }
     }
+
+    /**
+     * Northness referred to true north (SCIENCE.md §1): n = cos(a + γ)·sin β from {@link #compute}'s slope and aspect
+     * (degrees, grid north) and each cell's grid convergence γ (radians, {@link GridConvergence}), written over
+     * {@code northness}; flats keep 0 and NoData NaN.
+     */
+    public static void northnessInTrueNorth(float[] slopeDegrees, float[] aspectDegrees, double[] convergenceRadians, float[] northness) {
+        for (int i = 0; i < northness.length; i++) {
+            if (!Float.isNaN(aspectDegrees[i])) {
+                northness[i] = (float) (Math.cos(Math.toRadians(aspectDegrees[i]) + convergenceRadians[i]) * Math.sin(Math.toRadians(slopeDegrees[i])));
+            }
+        }
+    }
 }

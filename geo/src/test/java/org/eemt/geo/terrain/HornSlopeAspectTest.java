@@ -37,6 +37,24 @@ class HornSlopeAspectTest {
     }
 
     @Test
+    void northnessInTrueNorthTurnsTheAspectByTheConvergence() {
+        float[] slope = new float[20], aspect = new float[20], north = new float[20];
+        PixelWindow all = GRID.extent();
+        double[] z = plane();
+        z[0] = Double.NaN;
+        HornSlopeAspect.compute(z, all, all, 5, 4, new MetricCellSize(GRID), slope, aspect, north);
+        double[] gamma = new double[20];
+        java.util.Arrays.fill(gamma, Math.toRadians(-6.4));
+        float[] grid = north.clone();
+        HornSlopeAspect.northnessInTrueNorth(slope, aspect, gamma, north);
+        // grid aspect 206.5651° is 200.1651° from true north where grid north is 6.4° west of it
+        int centre = 1 * 5 + 2;
+        assertEquals(Math.cos(Math.toRadians(206.5651 - 6.4)) * 0.218218, north[centre], 1e-6);
+        assertTrue(Math.abs(north[centre] - grid[centre]) > 0.005, "turned: " + grid[centre] + " -> " + north[centre]);
+        assertTrue(Float.isNaN(north[0]) && Float.isNaN(north[6]), "NoData and edges stay NoData");
+    }
+
+    @Test
     void edgesAndNoDataNeighboursAreNoDataAndFlatsHaveNoAspect() {
         double[] z = new double[20];
         java.util.Arrays.fill(z, 1000);

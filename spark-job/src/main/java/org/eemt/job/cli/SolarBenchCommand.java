@@ -58,7 +58,7 @@ public final class SolarBenchCommand implements Callable<Integer> {
             description = "Java shading modes to run: horizon, ray, none. Default: ${DEFAULT-VALUE}.")
     List<String> shading;
 
-    /** The run's solar model parameters: --step, --linke, --albedo, --horizon-distance, --horizon-azimuths. */
+    /** The run's solar model parameters: --step, --linke, --albedo, --horizon-distance, --horizon-azimuths, --north. */
     @Mixin
     SolarModelOptions model = new SolarModelOptions();
 

@@ -19,6 +19,7 @@ import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.terrain.GridConvergence;
+import org.eemt.geo.terrain.North;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.outputs.CellStatistics;
 import org.eemt.job.outputs.Manifest;
@@ -59,7 +60,7 @@ public final class Pipeline {
 
     /** Every stage, with the parameters of {@code config}. */
     static List<Stage> stages(RunConfig config) {
-        return List.of(new TerrainStage(), new SolarStage(config.solar()), new WetnessStage(config.wetness()),
+        return List.of(new TerrainStage(config.solar().parameters().north()), new SolarStage(config.solar()), new WetnessStage(config.wetness()),
                 new ClimateStage(config.eemt().climate()), new EemtStage(config.eemt()));
     }
 
@@ -102,10 +103,18 @@ public final class Pipeline {
             throw EemtException.input(config.dem(), "has only " + valid + " valid cells", "give a DEM with at least 3 x 3 valid cells");
         }
         double convergence = GridConvergence.largestDegrees(dem);
+        String degrees = String.format(java.util.Locale.ROOT, "%.1f", convergence);
+        // the grass engine with --north true was refused above 3 degrees by the solar stage's check
+        boolean inGridNorth = config.solar().parameters().north() == North.GRID;
         if (Math.abs(convergence) > LARGE_CONVERGENCE_DEGREES) {
-            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; aspect, northness and solar radiation "
-                    + "refer to grid north (as GRASS does): for products referred to true north, warp the DEM to its UTM zone "
-                    + "(gdalwarp -t_srs EPSG:326<zone>)", config.dem(), String.format(java.util.Locale.ROOT, "%.1f", convergence));
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS; {}: for products referred to "
+                    + "true north, warp the DEM to its UTM zone (gdalwarp -t_srs EPSG:326<zone>)", config.dem(), degrees,
+                    inGridNorth ? "aspect, northness and solar radiation refer to grid north (--north grid, as GRASS does)"
+                            : "the aspect product refers to grid north (as GRASS r.slope.aspect does; northness and solar "
+                            + "radiation are turned to true north, --north true)");
+        } else if (convergence != 0 && config.solar().grassEngine() && !inGridNorth) {
+            LOG.warn("DEM {}: grid north is up to {} degrees from true north in its CRS, and GRASS r.sun computes in grid north: "
+                    + "the grass engine's solar products refer to grid north (as --north grid)", config.dem(), degrees);
         }
         if (!Mosaic.isMosaic(config.dem())) {
             try (GeoTiffReader reader = GeoTiffReader.open(config.dem())) {

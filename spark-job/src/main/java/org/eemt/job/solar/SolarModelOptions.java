@@ -5,6 +5,7 @@ import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarParameters;
+import org.eemt.geo.terrain.North;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,10 +36,21 @@ public class SolarModelOptions implements Serializable {
             description = "Azimuths of the horizon mode. Default: ${DEFAULT-VALUE}.")
     public int horizonAzimuths;
 
+    @Option(names = "--north", paramLabel = "NORTH", defaultValue = "true",
+            description = "North of northness and of the solar model, where the sun's azimuth meets the aspect: true (the aspect "
+                    + "turned by the grid convergence of projected DEMs) or grid (the DEM's +y axis, as GRASS r.sun). Default: ${DEFAULT-VALUE}.")
+    public String north;
+
     /** The model parameters with shading {@code mode}; bad values are one-line input errors. */
     public SolarParameters parameters(Shading mode) {
+        North reference;
         try {
-            return new SolarParameters(step, DaySelection.parseLinke(linke), albedo, mode, horizonDistance, horizonAzimuths);
+            reference = North.parse(north);
+        } catch (IllegalArgumentException e) {
+            throw EemtException.input("--north " + north, "unknown north", "use true or grid");
+        }
+        try {
+            return new SolarParameters(step, DaySelection.parseLinke(linke), albedo, mode, horizonDistance, horizonAzimuths, reference);
         } catch (IllegalArgumentException e) {
             throw EemtException.input("solar parameters", e.getMessage(), "see eemt run --help");
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 public class SolarOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** --step, --linke, --albedo, --horizon-distance, --horizon-azimuths. */
+    /** --step, --linke, --albedo, --horizon-distance, --horizon-azimuths, --north. */
     @Mixin
     public SolarModelOptions model = new SolarModelOptions();
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,6 +26,8 @@ import org.eemt.geo.solar.SolarEngine;
 import org.eemt.geo.solar.model.DailyIrradiation;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.terrain.GridConvergence;
+import org.eemt.geo.terrain.North;
 import org.eemt.job.deploy.StageResources;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
@@ -52,6 +55,8 @@ import org.eemt.job.plan.TilePlan;
  * size.
  */
 public final class SolarStage implements Stage {
+    /** |grid convergence| (degrees) above which the grass engine refuses --north true: UTM stays below it in its zones. */
+    public static final double GRASS_CONVERGENCE_DEGREES = 3;
 
     private final SolarConfig solar;
 
@@ -105,8 +110,9 @@ public final class SolarStage implements Stage {
     }
 
     /**
-     * The grass engine finds GRASS (or its container runtime and image) and the DEM's cells are in
-     * metres; each task checks GRASS again.
+     * The grass engine finds GRASS (or its container runtime and image), the DEM's cells are in
+     * metres and, with {@code --north true}, its grid north lies within {@value #GRASS_CONVERGENCE_DEGREES}° of
+     * true north (r.sun computes in grid north, SCIENCE.md Eq. 2.30); each task checks GRASS again.
      */
     @Override
     public void check(String demLocation, RasterGrid dem) {
@@ -115,6 +121,15 @@ public final class SolarStage implements Stage {
                 // r.sun takes horizontal and vertical distances in the same unit: feet cells with metre elevations
                 throw EemtException.input(demLocation, "has cells in feet (" + dem.describe() + "), which GRASS r.sun would mix with elevations in metres",
                         "use --solar-engine java (it converts the cells to metres) or warp the DEM to a CRS in metres with gdalwarp -t_srs EPSG:<code>");
+            }
+            if (solar.parameters().north() == North.TRUE) {
+                double convergence = GridConvergence.largestDegrees(dem);
+                if (Math.abs(convergence) > GRASS_CONVERGENCE_DEGREES) {
+                    // r.sun has no grid convergence: its sun azimuths meet the aspect in grid north
+                    throw EemtException.input(demLocation, String.format(Locale.ROOT, "grid north is up to %.1f degrees from true north in its CRS "
+                                    + "(%s), which GRASS r.sun ignores", convergence, dem.describe()),
+                            "use --north grid (solar products in grid north, as r.sun), --solar-engine java, or warp the DEM to its UTM zone");
+                }
             }
             solar.grassCommand().check();
         }

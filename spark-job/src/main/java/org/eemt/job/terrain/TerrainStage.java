@@ -9,8 +9,10 @@ import java.util.List;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
+import org.eemt.geo.terrain.North;
 import org.eemt.job.outputs.Product;
 import org.eemt.job.outputs.ProductStore;
 import org.eemt.job.outputs.TileSummary;
@@ -20,9 +22,17 @@ import org.eemt.job.stage.StageContext;
 
 /**
  * The terrain stage: per tile, the DEM window with a one-cell halo → elevation (Float32 copy),
- * Horn slope, aspect and northness ({@link HornSlopeAspect}, SCIENCE.md §1).
+ * Horn slope, aspect (grid north, as GRASS r.slope.aspect) and northness ({@link HornSlopeAspect}, SCIENCE.md §1),
+ * in true north unless {@code --north grid} (the aspect turned by the cell's grid convergence, {@link GridConvergence}).
  */
 public final class TerrainStage implements Stage {
+    private final North north;
+
+    /** @param north the north northness refers to (the solar model's {@code --north}) */
+    public TerrainStage(North north) {
+        this.north = north;
+    }
+
     @Override
     public String name() {
         return "terrain";
@@ -44,6 +54,7 @@ public final class TerrainStage implements Stage {
         int band = context.band();
         TilePlan plan = context.plan();
         ProductStore store = context.store();
+        boolean turned = north == North.TRUE && !plan.dem().geographic();
         context.forEachTile("terrain: slope, aspect, northness", wanted, 1, key -> {
             long start = System.nanoTime();
             RasterGrid dem = plan.dem();
@@ -59,6 +70,9 @@ public final class TerrainStage implements Stage {
             float[] northness = new float[n];
             HornSlopeAspect.compute(elevation, read, core, dem.columns(), dem.rows(), new MetricCellSize(dem),
                     slope, aspect, northness);
+            if (turned) {
+                HornSlopeAspect.northnessInTrueNorth(slope, aspect, GridConvergence.of(dem).radians(core), northness);
+            }
             float[] coreElevation = read.crop(elevation, core);
             long valid = 0;
             for (float z : coreElevation) {

@@ -34,6 +34,7 @@ class DemAndOptionChecksTest {
         "--days|summer|is not a day of year or range within 1..365",
         "--step|0|step must be in (0, 24] hours",
         "--shading|sometimes|unknown shading mode",
+        "--north|magnetic|unknown north",
         "--solar-engine|fortran|unknown solar engine",
         "--years|20x0|is not a year, a range or a list",
     })
@@ -79,6 +80,14 @@ class DemAndOptionChecksTest {
         Path dem = gdal("feet.tif", "gdalwarp", "-q", "-t_srs", "EPSG:2903", "-tr", "30", "30", "-r", "bilinear");
         String line = refused(dem, "--solar-engine", "grass");
         assertTrue(line.contains(dem + ": has cells in feet") && line.contains("--solar-engine java"), line);
+    }
+
+    @Test
+    void grassEngineRefusesTrueNorthFarFromGridNorth() throws Exception {
+        // EPSG:5070 at the sample DEM's site: grid north 6.4° from true north, which r.sun ignores
+        Path dem = gdal("albers.tif", "gdalwarp", "-q", "-t_srs", "EPSG:5070", "-tr", "10", "10", "-r", "bilinear");
+        String line = refused(dem, "--solar-engine", "grass");
+        assertTrue(line.contains(dem + ": grid north is up to -6.") && line.contains("--north grid"), line);
     }
 
     /** A DEM made by a GDAL command from the sample DEM: {@code command... sample out}. */

@@ -11,6 +11,7 @@ import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarDay;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.terrain.MetricCellSize;
 
 /**
@@ -50,7 +51,9 @@ import org.eemt.geo.terrain.MetricCellSize;
  * geographic DEM, whose cells then share the shadow tests' sun directions ({@link SunDirection.Resolved}), and a
  * sample's sunlit count (0 or 1) is formed without branching on it ({@link TerrainShadow#isSunlit}); for a cell
  * with its own latitude (a projected DEM) the sun's azimuth is computed only when a test needs it
- * ({@link SunDirection.OnDemand}). EquationsSampleBySampleTest checks the result against the plain model,
+ * ({@link SunDirection.OnDemand}). Aspect and sun meet in true north unless {@code --north grid} (Eq. 2.30): the aspect
+ * constants are turned into true north by the cell's grid convergence γ, and the shadow tests' sun directions into grid
+ * terms ({@link SunPath#moveTo}; γ = 0 on geographic DEMs, where nothing changes). EquationsSampleBySampleTest checks the result against the plain model,
  * {@link org.eemt.geo.solar.model.SampleBySampleModel}.
  */
 public final class SolarTileModel {
@@ -86,6 +89,13 @@ public final class SolarTileModel {
     /** sin h0 at or above which the cell is in full sun ({@link FullSunSums}): high sun, above its slope and horizons. */
     private static final int SIN_FULL_SUN = 11;
     private static final int CONSTANTS = 12;
+    /**
+     * Per cell, cos γ and sin γ of its grid convergence (SCIENCE.md Eq. 2.30), which turn the shadow tests' sun directions
+     * into grid terms ({@link SunPath#moveTo}); null when γ is taken as 0 ({@link org.eemt.geo.terrain.North#GRID},
+     * geographic DEMs). The aspect in {@link #constants} is turned into true north.
+     */
+    private final double[] turnCos;
+    private final double[] turnSin;
     /** The valid core cells' range of latitude (radians) and elevation (m). */
     private double minLatitude = Double.POSITIVE_INFINITY;
     private double maxLatitude = Double.NEGATIVE_INFINITY;
@@ -99,7 +109,7 @@ public final class SolarTileModel {
     private static final byte HORIZONTAL = 2;
     private static final byte INCLINED = 3;
 
-    private SolarTileModel(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
+    private SolarTileModel(SolarTile tile, SolarParameters parameters, TerrainShadow shadow, GridConvergence convergence) {
         this.tile = tile;
         this.parameters = parameters;
         this.shadow = shadow;
@@ -121,6 +131,9 @@ public final class SolarTileModel {
         double[] latitude = CellCoordinates.latitudesRadians(tile.dem(), tile.core());
         float[] slopes = tile.slopeRadians();
         float[] aspects = tile.aspectRadians();
+        double[] gamma = convergence == null ? null : convergence.radians(tile.core());
+        turnCos = gamma == null ? null : new double[cells];
+        turnSin = gamma == null ? null : new double[cells];
         for (int i = 0; i < cells; i++) {
             int column = tile.core().x0() + i % tile.core().width();
             int row = tile.core().y0() + i / tile.core().width();
@@ -140,8 +153,14 @@ public final class SolarTileModel {
             }
             double sinBeta = inclined ? Math.sin(beta) : 0;
             double cosBeta = inclined ? Math.cos(beta) : 1;
-            constants[at + SLOPE_NORTH] = inclined ? sinBeta * Math.cos(aspects[i]) : 0;
-            constants[at + SLOPE_EAST] = inclined ? sinBeta * Math.sin(aspects[i]) : 0;
+            // the aspect in true north, as the sun's azimuth (Eq. 2.30)
+            double aspect = gamma == null ? aspects[i] : aspects[i] + gamma[i];
+            if (gamma != null) {
+                turnCos[i] = Math.cos(gamma[i]);
+                turnSin[i] = Math.sin(gamma[i]);
+            }
+            constants[at + SLOPE_NORTH] = inclined ? sinBeta * Math.cos(aspect) : 0;
+            constants[at + SLOPE_EAST] = inclined ? sinBeta * Math.sin(aspect) : 0;
             constants[at + COS_SLOPE] = cosBeta;
             constants[at + SKY_VIEW] = MuneerDiffuse.skyView(cosBeta);
             constants[at + HORIZON_BRIGHTENING] = inclined ? MuneerDiffuse.horizonBrightening(beta, sinBeta, cosBeta) : 0;
@@ -171,18 +190,19 @@ public final class SolarTileModel {
      */
     public static SolarTileModel prepare(SolarTile tile, SolarParameters parameters, int threads) throws InterruptedException {
         MetricCellSize cellSize = new MetricCellSize(tile.dem());
+        GridConvergence convergence = tile.convergence(parameters.north());
         TerrainShadow shadow = switch (parameters.shading()) {
             case NONE -> TerrainShadow.NONE;
             case RAY -> new RayShadow(tile, cellSize, parameters.horizonDistanceMetres());
             case HORIZON -> HorizonShadow.compute(tile, cellSize, parameters.horizonDistanceMetres(), parameters.horizonAzimuths(),
-                    SunAzimuths.of(tile.dem()), threads);
+                    SunAzimuths.of(tile.dem(), convergence), threads);
         };
-        return withShadow(tile, parameters, shadow);
+        return new SolarTileModel(tile, parameters, shadow, convergence);
     }
 
     /** A tile with a given shadow test (the one of {@code parameters.shading()} or another, e.g. a reference's). */
     static SolarTileModel withShadow(SolarTile tile, SolarParameters parameters, TerrainShadow shadow) {
-        return new SolarTileModel(tile, parameters, shadow);
+        return new SolarTileModel(tile, parameters, shadow, tile.convergence(parameters.north()));
     }
 
     public SolarTile tile() {
@@ -213,8 +233,9 @@ public final class SolarTileModel {
             int next = at + CONSTANTS;
             double sinLatitude = constants[at + SIN_LATITUDE];
             double cosLatitude = constants[at + COS_LATITUDE];
-            boolean shared = i + 1 < cells && constants[next + SIN_LATITUDE] == sinLatitude && constants[next + COS_LATITUDE] == cosLatitude;
-            path.moveTo(sinLatitude, cosLatitude, shared);
+            boolean shared = i + 1 < cells && constants[next + SIN_LATITUDE] == sinLatitude && constants[next + COS_LATITUDE] == cosLatitude
+                    && (turnSin == null || turnSin[i + 1] == turnSin[i] && turnCos[i + 1] == turnCos[i]);
+            path.moveTo(sinLatitude, cosLatitude, turnCos == null ? 1 : turnCos[i], turnSin == null ? 0 : turnSin[i], shared);
             cellDay(i, path, fullSun, sky, g0, topo, flat, hours);
         }
         return new DailyIrradiation(dayOfYear, topo, flat, hours);

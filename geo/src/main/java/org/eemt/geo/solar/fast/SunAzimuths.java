@@ -3,6 +3,7 @@ package org.eemt.geo.solar.fast;
 import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.terrain.GridConvergence;
 
 /**
  * The compass azimuths at which the sun can stand above the horizontal (sin h0 &gt; 0) seen from latitudes in
@@ -14,6 +15,9 @@ import org.eemt.geo.raster.RasterGrid;
  * (sin δ ≤ sin φ and 1 − cos h0 ≤ sin h0). The bound grows with φ, so the tile's most poleward latitude sets
  * it; south of −δmax the same holds toward the south. Within the tropics, and poleward of 90° − δmax (where the
  * bound reaches 1), every azimuth is possible.
+ *
+ * <p>Azimuths are the shadow tests': in grid terms when the model turns the sun by the grid convergence
+ * (SCIENCE.md Eq. 2.30), A − γ, so the excluded band narrows by the DEM's largest |γ| on each side.
  */
 final class SunAzimuths {
     /** The largest declination of the model, asin(0.3978) (radians). */
@@ -32,10 +36,11 @@ final class SunAzimuths {
 
     /**
      * The sun's azimuths seen from anywhere on the DEM: from the latitudes of its edge cells' centres, where a
-     * rectangle of a projected or geographic grid has its extreme latitudes. One answer for every tile of the DEM,
-     * so whatever depends on it does not depend on the tiling.
+     * rectangle of a projected or geographic grid has its extreme latitudes, in grid directions turned by
+     * {@code convergence} (null: not turned). One answer for every tile of the DEM, so whatever depends on it does not
+     * depend on the tiling.
      */
-    static SunAzimuths of(RasterGrid dem) {
+    static SunAzimuths of(RasterGrid dem, GridConvergence convergence) {
         int columns = dem.columns();
         int rows = dem.rows();
         PixelWindow[] edges = {new PixelWindow(0, 0, columns, 1), new PixelWindow(0, rows - 1, columns, 1),
@@ -49,11 +54,12 @@ final class SunAzimuths {
             }
         }
         double sinMaxDeclination = Math.sin(MAX_DECLINATION_RADIANS);
+        double turn = convergence == null ? 0 : convergence.largestAbsRadians();
         if (min >= MAX_DECLINATION_RADIANS && sinMaxDeclination < Math.cos(max)) {
-            return new SunAzimuths(0, Math.acos(sinMaxDeclination / Math.cos(max)));
+            return new SunAzimuths(0, Math.max(0, Math.acos(sinMaxDeclination / Math.cos(max)) - turn));
         }
         if (max <= -MAX_DECLINATION_RADIANS && sinMaxDeclination < Math.cos(min)) {
-            return new SunAzimuths(Math.PI, Math.acos(sinMaxDeclination / Math.cos(min)));
+            return new SunAzimuths(Math.PI, Math.max(0, Math.acos(sinMaxDeclination / Math.cos(min)) - turn));
         }
         return EVERY;
     }

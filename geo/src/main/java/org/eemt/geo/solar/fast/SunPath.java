@@ -36,7 +36,10 @@ final class SunPath {
      */
     final double[] diffuseBeamWeight;
     final double[] lowSunCorrection;
-    /** The directions of each group's first and (if paired) second sample: {@link SunDirection.Resolved} or {@link SunDirection.OnDemand}. */
+    /**
+     * The directions of each group's first and (if paired) second sample, for the shadow tests: {@link SunDirection.Resolved}
+     * or {@link SunDirection.OnDemand}, in grid terms ({@link #moveTo}; {@link #northward} and {@link #eastward} stay in true north).
+     */
     SunDirection[] firstSun;
     SunDirection[] secondSun;
     private final SunDirection[][] resolved;
@@ -45,6 +48,9 @@ final class SunPath {
     int firstDaylight;
     private double latitudeSin = Double.NaN;
     private double latitudeCos = Double.NaN;
+    /** cos γ and sin γ of the grid convergence the shadow tests' directions are turned by (SCIENCE.md Eq. 2.30). */
+    private double turnCos = 1;
+    private double turnSin = 0;
     /** sinφ·sinδ, cosφ·cosδ, cosφ·sinδ and −sinφ·cosδ of the current latitude. */
     private double a;
     private double b;
@@ -80,16 +86,19 @@ final class SunPath {
     }
 
     /**
-     * Points the path at the latitude with this sine and cosine (nothing to do when it is the current one);
-     * {@code shared}: more cells follow at this latitude, so the sun directions are {@link SunDirection.Resolved}.
-     * The groups' terms are computed by {@link #prepare}.
+     * Points the path at the latitude with this sine and cosine and the shadow tests' directions at grid azimuths
+     * turned by a grid convergence γ with this cosine and sine (A − γ; 1 and 0 for none) (nothing to do when they are
+     * the current ones); {@code shared}: more cells follow at this latitude and γ, so the sun directions are
+     * {@link SunDirection.Resolved}. The groups' terms are computed by {@link #prepare}.
      */
-    void moveTo(double latitudeSin, double latitudeCos, boolean shared) {
-        if (latitudeSin == this.latitudeSin && latitudeCos == this.latitudeCos) {
+    void moveTo(double latitudeSin, double latitudeCos, double turnCos, double turnSin, boolean shared) {
+        if (latitudeSin == this.latitudeSin && latitudeCos == this.latitudeCos && turnCos == this.turnCos && turnSin == this.turnSin) {
             return;
         }
         this.latitudeSin = latitudeSin;
         this.latitudeCos = latitudeCos;
+        this.turnCos = turnCos;
+        this.turnSin = turnSin;
         a = latitudeSin * sinDeclination;
         b = latitudeCos * cosDeclination;
         p = latitudeCos * sinDeclination;
@@ -134,8 +143,14 @@ final class SunPath {
                 diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
                 lowSunCorrection[g] = diffuseBeamWeight[g] * s;
             }
-            firstSun[g].set(east, north, s);
-            secondSun[g].set(-east, north, s);
+            if (turnSin == 0) {
+                firstSun[g].set(east, north, s);
+                secondSun[g].set(-east, north, s);
+            } else {
+                // (E, N) in grid terms: (E·cos γ − N·sin γ, N·cos γ + E·sin γ); the pair's sample has −E
+                firstSun[g].set(east * turnCos - north * turnSin, north * turnCos + east * turnSin, s);
+                secondSun[g].set(-east * turnCos - north * turnSin, north * turnCos - east * turnSin, s);
+            }
         }
         prepared = group + 1;
     }

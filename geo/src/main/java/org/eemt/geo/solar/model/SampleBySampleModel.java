@@ -1,6 +1,8 @@
 package org.eemt.geo.solar.model;
 
 import org.eemt.geo.raster.CellCoordinates;
+import org.eemt.geo.terrain.GridConvergence;
+import org.eemt.geo.terrain.North;
 
 /**
  * The clear-sky r.sun model of SCIENCE.md §2 written out sample by sample, as plainly as the equations
@@ -9,7 +11,9 @@ import org.eemt.geo.raster.CellCoordinates;
  * ({@link OpticalAirMass}) and ESRA beam and diffuse ({@link EsraClearSky}), the incidence on the slope
  * ({@link SlopeIncidence}), Muneer's diffuse in its three cases ({@link MuneerDiffuse}), the reflected
  * term ({@link ReflectedIrradiance}) and the terrain shadow ({@link TerrainHorizon.Test}: the plain
- * {@link ShadowByHorizon} or {@link ShadowByRay}, or none). No tables, no
+ * {@link ShadowByHorizon} or {@link ShadowByRay}, or none), the aspect and the sun's azimuth meeting in true
+ * north unless {@link North#GRID} (Eq. 2.30: the aspect turned by the grid convergence, the sun turned into grid
+ * directions for the shadow test). No tables, no
  * grouping of samples, no tabulated sums: slow, and the reference the fast model
  * ({@code org.eemt.geo.solar.fast}) is tested against.
  */
@@ -28,6 +32,8 @@ public final class SampleBySampleModel {
         float[] flat = new float[n];
         float[] hours = new float[n];
         int samples = (int) Math.ceil(24 / p.stepHours() - 0.5);
+        GridConvergence convergence = tile.convergence(p.north());
+        double[] gamma = convergence == null ? new double[n] : convergence.radians(tile.core());
         for (int i = 0; i < n; i++) {
             int column = tile.core().x0() + i % tile.core().width();
             int row = tile.core().y0() + i / tile.core().width();
@@ -40,7 +46,8 @@ public final class SampleBySampleModel {
             double aspect = tile.aspectRadians()[i];
             boolean topoDefined = !Double.isNaN(beta);
             boolean inclined = topoDefined && beta > 0 && !Double.isNaN(aspect);
-            SlopeIncidence surface = inclined ? SlopeIncidence.of(beta, aspect) : SlopeIncidence.horizontal();
+            // the aspect in true north (Eq. 2.30), as the sun's azimuth
+            SlopeIncidence surface = inclined ? SlopeIncidence.of(beta, aspect + gamma[i]) : SlopeIncidence.horizontal();
             double reflected = ReflectedIrradiance.fraction(p.albedo(), surface.cosSlope());
             double sumTopo = 0;
             double sumFlat = 0;
@@ -59,7 +66,8 @@ public final class SampleBySampleModel {
                     continue;
                 }
                 double cosTheta = surface.cosIncidence(sun);
-                boolean sunlit = cosTheta > 0 && !shadow.isShadowed(i, sun);
+                // the horizons and rays are in grid directions
+                boolean sunlit = cosTheta > 0 && !shadow.isShadowed(i, sun.inGrid(gamma[i]));
                 if (!inclined) {
                     sumTopo += dh + (sunlit ? bh : 0);
                 } else if (sunlit) {

@@ -3,6 +3,7 @@ package org.eemt.geo.solar.model;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.eemt.geo.calendar.Calendar365;
+import org.eemt.geo.terrain.North;
 
 /**
  * Parameters of the clear-sky solar model (SCIENCE.md §2) that do not depend on the DEM:
@@ -13,11 +14,12 @@ import org.eemt.geo.calendar.Calendar365;
  *   <li>{@code shading}: how terrain shadows are found;</li>
  *   <li>{@code horizonDistanceMetres}: terrain farther than this from a cell never shades it (both shading modes);
  *       it sets the halo a tile needs;</li>
- *   <li>{@code horizonAzimuths}: number of equally spaced azimuths of the {@link Shading#HORIZON} mode.</li>
+ *   <li>{@code horizonAzimuths}: number of equally spaced azimuths of the {@link Shading#HORIZON} mode;</li>
+ *   <li>{@code north}: whether aspect and sun azimuth meet in true north ({@link North#TRUE}) or grid north.</li>
  * </ul>
  */
 public record SolarParameters(double stepHours, double[] linkeByMonth, double albedo, Shading shading,
-                              double horizonDistanceMetres, int horizonAzimuths) implements Serializable {
+                              double horizonDistanceMetres, int horizonAzimuths, North north) implements Serializable {
     public static final double DEFAULT_STEP_HOURS = 0.25;
     public static final double DEFAULT_LINKE = 3.0;
     public static final double DEFAULT_ALBEDO = 0.2;
@@ -49,12 +51,15 @@ public record SolarParameters(double stepHours, double[] linkeByMonth, double al
         if (horizonAzimuths < 4 || horizonAzimuths > 3600) {
             throw new IllegalArgumentException("horizon azimuths must be in 4..3600: " + horizonAzimuths);
         }
+        if (north == null) {
+            throw new IllegalArgumentException("north missing");
+        }
     }
 
-    /** The defaults of the EEMT workflow (step 0.25 h, T_L 3, albedo 0.2) with horizon shading. */
+    /** The defaults of the EEMT workflow (step 0.25 h, T_L 3, albedo 0.2) with horizon shading, in true north. */
     public static SolarParameters defaults() {
         return new SolarParameters(DEFAULT_STEP_HOURS, constantLinke(DEFAULT_LINKE), DEFAULT_ALBEDO,
-                Shading.HORIZON, DEFAULT_HORIZON_DISTANCE_METRES, DEFAULT_HORIZON_AZIMUTHS);
+                Shading.HORIZON, DEFAULT_HORIZON_DISTANCE_METRES, DEFAULT_HORIZON_AZIMUTHS, North.TRUE);
     }
 
     /** Twelve copies of one Linke turbidity. */
@@ -74,40 +79,44 @@ public record SolarParameters(double stepHours, double[] linkeByMonth, double al
     }
 
     public SolarParameters withShading(Shading mode) {
-        return new SolarParameters(stepHours, linkeByMonth, albedo, mode, horizonDistanceMetres, horizonAzimuths);
+        return new SolarParameters(stepHours, linkeByMonth, albedo, mode, horizonDistanceMetres, horizonAzimuths, north);
     }
 
     public SolarParameters withHorizon(double distanceMetres, int azimuths) {
-        return new SolarParameters(stepHours, linkeByMonth, albedo, shading, distanceMetres, azimuths);
+        return new SolarParameters(stepHours, linkeByMonth, albedo, shading, distanceMetres, azimuths, north);
     }
 
     public SolarParameters withStep(double hours) {
-        return new SolarParameters(hours, linkeByMonth, albedo, shading, horizonDistanceMetres, horizonAzimuths);
+        return new SolarParameters(hours, linkeByMonth, albedo, shading, horizonDistanceMetres, horizonAzimuths, north);
     }
 
     public SolarParameters withLinke(double[] byMonth) {
-        return new SolarParameters(stepHours, byMonth, albedo, shading, horizonDistanceMetres, horizonAzimuths);
+        return new SolarParameters(stepHours, byMonth, albedo, shading, horizonDistanceMetres, horizonAzimuths, north);
     }
 
     public SolarParameters withAlbedo(double rho) {
-        return new SolarParameters(stepHours, linkeByMonth, rho, shading, horizonDistanceMetres, horizonAzimuths);
+        return new SolarParameters(stepHours, linkeByMonth, rho, shading, horizonDistanceMetres, horizonAzimuths, north);
+    }
+
+    public SolarParameters withNorth(North reference) {
+        return new SolarParameters(stepHours, linkeByMonth, albedo, shading, horizonDistanceMetres, horizonAzimuths, reference);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SolarParameters p && p.stepHours == stepHours && Arrays.equals(p.linkeByMonth, linkeByMonth)
                 && p.albedo == albedo && p.shading == shading && p.horizonDistanceMetres == horizonDistanceMetres
-                && p.horizonAzimuths == horizonAzimuths;
+                && p.horizonAzimuths == horizonAzimuths && p.north == north;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(linkeByMonth) * 31 + java.util.Objects.hash(stepHours, albedo, shading, horizonDistanceMetres, horizonAzimuths);
+        return Arrays.hashCode(linkeByMonth) * 31 + java.util.Objects.hash(stepHours, albedo, shading, horizonDistanceMetres, horizonAzimuths, north);
     }
 
     @Override
     public String toString() {
         return "SolarParameters[step=" + stepHours + " h, linke=" + Arrays.toString(linkeByMonth) + ", albedo=" + albedo
-                + ", shading=" + shading + ", horizonDistance=" + horizonDistanceMetres + " m, horizonAzimuths=" + horizonAzimuths + "]";
+                + ", shading=" + shading + ", horizonDistance=" + horizonDistanceMetres + " m, horizonAzimuths=" + horizonAzimuths + ", north=" + north + "]";
     }
 }

@@ -2,8 +2,10 @@ package org.eemt.geo.solar.model;
 
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.terrain.GridConvergence;
 import org.eemt.geo.terrain.HornSlopeAspect;
 import org.eemt.geo.terrain.MetricCellSize;
+import org.eemt.geo.terrain.North;
 
 /**
  * The input of the solar model for one tile: the DEM's grid, the elevations (m, NaN = NoData) of a
@@ -93,6 +95,14 @@ public record SolarTile(RasterGrid dem, double demMaxElevation, PixelWindow wind
             }
         }
         return (int) Math.ceil(distanceMetres / smallest) + 1;
+    }
+
+    /**
+     * The grid convergence the solar model turns its directions by under {@code north} (SCIENCE.md Eq. 2.30): the
+     * DEM's, or null where it is taken as 0 ({@link North#GRID}, or a geographic DEM, whose grid north is true north).
+     */
+    public GridConvergence convergence(North north) {
+        return north == North.GRID || dem.geographic() ? null : GridConvergence.of(dem);
     }
 
     /** Elevation (m) of DEM cell (column, row), which must lie in the window. */

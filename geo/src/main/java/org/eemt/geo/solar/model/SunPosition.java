@@ -25,6 +25,19 @@ public record SunPosition(double sinAltitude, double northward, double eastward)
                 -cosDelta * Math.sin(hourAngle));
     }
 
+    /**
+     * This direction in grid terms (SCIENCE.md Eq. 2.30): its azimuth turned from true north to grid north, A − γ, for a
+     * grid convergence γ (radians, clockwise from true north to grid north); itself when γ = 0.
+     */
+    public SunPosition inGrid(double convergenceRadians) {
+        if (convergenceRadians == 0) {
+            return this;
+        }
+        double cos = Math.cos(convergenceRadians);
+        double sin = Math.sin(convergenceRadians);
+        return new SunPosition(sinAltitude, northward * cos + eastward * sin, eastward * cos - northward * sin);
+    }
+
     /** The compass azimuth A in [0, 2π) (radians, clockwise from north): atan2(eastward, northward). */
     public double azimuth() {
         double a = Math.atan2(eastward, northward);

@@ -44,7 +44,7 @@ class EquationsSampleBySampleTest {
         PixelWindow core = new PixelWindow(x0, y0, Math.min(60, grid.columns() - x0), Math.min(50, grid.rows() - y0));
         SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
         TerrainShadow shadow = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(),
-                p.horizonAzimuths(), SunAzimuths.of(grid), 1);
+                p.horizonAzimuths(), SunAzimuths.of(grid, tile.convergence(p.north())), 1);
         DailyIrradiation model = SolarTileModel.withShadow(tile, p, shadow).day(dayOfYear);
         DailyIrradiation equations = SampleBySampleModel.day(tile, p,
                 new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths()), dayOfYear);

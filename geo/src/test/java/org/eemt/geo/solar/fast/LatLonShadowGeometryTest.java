@@ -52,7 +52,7 @@ class LatLonShadowGeometryTest {
         TerrainShadow shadow = shading == Shading.RAY
                 ? new RayShadow(tile, new MetricCellSize(grid), p.horizonDistanceMetres())
                 : HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths(),
-                        SunAzimuths.of(grid), 1);
+                        SunAzimuths.of(grid, null), 1);
 
         double latitude = CellCoordinates.latitudesRadians(grid, new PixelWindow(TOWER, TOWER, 1, 1))[0];
         SolarDay day = SolarDay.of(172);

@@ -10,6 +10,7 @@ import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.geo.solar.model.SolarTile;
+import org.eemt.geo.terrain.North;
 import org.eemt.geo.testing.ExternalTool;
 import org.eemt.geo.testing.TestData;
 
@@ -80,7 +81,9 @@ final class RsunCase {
         return out;
     }
 
+    /** The defaults in grid north, as r.sun computes (it ignores the grid convergence, SCIENCE.md Eq. 2.30). */
     static SolarParameters parameters(Shading shading) {
-        return SolarParameters.defaults().withShading(shading).withHorizon(1e6, SolarParameters.DEFAULT_HORIZON_AZIMUTHS);
+        return SolarParameters.defaults().withShading(shading).withHorizon(1e6, SolarParameters.DEFAULT_HORIZON_AZIMUTHS)
+                .withNorth(North.GRID);
     }
 }

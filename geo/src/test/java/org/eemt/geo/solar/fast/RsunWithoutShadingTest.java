@@ -51,7 +51,7 @@ class RsunWithoutShadingTest {
         RsunReference reference = new RsunReference(new RsunCase(RsunCase.MCN));
         SolarParameters defaults = RsunCase.parameters(Shading.NONE);
         SolarParameters parameters = new SolarParameters(stepHours, defaults.linkeByMonth(), defaults.albedo(), Shading.NONE,
-                defaults.horizonDistanceMetres(), defaults.horizonAzimuths());
+                defaults.horizonDistanceMetres(), defaults.horizonAzimuths(), defaults.north());
         int[] days = {80, 355};
         System.out.printf("step %s h%n", stepHours);
         assertMatchesRsun(RsunCase.MCN, SolarTileModel.prepare(reference.tile(), parameters), reference.withoutShading(stepHours, days), days);
