@@ -10,6 +10,7 @@ import org.eemt.geo.grass.ContainerRuntime;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.EemtException;
 import org.eemt.geo.solar.DaySelection;
+import org.eemt.geo.solar.model.SolarParameters;
 import org.eemt.job.eemt.EemtOptions;
 import org.eemt.job.wetness.WetnessOptions;
 import org.eemt.job.outputs.Product;
@@ -108,7 +109,7 @@ class StageGraphTest {
     /** The run's own stages: EEMT after the four it reads from, and only those with --products eemt; solar after terrain. */
     @Test
     void theRunsStagesInOrder(@TempDir Path climate) {
-        SolarConfig solar = new SolarConfig(DaySelection.parse("1-365"), false, null, null); // the stages only declare here
+        SolarConfig solar = new SolarConfig(DaySelection.parse("1-365"), false, SolarParameters.defaults(), null); // the stages only declare here
         EemtOptions eemt = new EemtOptions();
         eemt.climate = climate.toString(); // an (empty) directory of gridded climate: the stages only declare here
         eemt.years = "2000";
@@ -121,7 +122,7 @@ class StageGraphTest {
                 StageGraph.select(Pipeline.stages(config(solar, eemt)), List.of("eemt")).stream().map(Stage::name).toList());
         // the java solar engine reads the terrain stage's slope and aspect (Horn slope once per tile); GRASS r.sun reads nothing
         assertEquals(List.of("terrain", "solar"), StageGraph.select(Pipeline.stages(config), List.of("solar")).stream().map(Stage::name).toList());
-        SolarConfig grass = new SolarConfig(DaySelection.parse("1-365"), false, null,
+        SolarConfig grass = new SolarConfig(DaySelection.parse("1-365"), false, SolarParameters.defaults(),
                 new GrassCommand(ContainerRuntime.NONE, null, List.of()));
         assertEquals(List.of("solar"), StageGraph.select(Pipeline.stages(config(grass, eemt)), List.of("solar")).stream().map(Stage::name).toList());
     }
