@@ -27,6 +27,14 @@ public final class StageResources {
     private StageResources() {
     }
 
+    /**
+     * The cores each task of a stage that asks for {@code taskCpus} holds: those it asks for where
+     * {@link #forTaskCpus} gives it a profile, else {@code spark.task.cpus} (the fallback).
+     */
+    public static int heldCpus(SparkConf conf, int taskCpus) {
+        return forTaskCpus(conf, taskCpus).isPresent() ? taskCpus : conf.getInt("spark.task.cpus", 1);
+    }
+
     public static Optional<ResourceProfile> forTaskCpus(SparkConf conf, int taskCpus) {
         String master = conf.get("spark.master", "local[*]");
         boolean clusterManagerSupportsProfiles = master.startsWith("spark://") || master.equals("yarn") || master.startsWith("k8s://");

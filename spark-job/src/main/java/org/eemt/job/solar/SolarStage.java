@@ -151,9 +151,7 @@ public final class SolarStage implements Stage {
         }
         double demMax = engine.needsDemMaximum() ? highestElevation(context) : Double.NaN;
         int taskCpus = spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1);
-        // the cores a task holds: those it asks for where the cluster manager can give them, else spark.task.cpus
-        int heldCpus = StageResources.forTaskCpus(spark.getConf(), taskCpus).isPresent() ? taskCpus : spark.getConf().getInt("spark.task.cpus", 1);
-        int threads = threadsPerTile(heldCpus, Math.max(1, spark.defaultParallelism()), tiles);
+        int threads = threadsPerTile(StageResources.heldCpus(spark.getConf(), taskCpus), Math.max(1, spark.defaultParallelism()), tiles);
         CollectionAccumulator<String> toolVersions = spark.sc().collectionAccumulator("solar engine versions");
         context.forEachTile("solar: " + tiles + (tiles == 1 ? " tile x " : " tiles x ") + days.length + " days" + (threads > 1 ? ", " + threads + " threads each" : "")
                 + ", " + engine.describe(parameters), wanted, taskCpus, key -> {

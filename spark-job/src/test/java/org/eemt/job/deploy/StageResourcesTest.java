@@ -18,6 +18,13 @@ class StageResourcesTest {
     }
 
     @Test
+    void tasksHoldTheCoresTheyAskForOnlyWhereAProfileGivesThem() {
+        assertEquals(4, StageResources.heldCpus(conf("spark://node1:7077", false, 8), 4));
+        assertEquals(1, StageResources.heldCpus(conf("local[*]", false, 8), 4));
+        assertEquals(2, StageResources.heldCpus(conf("yarn", false, 2).set("spark.task.cpus", "2"), 4), "executors too small: spark.task.cpus");
+    }
+
+    @Test
     void withoutDynamicAllocationTasksAskForCoresOfTheExistingExecutors() {
         ResourceProfile profile = StageResources.forTaskCpus(conf("spark://node1:7077", false, 8), 4).orElseThrow();
         assertTrue(profile instanceof TaskResourceProfile, profile::toString);
