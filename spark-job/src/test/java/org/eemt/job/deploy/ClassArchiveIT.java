@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code submit/eemt}'s class archive: the first start makes it in the background (the start itself
  * is not held up), later starts load Spark's classes from it, {@code EEMT_CLASS_ARCHIVE=off} goes
- * without, and the products do not change.
+ * without, as do runs with a flight recording, and the products do not change.
  */
 class ClassArchiveIT {
     private static final String FROM_ARCHIVE = "source: shared objects file (top)";
@@ -45,8 +45,17 @@ class ClassArchiveIT {
         Path third = terrain(dir, "off", Map.of("EEMT_CLASS_ARCHIVE", "off", "EEMT_JAVA_OPTS", "-Xlog:class+load=info:file=" + offLog));
         assertFalse(Files.readString(offLog).contains(FROM_ARCHIVE), "EEMT_CLASS_ARCHIVE=off still used an archive");
 
+        // a flight recording hooks class loading, which java 17 does not survive with the archive: it runs without
+        Path recording = dir.resolve("recorded.jfr");
+        Path recordedLog = dir.resolve("recorded-classes.log");
+        Path fourth = terrain(dir, "recorded", Map.of("EEMT_JAVA_OPTS",
+                "-XX:StartFlightRecording=filename=" + recording + " -Xlog:class+load=info:file=" + recordedLog));
+        assertFalse(Files.readString(recordedLog).contains(FROM_ARCHIVE), "a flight recording ran with the archive");
+        assertTrue(Files.size(recording) > 0, "no flight recording in " + recording);
+
         SampleRun.assertSameProducts(first, second);
         SampleRun.assertSameProducts(first, third);
+        SampleRun.assertSameProducts(first, fourth);
     }
 
     private static Path terrain(Path dir, String name, Map<String, String> environment) throws IOException, InterruptedException {
