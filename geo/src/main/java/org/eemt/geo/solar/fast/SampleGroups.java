@@ -90,6 +90,21 @@ final class SampleGroups {
         return firstReaching(a, b, Double.MIN_VALUE);
     }
 
+    /**
+     * {@link #firstAboveHorizon} found by stepping from {@code guess} (0 … {@link #size()}), for a latitude next to the one
+     * that gave {@code guess}: the same answer in a step or two instead of a binary search.
+     */
+    int firstAboveHorizon(double a, double b, int guess) {
+        int g = guess;
+        while (g > 0 && a + b * cosHourAngle[g - 1] >= Double.MIN_VALUE) {
+            g--;
+        }
+        while (g < cosHourAngle.length && !(a + b * cosHourAngle[g] >= Double.MIN_VALUE)) {
+            g++;
+        }
+        return g;
+    }
+
     /** The first group with sin h0 = a + b·cos T ≥ {@code sinAltitude}, or {@link #size()} when there is none; every later group has it too. */
     int firstReaching(double a, double b, double sinAltitude) {
         int low = 0;

@@ -284,12 +284,12 @@ public final class SolarTileModel {
             boolean paired = groups.paired(g);
             double samples = paired ? 2 : 1;
             double dh = diffuse[g];
-            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
-            double bh = g0 * s * tau;
-            if (g < flatFrom) {
-                sumFlat += samples * (bh + dh);
-            }
+            boolean flatSummed = g < flatFrom;
             if (!topoDefined) {
+                if (flatSummed) {
+                    path.prepareBeam(g);
+                    sumFlat += samples * (g0 * s * sky.beamTransmittance(e * seaLevelAirMass[g]) + dh);
+                }
                 continue;
             }
             double north = northward[g];
@@ -303,6 +303,17 @@ public final class SolarTileModel {
             int lit2 = paired && shadow.isSunlit(i, secondSun[g], cosTheta2) ? 1 : 0;
             int lit = lit1 + lit2;
             litSamples += lit;
+            if (lit == 0 && !flatSummed) {
+                // a shadowed group needs no beam terms: the sums below with lit = 0
+                sumTopo += inclined ? samples * dh * shadedFactor : samples * dh;
+                continue;
+            }
+            path.prepareBeam(g);
+            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
+            double bh = g0 * s * tau;
+            if (flatSummed) {
+                sumFlat += samples * (bh + dh);
+            }
             if (!inclined) {
                 sumTopo += samples * dh + lit * bh;
                 continue;

@@ -58,6 +58,9 @@ final class SunPath {
     private double q;
     /** The groups from {@link #firstDaylight} up to this one have their terms computed. */
     private int prepared;
+    /** Counts the latitudes {@link #moveTo} pointed at; a group's beam terms are current when {@link #beamLatitude} holds it. */
+    private int latitudeSerial;
+    private final int[] beamLatitude;
 
     SunPath(SampleGroups groups, ClearSkyTable sky, SolarDay day) {
         this.groups = groups;
@@ -72,6 +75,8 @@ final class SunPath {
         eastward = new double[n];
         diffuseBeamWeight = new double[n];
         lowSunCorrection = new double[n];
+        beamLatitude = new int[n];
+        java.util.Arrays.fill(beamLatitude, -1);
         resolved = new SunDirection[2][n];
         onDemand = new SunDirection[2][n];
         for (int g = 0; g < n; g++) {
@@ -103,7 +108,8 @@ final class SunPath {
         b = latitudeCos * cosDeclination;
         p = latitudeCos * sinDeclination;
         q = -latitudeSin * cosDeclination;
-        firstDaylight = groups.firstAboveHorizon(a, b);
+        latitudeSerial++;
+        firstDaylight = groups.firstAboveHorizon(a, b, firstDaylight);
         prepared = firstDaylight;
         firstSun = shared ? resolved[0] : onDemand[0];
         secondSun = shared ? resolved[1] : onDemand[1];
@@ -129,20 +135,11 @@ final class SunPath {
         for (int g = prepared; g <= group; g++) {
             double cosT = groups.cosHourAngle(g);
             double s = a + b * cosT;
-            seaLevelAirMass[g] = AirMassTable.atSeaLevel(s);
             diffuse[g] = extraterrestrial * sky.diffuseFraction(s);
             double north = p + q * cosT;
             double east = -cosDeclination * groups.sinHourAngle(g);
             northward[g] = north;
             eastward[g] = east;
-            if (s >= SolarTileModel.SIN_LOW_SUN) {
-                diffuseBeamWeight[g] = diffuse[g] / s;
-                lowSunCorrection[g] = 0;
-            } else {
-                double h0 = FastAngles.asinSmall(s);
-                diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
-                lowSunCorrection[g] = diffuseBeamWeight[g] * s;
-            }
             if (turnSin == 0) {
                 firstSun[g].set(east, north, s);
                 secondSun[g].set(-east, north, s);
@@ -153,5 +150,32 @@ final class SunPath {
             }
         }
         prepared = group + 1;
+    }
+
+    /**
+     * Computes the beam terms of a {@link #prepare}d group at the current latitude ({@link #seaLevelAirMass},
+     * {@link #diffuseBeamWeight}, {@link #lowSunCorrection}), unless they are: a cell needs them only for the groups in
+     * which it is sunlit or its flat sum is not tabulated.
+     */
+    void prepareBeam(int group) {
+        if (beamLatitude[group] != latitudeSerial) {
+            computeBeam(group);
+        }
+    }
+
+    private void computeBeam(int g) {
+        double s = a + b * groups.cosHourAngle(g);
+        seaLevelAirMass[g] = AirMassTable.atSeaLevel(s);
+        if (s >= SolarTileModel.SIN_LOW_SUN) {
+            diffuseBeamWeight[g] = diffuse[g] / s;
+            lowSunCorrection[g] = 0;
+        } else {
+            double north = northward[g];
+            double east = eastward[g];
+            double h0 = FastAngles.asinSmall(s);
+            diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
+            lowSunCorrection[g] = diffuseBeamWeight[g] * s;
+        }
+        beamLatitude[g] = latitudeSerial;
     }
 }
