@@ -9,17 +9,21 @@ import org.eemt.geo.solar.model.SolarDay;
  * D = (24/π)·acos(clamp(−tanφ·tanδ, −1, 1)) hours.
  */
 public final class DayLength {
+    /** tan δ on the 15th of each month (0 = January): the same for every cell. */
+    private static final double[] TAN_DECLINATION_MID_MONTH = new double[Calendar365.MONTHS];
+
+    static {
+        for (int m = 0; m < Calendar365.MONTHS; m++) {
+            TAN_DECLINATION_MID_MONTH[m] = Math.tan(SolarDay.of(Calendar365.dayOfYearOfThe15th(m)).declinationRadians());
+        }
+    }
+
     private DayLength() {
     }
 
-    /** Hours from sunrise to sunset on a horizontal surface at latitude φ (°N) on day of year {@code day}; 0 or 24 in polar night or day. */
-    public static double hours(double latitudeDegrees, int day) {
-        double cosHourAngle = -Math.tan(Math.toRadians(latitudeDegrees)) * Math.tan(SolarDay.of(day).declinationRadians());
-        return 24 / Math.PI * Math.acos(Math.max(-1, Math.min(1, cosHourAngle)));
-    }
-
-    /** Day length (h) on the 15th of a month (0 = January), the D of Hamon's PET. */
+    /** Day length (h) on the 15th of a month (0 = January), the D of Hamon's PET; 0 or 24 in polar night or day. */
     public static double midMonthHours(double latitudeDegrees, int month) {
-        return hours(latitudeDegrees, Calendar365.dayOfYearOfThe15th(month));
+        double cosHourAngle = -Math.tan(Math.toRadians(latitudeDegrees)) * TAN_DECLINATION_MID_MONTH[month];
+        return 24 / Math.PI * Math.acos(Math.max(-1, Math.min(1, cosHourAngle)));
     }
 }

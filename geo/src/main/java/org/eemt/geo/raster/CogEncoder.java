@@ -311,7 +311,15 @@ final class CogEncoder {
                 for (int c = 0; c < TILE; c++) {
                     int x = x0 + c;
                     double v = x < width && r < rows ? band[r * width + x] : Double.NaN;
-                    long bits = bytesPerSample == 4 ? Float.floatToRawIntBits((float) v) : Double.doubleToRawLongBits(v);
+                    if (bytesPerSample == 4) {
+                        int bits = Float.floatToRawIntBits((float) v);
+                        raw[base + c] = (byte) (bits >>> 24);
+                        raw[base + TILE + c] = (byte) (bits >>> 16);
+                        raw[base + 2 * TILE + c] = (byte) (bits >>> 8);
+                        raw[base + 3 * TILE + c] = (byte) bits;
+                        continue;
+                    }
+                    long bits = Double.doubleToRawLongBits(v);
                     for (int k = 0; k < bytesPerSample; k++) {
                         raw[base + k * TILE + c] = (byte) (bits >>> (8 * (bytesPerSample - 1 - k)));
                     }

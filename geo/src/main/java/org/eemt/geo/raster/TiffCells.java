@@ -239,8 +239,11 @@ final class TiffCells {
         for (int r = 0; r < blockHeight; r++) {
             int base = r * rowBytes;
             if (predictor == 3) {
+                // the running sum kept in a register: through memory every byte waits for the previous store
+                byte sum = raw[base];
                 for (int j = 1; j < rowBytes; j++) {
-                    raw[base + j] += raw[base + j - 1];
+                    sum += raw[base + j];
+                    raw[base + j] = sum;
                 }
                 int wc = blockWidth * stride;
                 for (int i = 0; i < blockWidth; i++) {
