@@ -145,8 +145,8 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     /**
-     * The angles of the lines {@code first}, {@code first + step}, … (counted from each azimuth's first line) of every
-     * azimuth with a ray into {@code angles}: per cell, its own ray up to {@code near} metres and the sweep beyond,
+     * The angles of share {@code first} of {@code step} equal shares of the lines of every azimuth with a ray into
+     * {@code angles}: per cell, its own ray up to {@code near} metres and the sweep beyond,
      * unless the ray ended before (a centre without data, the DEM's edge).
      */
     private static void sweepLines(SolarTile tile, HorizonMarch march, HorizonSweep sweep, NearestCellRay[] rays,
@@ -166,7 +166,10 @@ final class HorizonShadow implements TerrainShadow {
                 nearSteps++;
             }
             sweep.azimuth(2 * Math.PI * k / azimuths);
-            for (int line = sweep.firstLine() + first; line <= sweep.lastLine(); line += step) {
+            // a contiguous share of the lines: neighbouring lines read neighbouring elevations
+            int lines = sweep.lastLine() - sweep.firstLine() + 1;
+            int end = sweep.firstLine() + (int) ((long) lines * (first + 1) / step);
+            for (int line = sweep.firstLine() + (int) ((long) lines * first / step); line < end; line++) {
                 int found = sweep.farTangents(line, cells, far);
                 for (int i = 0; i < found; i++) {
                     int cell = cells[i];

@@ -28,8 +28,9 @@ import org.eemt.geo.solar.model.SolarTile;
  * As the observer walks back both ends of the window move back; the window is kept as a queue of two upper hulls:
  * a front hull over [lo, b) that grows at its near end, and a back hull over [b, hi) built forward whose additions
  * are undone one at a time as hi moves back (each addition overwrites one hull slot: it keeps the slot's old point).
- * When the back hull is empty the front one is rebuilt as the back one (b = lo), so each point enters each hull
- * once. A query is a binary search on each hull: the slope from a point left of an upper hull to its vertices rises
+ * A window that keeps nothing of the previous one (the first) is built forward as the back hull (b = lo); when the
+ * back hull is empty the front one is rebuilt as the back one (b = lo), so each point enters each hull at most once
+ * (with a reach longer than the core, most points enter one hull only). A query is a binary search on each hull: the slope from a point left of an upper hull to its vertices rises
  * then falls.
  */
 final class HorizonSweep {
@@ -195,20 +196,21 @@ final class HorizonSweep {
                     ? (row - coreY0) * coreWidth + (column - coreX0) : -1;
             n++;
         }
-        return sweep(n, cells, tangents);
+        return sweep(n, (foremost - rear) * ahead, cells, tangents);
     }
 
-    /** Walks the line's n points back from the far end, answering each core cell with data. */
-    private int sweep(int n, int[] cells, double[] tangents) {
+    /** Walks the line's n points back from the foremost core cell, {@code top}, answering each core cell with data. */
+    private int sweep(int n, int top, int[] cells, double[] tangents) {
         int found = 0;
-        frontSize = 0;
-        backSize = 0;
-        int lo = n;          // the window is [lo, hi]
+        int lo = n;          // the window is [lo, hi]: empty at first
         int hi = n - 1;
         int boundary = n;    // front hull over [lo, boundary), back hull over [boundary, hi]
         int withinReach = n - 1;
-        int firstWithoutData = n;
-        for (int j = n - 1; j >= 0; j--) {
+        int firstWithoutData = top + 1;
+        while (firstWithoutData < n && !noData[firstWithoutData]) {
+            firstWithoutData++;
+        }
+        for (int j = top; j >= 0; j--) {
             if (j + 1 < n && noData[j + 1]) {
                 firstWithoutData = j + 1;
             }
@@ -220,30 +222,34 @@ final class HorizonSweep {
             while (newLo - 1 > j && x[newLo - 1] - x[j] > near) {
                 newLo--;
             }
-            // the far end moves back: undo the back hull's additions, refilling it from the front hull when empty
-            while (hi > newHi && hi >= lo) {
-                if (hi < boundary) {
-                    backSize = 0;
-                    for (int p = lo; p <= hi; p++) {
-                        pushBack(p);
-                    }
-                    frontSize = 0;
-                    boundary = lo;
-                }
-                undoBack(hi);
-                hi--;
-            }
-            if (hi > newHi || lo > hi) {
+            if (newHi < lo || lo > hi) {
+                // nothing of the window stays: the new one, built forward as the back hull
+                lo = newLo;
                 hi = newHi;
                 frontSize = 0;
                 backSize = 0;
-                boundary = hi + 1;
-            }
-            // the near end moves back
-            while (lo > newLo) {
-                lo--;
-                if (lo <= hi) {
-                    pushFront(lo);
+                for (int p = lo; p <= hi; p++) {
+                    pushBack(p);
+                }
+                boundary = lo;
+            } else {
+                // the far end moves back: undo the back hull's additions, rebuilding the front hull as the back one
+                // when the back one is empty
+                while (hi > newHi) {
+                    if (hi < boundary) {
+                        backSize = 0;
+                        for (int p = lo; p <= hi; p++) {
+                            pushBack(p);
+                        }
+                        frontSize = 0;
+                        boundary = lo;
+                    }
+                    undoBack(hi);
+                    hi--;
+                }
+                // the near end moves back
+                while (lo > newLo) {
+                    pushFront(--lo);
                 }
             }
             if (coreCell[j] >= 0 && !noData[j]) {
