@@ -17,6 +17,11 @@ import org.eemt.geo.terrain.MetricCellSize;
  * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
  * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
  *
+ * <p>On a projected DEM (constant cell size) the march stops after {@value HorizonSweep#NEAR_STEPS} steps and the
+ * terrain beyond comes from {@link HorizonSweep} (lines of cells anchored on the DEM's grid, so that the result does
+ * not depend on the tile either); where the march ended early (a centre without data, the DEM's edge) the sweep's
+ * part is left out. The angle is atan(max(0, near tangent, far tangent)).
+ *
  * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of 256 and 32 steps against
  * blocks of as many cells a side, coarse to fine) could not raise the horizon, and stops once even the DEM's highest
  * elevation at the smallest distance still ahead could not: all exact, so the result does not depend
@@ -286,7 +291,7 @@ final class HorizonShadow implements TerrainShadow {
          * max(0, max over the ray's samples of (z_p − z0 − L²/(2R))/L) for the cell at ({@code column}, {@code row})
          * with elevation {@code z0} over the ray's first {@code limit} steps; {@code offsets} are the ray's
          * {@link NearestCellRay#windowOffsets}. Afterwards {@link #ended()} tells whether the march met a centre
-         * without data or the DEM's edge.
+         * without data or the DEM's edge (an edge inside a run skipped as unable to raise the horizon goes unnoticed).
          */
         double horizonTangent(NearestCellRay ray, int[] offsets, int column, int row, double z0, int limit) {
             int[] dcs = ray.columnOffset();
