@@ -25,13 +25,13 @@ import org.eemt.geo.solar.model.SolarTile;
  * {@link HorizonShadow}), ending before the first point ahead without data; points in the DEM's last row or column
  * never shade; the line ends at the edge of the tile's window, which holds every point within reach of a core cell
  * ({@link SolarTile#haloCells}: a point d ≤ reach ahead lies at most reach/dx columns and reach/dy + 1 rows away).
- * As the observer walks back both ends of the window move back; the window is kept as a queue of two upper hulls:
- * a front hull over [lo, b) that grows at its near end, and a back hull over [b, hi) built forward whose additions
- * are undone one at a time as hi moves back (each addition overwrites one hull slot: it keeps the slot's old point).
- * A window that keeps nothing of the previous one (the first) is built forward as the back hull (b = lo); when the
- * back hull is empty the front one is rebuilt as the back one (b = lo), so each point enters each hull at most once
- * (with a reach longer than the core, most points enter one hull only). A query is a binary search on each hull: the slope from a point left of an upper hull to its vertices rises
- * then falls.
+ * As the observer walks back both ends of the window [lo, hi] move back; the window is kept as a queue of two upper
+ * hulls: a front hull over [lo, b) that grows at its near end, and a back hull over [b, hi] built forward whose
+ * additions are undone one at a time as hi moves back (each addition overwrites one hull slot: it keeps the slot's
+ * old point). A window that keeps nothing of the previous one (the first) is built forward as the back hull (b = lo);
+ * when the back hull is empty the front one is rebuilt as the back one (b = lo), so each point enters each hull at
+ * most once (with a reach longer than the core, most points enter one hull only). A query is a binary search on each
+ * hull: the slope from a point left of an upper hull to its vertices rises then falls.
  */
 final class HorizonSweep {
     /** Ray steps of a cell's own march before the sweep takes over (docs/performance.md). */
