@@ -2,6 +2,7 @@ package org.eemt.geo.solar.fast;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.eemt.geo.Workers;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarTile;
@@ -161,6 +162,10 @@ final class HorizonShadow implements TerrainShadow {
         int lineCells = Math.max(tile.core().width(), tile.core().height());
         int[] cells = new int[lineCells];
         double[] far = new double[lineCells];
+        // one azimuth's angles of this share's cells (−1 elsewhere), stored into the cell-major angles in cell order:
+        // along the lines, cells lie a row apart, and cell-major stores that far apart missed the cache (measured)
+        float[] azimuthAngles = new float[Math.toIntExact(tile.core().cells())];
+        Arrays.fill(azimuthAngles, -1);
         for (int k = 0; k < azimuths; k++) {
             if (rays[k] == null) {
                 continue;
@@ -184,7 +189,13 @@ final class HorizonShadow implements TerrainShadow {
                     if (!march.ended()) {
                         tangent = Math.max(tangent, far[i]);
                     }
-                    angles[cell * azimuths + k] = (float) Math.atan(tangent);
+                    azimuthAngles[cell] = (float) Math.atan(tangent);
+                }
+            }
+            for (int cell = 0; cell < azimuthAngles.length; cell++) {
+                if (azimuthAngles[cell] != -1) {
+                    angles[cell * azimuths + k] = azimuthAngles[cell];
+                    azimuthAngles[cell] = -1;
                 }
             }
         }
