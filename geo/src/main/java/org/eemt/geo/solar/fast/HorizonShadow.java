@@ -2,6 +2,7 @@ package org.eemt.geo.solar.fast;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.eemt.geo.Workers;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarTile;
@@ -16,6 +17,11 @@ import org.eemt.geo.terrain.MetricCellSize;
  * ends at a centre without data, and the DEM's last row and column never shade, as in the ray mode. At a sample time
  * the angle is interpolated linearly between the two neighbouring azimuths (as r.horizon + r.sun
  * horizon maps do) and the cell is shadowed when it exceeds the sun's true altitude.
+ *
+ * <p>On a projected DEM (constant cell size) the march stops after {@value HorizonSweep#NEAR_STEPS} steps and the
+ * terrain beyond comes from {@link HorizonSweep} (lines of cells anchored on the DEM's grid, so that the result does
+ * not depend on the tile either); where the march ended early (a centre without data, the DEM's edge) the sweep's
+ * part is left out. The angle is atan(max(0, near tangent, far tangent)).
  *
  * <p>The march skips runs of steps whose cells ({@link BlockMaxima}: runs of 256 and 32 steps against
  * blocks of as many cells a side, coarse to fine) could not raise the horizon, and stops once even the DEM's highest
@@ -85,28 +91,124 @@ final class HorizonShadow implements TerrainShadow {
 
     /**
      * The horizons of the tile's core cells toward {@code azimuths} azimuths; those farther than two azimuth steps from
-     * every azimuth the sun can take ({@code sun}) are never read, and not computed (their angles stay 0). The core's
-     * rows are shared among {@code threads} threads (row r to thread r mod threads); each cell's angles are computed
-     * alike on any thread.
+     * every azimuth the sun can take ({@code sun}) are never read, and not computed (their angles stay 0). The work is
+     * shared among {@code threads} threads; each cell's angles are computed alike on any thread. On a projected DEM the
+     * terrain beyond {@value HorizonSweep#NEAR_STEPS} ray steps comes from {@link HorizonSweep}.
      */
     static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths, SunAzimuths sun,
                                  int threads) throws InterruptedException {
+        return compute(tile, cellSize, maxDistance, azimuths, sun, threads, HorizonSweep.NEAR_STEPS);
+    }
+
+    /**
+     * As {@link #compute(SolarTile, MetricCellSize, double, int, SunAzimuths, int)}, each cell marching its own ray for
+     * {@code nearSteps} steps and the sweep taking the rest (on a projected DEM; {@link Integer#MAX_VALUE}: the march
+     * alone, everywhere).
+     */
+    static HorizonShadow compute(SolarTile tile, MetricCellSize cellSize, double maxDistance, int azimuths, SunAzimuths sun,
+                                 int threads, int nearSteps) throws InterruptedException {
         float[] angles = new float[Math.toIntExact(tile.core().cells()) * azimuths];
-        HorizonMarch march = new HorizonMarch(tile);
+        BlockMaxima[] blocks = HorizonMarch.blocks(tile);
         boolean[] used = new boolean[azimuths];
         for (int k = 0; k < azimuths; k++) {
             used[k] = sun.near(2 * Math.PI * k / azimuths, 2 * (2 * Math.PI / azimuths));
         }
-        int workers = Math.max(1, Math.min(threads, tile.core().height()));
+        int firstRow = tile.window().y0();
+        int lastRow = firstRow + tile.window().height() - 1;
+        double dx = cellSize.dx(firstRow);
+        double dy = cellSize.dy(firstRow);
+        double near = nearSteps == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : nearSteps * Math.min(dx, dy);
+        boolean sweep = !tile.dem().geographic() && cellSize.dx(lastRow) == dx && cellSize.dy(lastRow) == dy
+                && near < maxDistance;
         try {
-            Workers.run(workers, first -> {
-                computeRows(tile, cellSize, maxDistance, used, march, angles, first, workers);
-                return null;
-            });
+            if (sweep) {
+                NearestCellRay[] rays = new NearestCellRay[azimuths];
+                int[][] windowOffsets = new int[azimuths][];
+                double reach = NearestCellRay.reach(maxDistance, tile.dem().columns(), tile.dem().rows(), dx, dy);
+                for (int k = 0; k < azimuths; k++) {
+                    if (used[k]) {
+                        rays[k] = NearestCellRay.trace(2 * Math.PI * k / azimuths, dx, dy, reach);
+                        windowOffsets[k] = rays[k].windowOffsets(tile.window().width(), null);
+                    }
+                }
+                int workers = Math.max(1, threads);
+                Workers.run(workers, first -> {
+                    sweepLines(tile, new HorizonMarch(tile, blocks), new HorizonSweep(tile, dx, dy, near, maxDistance),
+                            rays, windowOffsets, near, angles, first, workers);
+                    return null;
+                });
+            } else {
+                int workers = Math.max(1, Math.min(threads, tile.core().height()));
+                Workers.run(workers, first -> {
+                    computeRows(tile, cellSize, maxDistance, used, new HorizonMarch(tile, blocks), angles, first, workers);
+                    return null;
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the march reads memory only
         }
         return new HorizonShadow(azimuths, angles, !tile.dem().geographic());
+    }
+
+    /**
+     * The angles of share {@code first} of {@code step} equal shares of the lines of every azimuth with a ray into
+     * {@code angles}: per cell, its own ray up to {@code near} metres and the sweep beyond,
+     * unless the ray ended before (a centre without data, the DEM's edge).
+     */
+    private static void sweepLines(SolarTile tile, HorizonMarch march, HorizonSweep sweep, NearestCellRay[] rays,
+                                   int[][] windowOffsets, double near, float[] angles, int first, int step) {
+        int azimuths = rays.length;
+        int coreWidth = tile.core().width();
+        int lineCells = Math.max(tile.core().width(), tile.core().height());
+        int[] cells = new int[lineCells];
+        double[] far = new double[lineCells];
+        // one azimuth's angles of this share's cells (−1 elsewhere), stored into the cell-major angles in cell order:
+        // along the lines, cells lie a row apart, and cell-major stores that far apart missed the cache (measured)
+        float[] azimuthAngles = new float[Math.toIntExact(tile.core().cells())];
+        Arrays.fill(azimuthAngles, -1);
+        for (int k = 0; k < azimuths; k++) {
+            if (rays[k] == null) {
+                continue;
+            }
+            NearestCellRay ray = rays[k];
+            int nearSteps = 0;
+            while (nearSteps < ray.steps() && ray.rayDistance()[nearSteps] <= near) {
+                nearSteps++;
+            }
+            sweep.azimuth(2 * Math.PI * k / azimuths);
+            // a contiguous share of the lines: neighbouring lines read neighbouring elevations
+            int lines = sweep.lastLine() - sweep.firstLine() + 1;
+            int end = sweep.firstLine() + (int) ((long) lines * (first + 1) / step);
+            for (int line = sweep.firstLine() + (int) ((long) lines * first / step); line < end; line++) {
+                int found = sweep.farTangents(line, cells, far);
+                for (int i = 0; i < found; i++) {
+                    int cell = cells[i];
+                    int column = tile.core().x0() + cell % coreWidth;
+                    int row = tile.core().y0() + cell / coreWidth;
+                    double tangent = march.horizonTangent(ray, windowOffsets[k], column, row, tile.elevationAt(column, row), nearSteps);
+                    if (!march.ended()) {
+                        tangent = Math.max(tangent, far[i]);
+                    }
+                    azimuthAngles[cell] = (float) Math.atan(tangent);
+                }
+            }
+            for (int cell = 0; cell < azimuthAngles.length; cell++) {
+                if (azimuthAngles[cell] != -1) {
+                    angles[cell * azimuths + k] = azimuthAngles[cell];
+                    azimuthAngles[cell] = -1;
+                }
+            }
+        }
+        // cells without data are on no line's list
+        for (int cell = first; cell < tile.core().cells(); cell += step) {
+            int column = tile.core().x0() + cell % coreWidth;
+            int row = tile.core().y0() + cell / coreWidth;
+            if (Float.isNaN(tile.elevationAt(column, row))) {
+                for (int k = 0; k < azimuths; k++) {
+                    angles[cell * azimuths + k] = Float.NaN;
+                }
+            }
+        }
     }
 
     /** The angles of the core rows {@code firstRow}, {@code firstRow + rowStep}, … (core row numbers) into {@code angles}. */
@@ -150,7 +252,7 @@ final class HorizonShadow implements TerrainShadow {
                     int column = tile.core().x0() + cell % coreWidth;
                     double z0 = tile.elevationAt(column, row);
                     angles[cell * azimuths + k] = Double.isNaN(z0) ? Float.NaN
-                            : (float) Math.atan(march.horizonTangent(rays[k], windowOffsets[k], column, row, z0));
+                            : (float) Math.atan(march.horizonTangent(rays[k], windowOffsets[k], column, row, z0, Integer.MAX_VALUE));
                 }
             }
         }
@@ -167,9 +269,22 @@ final class HorizonShadow implements TerrainShadow {
         private final int windowWidth;
         private final int levels = NearestCellRay.RUN_SHIFTS.length;
         private final int finestShift = NearestCellRay.RUN_SHIFTS[levels - 1];
-        private final BlockMaxima[] blocks = new BlockMaxima[levels];
+        private final BlockMaxima[] blocks;
+        /** Whether the last march ended (a centre without data, the DEM's edge) before its last step. */
+        private boolean ended;
 
-        HorizonMarch(SolarTile tile) {
+        /** The {@link BlockMaxima} of every skip level of {@link NearestCellRay#RUN_SHIFTS}, coarse to fine. */
+        static BlockMaxima[] blocks(SolarTile tile) {
+            BlockMaxima[] blocks = new BlockMaxima[NearestCellRay.RUN_SHIFTS.length];
+            for (int l = 0; l < blocks.length; l++) {
+                blocks[l] = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[l]);
+            }
+            return blocks;
+        }
+
+        /** A march over {@code tile} with its {@link #blocks}; one per thread. */
+        HorizonMarch(SolarTile tile, BlockMaxima[] blocks) {
+            this.blocks = blocks;
             maxElevation = tile.demMaxElevation();
             lastColumn = tile.dem().columns() - 1;
             lastRow = tile.dem().rows() - 1;
@@ -177,16 +292,19 @@ final class HorizonShadow implements TerrainShadow {
             windowX0 = tile.window().x0();
             windowY0 = tile.window().y0();
             windowWidth = tile.window().width();
-            for (int l = 0; l < levels; l++) {
-                blocks[l] = new BlockMaxima(tile, NearestCellRay.RUN_SHIFTS[l]);
-            }
+        }
+
+        boolean ended() {
+            return ended;
         }
 
         /**
          * max(0, max over the ray's samples of (z_p − z0 − L²/(2R))/L) for the cell at ({@code column}, {@code row})
-         * with elevation {@code z0}; {@code offsets} are the ray's {@link NearestCellRay#windowOffsets}.
+         * with elevation {@code z0} over the ray's first {@code limit} steps; {@code offsets} are the ray's
+         * {@link NearestCellRay#windowOffsets}. Afterwards {@link #ended()} tells whether the march met a centre
+         * without data or the DEM's edge (an edge inside a run skipped as unable to raise the horizon goes unnoticed).
          */
-        double horizonTangent(NearestCellRay ray, int[] offsets, int column, int row, double z0) {
+        double horizonTangent(NearestCellRay ray, int[] offsets, int column, int row, double z0, int limit) {
             int[] dcs = ray.columnOffset();
             int[] drs = ray.rowOffset();
             double[] distance = ray.distance();
@@ -195,8 +313,9 @@ final class HorizonShadow implements TerrainShadow {
             double headroom = maxElevation - z0;
             int origin = (row - windowY0) * windowWidth + (column - windowX0);
             double best = 0;
-            int steps = ray.steps();
+            int steps = Math.min(ray.steps(), limit);
             int i = 0;
+            ended = false;
             march:
             while (i < steps) {
                 // i starts a run of every level it is a multiple of: skip the longest (coarse to fine) whose
@@ -210,6 +329,7 @@ final class HorizonShadow implements TerrainShadow {
                     }
                     float runMax = ray.runMaximum(l, i >> shift, column, row, lastColumn, lastRow, blocks[l]);
                     if (runMax == Float.NEGATIVE_INFINITY) {
+                        ended = true;
                         break march;
                     }
                     if (lower > 0 && runMax - z0 - lower * lower / (2 * EARTH_RADIUS_METRES) <= best * lower) {
@@ -237,6 +357,7 @@ final class HorizonShadow implements TerrainShadow {
                     int c = column + dcs[i];
                     int r = row + drs[i];
                     if (c < 0 || r < 0 || c > lastColumn || r > lastRow) {
+                        ended = true;
                         break march;
                     }
                     if (c == lastColumn || r == lastRow) {
@@ -244,6 +365,7 @@ final class HorizonShadow implements TerrainShadow {
                     }
                     float zp = elevation[origin + offsets[i]];
                     if (Float.isNaN(zp)) {
+                        ended = true;
                         break march;
                     }
                     double rise = zp - z0 - drop[i];

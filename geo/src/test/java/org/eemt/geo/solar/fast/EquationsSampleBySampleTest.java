@@ -43,8 +43,9 @@ class EquationsSampleBySampleTest {
         SolarParameters p = SolarParameters.defaults().withStep(step).withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(60, grid.columns() - x0), Math.min(50, grid.rows() - y0));
         SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
+        // the march alone: the sweep of far terrain is held to the march by HorizonSweepTest
         TerrainShadow shadow = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(),
-                p.horizonAzimuths(), SunAzimuths.of(grid, tile.convergence(p.north())), 1);
+                p.horizonAzimuths(), SunAzimuths.of(grid, tile.convergence(p.north())), 1, Integer.MAX_VALUE);
         DailyIrradiation model = SolarTileModel.withShadow(tile, p, shadow).day(dayOfYear);
         DailyIrradiation equations = SampleBySampleModel.day(tile, p,
                 new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths()), dayOfYear);

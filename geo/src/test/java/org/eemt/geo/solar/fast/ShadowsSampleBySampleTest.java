@@ -50,7 +50,9 @@ class ShadowsSampleBySampleTest {
         MetricCellSize cellSize = new MetricCellSize(grid);
         RayShadow fastRay = new RayShadow(tile, cellSize, p.horizonDistanceMetres());
         ShadowByRay plainRay = new ShadowByRay(tile, p.horizonDistanceMetres());
-        HorizonShadow fastHorizon = HorizonShadow.compute(tile, cellSize, p.horizonDistanceMetres(), p.horizonAzimuths(), SunAzimuths.of(grid, null), 1);
+        // the march alone: the sweep of far terrain is held to the march by HorizonSweepTest
+        HorizonShadow fastHorizon = HorizonShadow.compute(tile, cellSize, p.horizonDistanceMetres(), p.horizonAzimuths(),
+                SunAzimuths.of(grid, null), 1, Integer.MAX_VALUE);
         ShadowByHorizon plainHorizon = new ShadowByHorizon(tile, p.horizonDistanceMetres(), p.horizonAzimuths());
 
         double declination = SolarDay.of(dayOfYear).declinationRadians();
