@@ -40,11 +40,10 @@ public final class MasterCommand implements Callable<Integer> {
         if (recoveryDir != null) {
             checks.add(Environment.directory("recovery-dir", recoveryDir, 0));
         }
-        if (daemon.dryRun) {
-            String bind = daemon.host != null ? daemon.host : "0.0.0.0";
-            checks.add(Environment.portFree("port", bind, port));
-            checks.add(Environment.portFree("webui-port", bind, webUiPort));
-        }
+        // the master binds exactly these ports: one that moved would leave workers and batch scripts at the old one
+        String bind = daemon.host != null ? daemon.host : "0.0.0.0";
+        checks.add(Environment.portFree("port", bind, port));
+        checks.add(Environment.portFree("webui-port", bind, webUiPort));
         if (daemon.dryRun || Check.failed(checks)) {
             int exit = Check.report(checks, System.out);
             if (exit == 0) {
@@ -58,7 +57,8 @@ public final class MasterCommand implements Callable<Integer> {
     private SparkDaemon master() throws java.io.IOException {
         SparkDaemon master = new SparkDaemon("org.apache.spark.deploy.master.Master", daemon)
                 .argument("--port", port)
-                .argument("--webui-port", webUiPort);
+                .argument("--webui-port", webUiPort)
+                .systemProperty("spark.port.maxRetries", "0");
         if (recoveryDir != null) {
             master.systemProperty("spark.deploy.recoveryMode", "FILESYSTEM")
                     .systemProperty("spark.deploy.recoveryDirectory", recoveryDir.toAbsolutePath().toString());

@@ -37,6 +37,19 @@ class DeployCommandsTest {
         assertEquals(0, free.exitCode, free.output);
         assertTrue(free.output.contains("would run: ") && free.output.contains("org.apache.spark.deploy.master.Master")
                 && free.output.contains("-Dspark.deploy.recoveryMode=FILESYSTEM"), free.output);
+        // the master binds exactly the ports it is given, never the next free one
+        assertTrue(free.output.contains("-Dspark.port.maxRetries=0"), free.output);
+    }
+
+    @Test
+    void masterRefusesABusyWebUiPortBeforeStarting() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result result = run(new MasterCommand(), "--host", "127.0.0.1", "--port", Integer.toString(FreePort.next()),
+                    "--webui-port", Integer.toString(busy.getLocalPort()));
+            assertEquals(ExitCodes.ENVIRONMENT, result.exitCode, result.output);
+            assertTrue(result.output.lines().anyMatch(l -> l.startsWith("FAIL") && l.contains("webui-port") && l.contains(":" + busy.getLocalPort())),
+                    result.output);
+        }
     }
 
     @Test
