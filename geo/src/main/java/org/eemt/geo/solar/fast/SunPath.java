@@ -14,8 +14,9 @@ import org.eemt.geo.solar.model.SolarDay;
  *
  * <p>None of it depends on the cell beyond its latitude, so it is recomputed only when the latitude changes
  * ({@link #moveTo}): once per row of a geographic DEM, whose cells share the shadow tests' sun directions as
- * well. A group's terms are computed when a cell first needs them ({@link #prepare}): cells in full sun from
- * some group on take those groups' sums from {@link FullSunSums} instead.
+ * well. A group's terms are computed when a cell first needs them ({@link #prepare}), its beam terms only when a cell
+ * is sunlit in it or sums its flat part ({@link #prepareBeam}): cells in full sun from some group on take those
+ * groups' sums from {@link FullSunSums} instead.
  */
 final class SunPath {
     private final SampleGroups groups;
