@@ -3,17 +3,16 @@ package org.eemt.job.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -22,8 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeoutException;
 import org.eemt.geo.testing.ExternalTool;
 
 /**
@@ -34,7 +32,6 @@ import org.eemt.geo.testing.ExternalTool;
  */
 final class HeadlessChromium {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
     private static final long TIMEOUT_SECONDS = 60;
 
     /** What the page showed: every image's src with whether it loaded, console errors, a PNG screenshot. */
@@ -47,34 +44,37 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /**
+     * Opens the page in a fresh browser. A browser that stops answering (a bounded wait runs out)
+     * is started once more, and the step that ran out is printed; a second time fails the test.
+     */
     static PageCheck open(Path html, Path scratch) throws Exception {
         ExternalTool.require("chromium");
-        Path profile = Files.createTempDirectory(scratch, "chromium-profile");
-        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,1100", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            int port = devToolsPort(chromium);
-            HttpClient http = HttpClient.newHttpClient();
-            String targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String pageSocket = null;
-            for (JsonNode t : JSON.readTree(targets)) {
-                if (t.path("type").asText().equals("page")) {
-                    pageSocket = t.path("webSocketDebuggerUrl").asText();
-                }
-            }
-            if (pageSocket == null) {
-                throw new IOException("chromium has no page target: " + targets);
-            }
-            try (DevTools page = DevTools.connect(http, pageSocket)) {
+            return openInFreshBrowser(html, scratch);
+        } catch (StepTimeout e) {
+            System.err.println("[HeadlessChromium] " + e.getMessage() + "; starting chromium once more");
+            return openInFreshBrowser(html, scratch);
+        }
+    }
+
+    private static PageCheck openInFreshBrowser(Path html, Path scratch) throws Exception {
+        Path profile = Files.createTempDirectory(scratch, "chromium-profile");
+        Path log = Files.createTempFile(scratch, "chromium", ".log");
+        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,1100",
+                "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+        try {
+            int port = devToolsPort(chromium, profile, log);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            try (DevTools page = DevTools.connect(http, pageSocket(http, port))) {
                 page.call("Runtime.enable", null);
                 page.call("Log.enable", null);
                 page.call("Page.enable", null);
-                CompletableFuture<JsonNode> loaded = page.nextEvent("Page.loadEventFired");
                 page.call("Page.navigate", JSON.createObjectNode().put("url", html.toUri().toString()));
-                loaded.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                awaitLoaded(page, html);
                 JsonNode images = JSON.readTree(page.call("Runtime.evaluate", JSON.createObjectNode()
                         .put("expression", "JSON.stringify(Array.from(document.images).map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0]))")
                         .put("returnByValue", true)).at("/result/value").asText());
@@ -94,53 +94,113 @@ final class HeadlessChromium {
         }
     }
 
-    private static int devToolsPort(Process chromium) throws Exception {
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(chromium.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                Integer found = null;
-                while ((line = err.readLine()) != null) {
-                    Matcher m = DEVTOOLS.matcher(line);
-                    if (found == null && m.find()) {
-                        found = Integer.parseInt(m.group(1));
-                        final int p = found;
-                        // keep draining stderr in the background so that chromium never blocks on it
-                        Thread drain = new Thread(() -> drain(err));
-                        drain.setDaemon(true);
-                        drain.start();
-                        return p;
-                    }
+    /** The WebSocket of the browser's page target, asked for until the page exists. */
+    private static String pageSocket(HttpClient http, int port) throws Exception {
+        HttpRequest list = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                .timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            String targets;
+            try {
+                targets = http.send(list, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (HttpTimeoutException e) {
+                throw new StepTimeout("the DevTools target list");
+            }
+            for (JsonNode t : JSON.readTree(targets)) {
+                if (t.path("type").asText().equals("page")) {
+                    return t.path("webSocketDebuggerUrl").asText();
                 }
-                throw new IllegalStateException("chromium ended without a DevTools endpoint");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
-        });
-        return port.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static void drain(BufferedReader err) {
-        try {
-            while (err.readLine() != null) {
-                // discarded: chromium's own diagnostics (D-Bus and the like), not the page's console
+            if (System.nanoTime() > deadline) {
+                throw new StepTimeout("a page target in the DevTools target list (" + targets + ")");
             }
-        } catch (IOException e) {
-            // chromium ended
+            Thread.sleep(100);
         }
     }
 
-    /** A DevTools protocol session over one WebSocket: numbered calls, awaited events, console errors. */
+    /**
+     * Waits until the report is the document and its readyState is "complete", which comes after
+     * every image has loaded or failed. Asked for, not awaited as an event, so that nothing is missed.
+     */
+    private static void awaitLoaded(DevTools page, Path html) throws Exception {
+        ObjectNode state = JSON.createObjectNode()
+                .put("expression", "location.protocol + ' ' + document.readyState").put("returnByValue", true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            if (page.crashed()) {
+                throw new IOException("chromium's renderer crashed while loading " + html);
+            }
+            try {
+                if (page.call("Runtime.evaluate", state.deepCopy()).at("/result/value").asText().equals("file: complete")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the document is being replaced: its execution context is gone until the next one exists
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StepTimeout("loading " + html);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A bounded wait of the browser session ran out. */
+    private static final class StepTimeout extends Exception {
+        StepTimeout(String step) {
+            super("chromium gave no answer within " + TIMEOUT_SECONDS + " s: " + step);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> answer, String step) throws Exception {
+        try {
+            return answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new StepTimeout(step);
+        }
+    }
+
+    /**
+     * The port chromium chose, from the DevToolsActivePort file it writes in its profile (port on
+     * the first line, browser path on the second). Read from the file rather than from stderr, where
+     * chromium's processes interleave their lines.
+     */
+    private static int devToolsPort(Process chromium, Path profile, Path log) throws Exception {
+        Path activePort = profile.resolve("DevToolsActivePort");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            if (Files.exists(activePort)) {
+                List<String> lines = Files.readAllLines(activePort);
+                if (lines.size() >= 2 && lines.get(0).matches("\\d+")) {
+                    return Integer.parseInt(lines.get(0));
+                }
+            }
+            if (!chromium.isAlive()) {
+                throw new IOException("chromium ended with exit code " + chromium.exitValue() + " before it listened:\n" + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StepTimeout("chromium's start (no " + activePort + ")\n" + tail(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    /** A DevTools protocol session over one WebSocket: numbered calls, console errors, a renderer crash. */
     private static final class DevTools implements WebSocket.Listener, AutoCloseable {
         private final Map<Integer, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
-        private final Map<String, CompletableFuture<JsonNode>> awaited = new ConcurrentHashMap<>();
         private final List<String> consoleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
+        private volatile boolean crashed;
         private int nextId = 1;
 
         static DevTools connect(HttpClient http, String url) throws Exception {
             DevTools d = new DevTools();
-            d.socket = http.newWebSocketBuilder().buildAsync(URI.create(url), d).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            d.socket = await(http.newWebSocketBuilder().buildAsync(URI.create(url), d), "the DevTools WebSocket");
             return d;
         }
 
@@ -152,16 +212,16 @@ final class HeadlessChromium {
             if (params != null) {
                 message.set("params", params);
             }
-            socket.sendText(JSON.writeValueAsString(message), true).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            JsonNode reply = answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            await(socket.sendText(JSON.writeValueAsString(message), true), "sending " + method);
+            JsonNode reply = await(answer, method);
             if (reply.has("error")) {
                 throw new IOException(method + ": " + reply.get("error"));
             }
             return reply.path("result");
         }
 
-        CompletableFuture<JsonNode> nextEvent(String method) {
-            return awaited.computeIfAbsent(method, m -> new CompletableFuture<>());
+        boolean crashed() {
+            return crashed;
         }
 
         List<String> consoleErrors() {
@@ -202,6 +262,7 @@ final class HeadlessChromium {
                         consoleErrors.add("console." + type + ": " + params.path("args"));
                     }
                 }
+                case "Inspector.targetCrashed" -> crashed = true;
                 case "Runtime.exceptionThrown" -> consoleErrors.add("exception: " + params.path("exceptionDetails"));
                 case "Log.entryAdded" -> {
                     if (params.at("/entry/level").asText().equals("error")) {
@@ -210,10 +271,6 @@ final class HeadlessChromium {
                 }
                 default -> {
                 }
-            }
-            CompletableFuture<JsonNode> waiting = awaited.remove(method);
-            if (waiting != null) {
-                waiting.complete(params);
             }
         }
 
