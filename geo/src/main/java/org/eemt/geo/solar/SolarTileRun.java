@@ -2,6 +2,7 @@ package org.eemt.geo.solar;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
@@ -19,6 +20,12 @@ import org.eemt.geo.solar.model.SolarTile;
  */
 public final class SolarTileRun implements SolarEngine {
     private static final long serialVersionUID = 1L;
+    /**
+     * Days computed in one pass over a tile's cells ({@link SolarTileModel#days}), at most; each day's results hold 12
+     * bytes a cell until summed, and a pass's results at most {@value #PASS_RESULT_BYTES} bytes (one day at least).
+     */
+    private static final int DAYS_PER_PASS = 8;
+    private static final long PASS_RESULT_BYTES = 64L << 20;
 
     SolarTileRun() {
     }
@@ -60,12 +67,15 @@ public final class SolarTileRun implements SolarEngine {
 
     /** As {@link #run(SolarTile, SolarParameters, int[], Consumer)} with a prepared model (horizons computed once). */
     public static MonthlySolarSums run(SolarTileModel model, int[] days, Consumer<DailyIrradiation> daily) {
-        MonthlySolarSums sums = new MonthlySolarSums(Math.toIntExact(model.tile().core().cells()));
-        for (int d : days) {
-            DailyIrradiation day = model.day(d);
-            sums.add(day);
-            if (daily != null) {
-                daily.accept(day);
+        int cells = Math.toIntExact(model.tile().core().cells());
+        MonthlySolarSums sums = new MonthlySolarSums(cells);
+        int perPass = (int) Math.max(1, Math.min(DAYS_PER_PASS, PASS_RESULT_BYTES / (12L * Math.max(1, cells))));
+        for (int first = 0; first < days.length; first += perPass) {
+            for (DailyIrradiation day : model.days(Arrays.copyOfRange(days, first, Math.min(days.length, first + perPass)))) {
+                sums.add(day);
+                if (daily != null) {
+                    daily.accept(day);
+                }
             }
         }
         return sums;

@@ -45,14 +45,14 @@ final class JavaSolarTiming {
      */
     double run(int[] daysToRun, int[] comparedDays) {
         long before = dayCpuNanos;
-        for (int d : daysToRun) {
-            long w = System.nanoTime();
-            long c = threads.getCurrentThreadCpuTime();
-            DailyIrradiation day = model.day(d);
-            dayCpuNanos += threads.getCurrentThreadCpuTime() - c;
-            wallNanos += System.nanoTime() - w;
-            days++;
-            if (Arrays.binarySearch(comparedDays, d) >= 0) {
+        long w = System.nanoTime();
+        long c = threads.getCurrentThreadCpuTime();
+        DailyIrradiation[] computed = model.days(daysToRun);
+        dayCpuNanos += threads.getCurrentThreadCpuTime() - c;
+        wallNanos += System.nanoTime() - w;
+        days += daysToRun.length;
+        for (DailyIrradiation day : computed) {
+            if (Arrays.binarySearch(comparedDays, day.dayOfYear()) >= 0) {
                 sums.add(day.globalTopo(), day.globalFlat(), day.insolationHours());
             }
         }

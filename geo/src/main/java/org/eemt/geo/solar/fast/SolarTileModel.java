@@ -1,5 +1,6 @@
 package org.eemt.geo.solar.fast;
 
+import java.util.Arrays;
 import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.solar.model.DailyIrradiation;
@@ -53,7 +54,9 @@ import org.eemt.geo.terrain.MetricCellSize;
  * with its own latitude (a projected DEM) the sun's azimuth is computed only when a test needs it
  * ({@link SunDirection.OnDemand}). Aspect and sun meet in true north unless {@code --north grid} (Eq. 2.30): the aspect
  * constants are turned into true north by the cell's grid convergence γ, and the shadow tests' sun directions into grid
- * terms ({@link SunPath#moveTo}; γ = 0 on geographic DEMs, where nothing changes). EquationsSampleBySampleTest checks the result against the plain model,
+ * terms ({@link SunPath#moveTo}; γ = 0 on geographic DEMs, where nothing changes). Several days are computed in one pass
+ * over the cells ({@link #days}), block of cells by block of cells, so that a block's constants and horizons are read
+ * from memory once for all of them. EquationsSampleBySampleTest checks the result against the plain model,
  * {@link org.eemt.geo.solar.model.SampleBySampleModel}.
  */
 public final class SolarTileModel {
@@ -101,8 +104,10 @@ public final class SolarTileModel {
     private double maxLatitude = Double.NEGATIVE_INFINITY;
     private double minElevation = Double.POSITIVE_INFINITY;
     private double maxElevation = Double.NEGATIVE_INFINITY;
-    /** Per thread, its previous day's {@link FullSunSums} array, reused (fresh memory costs page faults). */
-    private final ThreadLocal<double[]> fullSunBuffer = new ThreadLocal<>();
+    /** Per thread, the {@link FullSunSums} arrays of its previous days, reused (fresh memory costs page faults). */
+    private final ThreadLocal<double[][]> fullSunBuffers = new ThreadLocal<>();
+    /** Cells per block of {@link #days}: their constants, horizons and results (~0.5 kB a cell) stay in a core's cache. */
+    private static final int CELL_BLOCK = 2048;
 
     private static final byte NO_DATA = 0;
     private static final byte FLAT_ONLY = 1;
@@ -214,17 +219,48 @@ public final class SolarTileModel {
      * compute days at once.
      */
     public DailyIrradiation day(int dayOfYear) {
-        SolarDay day = SolarDay.of(dayOfYear);
-        ClearSkyTable sky = skyByMonth[day.month()];
-        float[] topo = new float[cells];
-        float[] flat = new float[cells];
-        float[] hours = new float[cells];
-        SunPath path = new SunPath(groups, sky, day);
-        double g0 = day.extraterrestrialIrradiance();
-        FullSunSums fullSun = minLatitude > maxLatitude ? null
-                : new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, fullSunBuffer.get());
-        fullSunBuffer.set(fullSun == null ? null : fullSun.buffer());
-        for (int i = 0; i < cells; i++) {
+        return days(new int[] {dayOfYear})[0];
+    }
+
+    /**
+     * {@link #day} of each of {@code daysOfYear}, in their order, computed block of cells by block of cells: a block's
+     * constants and horizons are read from memory once for all the days instead of once per day (docs/performance.md).
+     */
+    public DailyIrradiation[] days(int[] daysOfYear) {
+        int n = daysOfYear.length;
+        DailyIrradiation[] results = new DailyIrradiation[n];
+        SunPath[] paths = new SunPath[n];
+        FullSunSums[] fullSun = new FullSunSums[n];
+        double[][] buffers = fullSunBuffers.get();
+        if (buffers == null || buffers.length < n) {
+            buffers = Arrays.copyOf(buffers == null ? new double[0][] : buffers, n);
+            fullSunBuffers.set(buffers);
+        }
+        for (int d = 0; d < n; d++) {
+            SolarDay day = SolarDay.of(daysOfYear[d]);
+            ClearSkyTable sky = skyByMonth[day.month()];
+            results[d] = new DailyIrradiation(daysOfYear[d], new float[cells], new float[cells], new float[cells]);
+            paths[d] = new SunPath(groups, sky, day);
+            if (minLatitude <= maxLatitude) {
+                fullSun[d] = new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, buffers[d]);
+                buffers[d] = fullSun[d].buffer();
+            }
+        }
+        for (int start = 0; start < cells; start += CELL_BLOCK) {
+            int end = Math.min(cells, start + CELL_BLOCK);
+            for (int d = 0; d < n; d++) {
+                cellDays(start, end, paths[d], fullSun[d], results[d]);
+            }
+        }
+        return results;
+    }
+
+    /** The cells {@code start} to {@code end} − 1 of one day. */
+    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, DailyIrradiation day) {
+        float[] topo = day.globalTopo();
+        float[] flat = day.globalFlat();
+        float[] hours = day.insolationHours();
+        for (int i = start; i < end; i++) {
             if (surface[i] == NO_DATA) {
                 topo[i] = flat[i] = hours[i] = Float.NaN;
                 continue;
@@ -236,17 +272,17 @@ public final class SolarTileModel {
             boolean shared = i + 1 < cells && constants[next + SIN_LATITUDE] == sinLatitude && constants[next + COS_LATITUDE] == cosLatitude
                     && (turnSin == null || turnSin[i + 1] == turnSin[i] && turnCos[i + 1] == turnCos[i]);
             path.moveTo(sinLatitude, cosLatitude, turnCos == null ? 1 : turnCos[i], turnSin == null ? 0 : turnSin[i], shared);
-            cellDay(i, path, fullSun, sky, g0, topo, flat, hours);
+            cellDay(i, path, fullSun, topo, flat, hours);
         }
-        return new DailyIrradiation(dayOfYear, topo, flat, hours);
     }
 
     /**
      * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups of {@code path} up to
      * the cell's full sun one by one, the rest from {@code fullSun}.
      */
-    private void cellDay(int i, SunPath path, FullSunSums fullSun, ClearSkyTable sky, double g0, float[] topo, float[] flat,
-                         float[] hours) {
+    private void cellDay(int i, SunPath path, FullSunSums fullSun, float[] topo, float[] flat, float[] hours) {
+        ClearSkyTable sky = path.sky;
+        double g0 = path.extraterrestrial;
         byte kind = surface[i];
         int at = i * CONSTANTS;
         double e = constants[at + ELEVATION_FACTOR];

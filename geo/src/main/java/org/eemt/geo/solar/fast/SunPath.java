@@ -20,8 +20,9 @@ import org.eemt.geo.solar.model.SolarDay;
  */
 final class SunPath {
     private final SampleGroups groups;
-    private final ClearSkyTable sky;
-    private final double extraterrestrial;
+    final ClearSkyTable sky;
+    /** G0 (W m⁻²). */
+    final double extraterrestrial;
     private final double sinDeclination;
     private final double cosDeclination;
     final double[] seaLevelAirMass;

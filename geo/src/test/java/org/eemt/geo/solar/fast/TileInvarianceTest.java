@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Tile invariance (DESIGN.md "Invariance"): the sample DEM computed as tiles of 64 x 64 cells gives
  * bit-identical daily results to the DEM computed as one tile (as a 512-cell tile would hold it), in
  * both shading modes, with a horizon distance that covers the DEM (the windows of small tiles then
- * reach across it) and with a short one (windows are proper halos).
+ * reach across it) and with a short one (windows are proper halos). And pass invariance: the days of one pass over
+ * the cells ({@link SolarTileModel#days}) equal the days computed one by one, bit for bit.
  */
 class TileInvarianceTest {
     private static final int[] DAYS = {20, 172, 355};
@@ -63,6 +64,30 @@ class TileInvarianceTest {
             assertArrayEquals(expected.globalTopo(), topo, "S_topo day " + day);
             assertArrayEquals(expected.globalFlat(), flat, "S_flat day " + day);
             assertArrayEquals(expected.insolationHours(), hours, "insolation day " + day);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MCN, HORIZON", "MCN, RAY", "MCN, NONE", "ZION, HORIZON", "PERU, HORIZON"})
+    void daysOfOnePassEqualDaysOneByOneBitForBit(String dem, Shading shading) throws Exception {
+        RasterGrid grid;
+        float[] z;
+        try (GeoTiffReader r = GeoTiffReader.open(RsunCase.class.getDeclaredField(dem).get(null).toString())) {
+            grid = r.grid();
+            z = r.read(grid.extent());
+        }
+        SolarParameters p = SolarParameters.defaults().withShading(shading).withHorizon(2000, 32);
+        SolarTileModel model = SolarTileModel.prepare(TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z),
+                grid.extent(), p), p);
+        int[] days = {1, 20, 79, 172, 266, 355, 365};
+        DailyIrradiation[] pass = model.days(days);
+        assertEquals(days.length, pass.length);
+        for (int k = 0; k < days.length; k++) {
+            DailyIrradiation alone = model.day(days[k]);
+            assertEquals(days[k], pass[k].dayOfYear());
+            assertArrayEquals(alone.globalTopo(), pass[k].globalTopo(), "S_topo day " + days[k]);
+            assertArrayEquals(alone.globalFlat(), pass[k].globalFlat(), "S_flat day " + days[k]);
+            assertArrayEquals(alone.insolationHours(), pass[k].insolationHours(), "insolation day " + days[k]);
         }
     }
 }
