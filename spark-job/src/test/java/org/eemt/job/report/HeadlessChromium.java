@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,8 +185,9 @@ final class HeadlessChromium {
         }
     }
 
+    /** The last lines of chromium's log, read byte for byte (a log need not be valid UTF-8). */
     private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 
