@@ -1,20 +1,27 @@
 package org.eemt.geo.raster;
 
+import javax.measure.IncommensurableException;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
+import org.apache.sis.referencing.cs.AxesConvention;
+import org.apache.sis.referencing.cs.CoordinateSystems;
+import org.apache.sis.referencing.crs.DefaultGeographicCRS;
+import org.apache.sis.referencing.operation.transform.MathTransforms;
 import org.eemt.geo.EemtException;
-import org.eemt.geo.raster.RasterGrid;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.crs.GeographicCRS;
+import org.opengis.referencing.crs.ProjectedCRS;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
 import org.opengis.util.FactoryException;
 
 /**
- * Cell centres of a DEM grid in another CRS (the climate's Lambert conformal conic, or latitude
- * and longitude), through SIS {@code CRS.findOperation}. Each centre is transformed on its own,
- * so the result of a cell does not depend on the tile it is computed in. The latitudes (geodetic,
- * WGS 84) come in degrees (the EEMT model's day length) and in radians (the solar model, which
- * needs no longitude: it works in local solar time), from the same transform of each centre.
+ * Cell centres of a DEM grid in another CRS (the climate's Lambert conformal conic, through SIS
+ * {@code CRS.findOperation}), or in longitude and latitude ({@link #toLongitudeLatitude}). Each centre is
+ * transformed on its own, so the result of a cell does not depend on the tile it is computed in. The
+ * latitudes (geodetic, on the DEM's datum) come in degrees (the EEMT model's day length) and in radians
+ * (the solar model, which needs no longitude: it works in local solar time), from the same transform of
+ * each centre.
  */
 public final class CellCoordinates {
     private CellCoordinates() {
@@ -30,14 +37,34 @@ public final class CellCoordinates {
         return latitudes(grid, window, true);
     }
 
-    private static double[] latitudes(RasterGrid grid, PixelWindow window, boolean radians) {
-        MathTransform toGeographic;
+    /**
+     * The transform from {@code grid}'s coordinates (x, y) to longitude and latitude (degrees, in that order). For a
+     * projected CRS, the inverse of its own map projection: latitudes on the DEM's own datum, with no datum shift (which
+     * would move a cell by at most a few hundred metres on the oldest datums, 0.002° of latitude) and no search of the
+     * EPSG database for one (1.3 s in a run, docs/performance.md). Otherwise SIS's operation to WGS 84.
+     */
+    public static MathTransform toLongitudeLatitude(RasterGrid grid) {
+        CoordinateReferenceSystem crs = grid.crs();
         try {
-            toGeographic = CRS.findOperation(grid.crs(), CommonCRS.WGS84.normalizedGeographic(), null).getMathTransform();
+            if (crs instanceof ProjectedCRS projected) {
+                GeographicCRS base = projected.getBaseCRS();
+                GeographicCRS normalized = DefaultGeographicCRS.castOrCopy(base).forConvention(AxesConvention.NORMALIZED);
+                return MathTransforms.concatenate(projected.getConversionFromBase().getMathTransform().inverse(),
+                        MathTransforms.linear(CoordinateSystems.swapAndScaleAxes(base.getCoordinateSystem(), normalized.getCoordinateSystem())));
+            }
+        } catch (TransformException | IncommensurableException | IllegalArgumentException e) {
+            // a projection without an inverse or axes that do not map: the general search below
+        }
+        try {
+            return CRS.findOperation(crs, CommonCRS.WGS84.normalizedGeographic(), null).getMathTransform();
         } catch (FactoryException e) {
             throw EemtException.input(grid.describe(), "no transformation from the DEM's CRS to latitude/longitude ("
                     + e.getMessage() + ")", "reproject the DEM to a common CRS (e.g. UTM) with gdalwarp", e);
         }
+    }
+
+    private static double[] latitudes(RasterGrid grid, PixelWindow window, boolean radians) {
+        MathTransform toGeographic = toLongitudeLatitude(grid);
         int w = window.width();
         double[] latitudes = new double[Math.toIntExact(window.cells())];
         double[] point = new double[2];

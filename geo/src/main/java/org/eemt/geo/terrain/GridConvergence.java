@@ -1,13 +1,11 @@
 package org.eemt.geo.terrain;
 
-import org.apache.sis.referencing.CRS;
-import org.apache.sis.referencing.CommonCRS;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.CellCoordinates;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
-import org.opengis.util.FactoryException;
 
 /**
  * Grid convergence γ of a projected DEM (Snyder 1987, "Map Projections — A Working Manual", USGS PP 1395,
@@ -51,9 +49,9 @@ public final class GridConvergence {
             return;
         }
         try {
-            toLonLat = CRS.findOperation(dem.crs(), CommonCRS.WGS84.normalizedGeographic(), null).getMathTransform();
+            toLonLat = CellCoordinates.toLongitudeLatitude(dem);
             toGrid = toLonLat.inverse();
-        } catch (FactoryException | TransformException e) {
+        } catch (TransformException e) {
             throw untransformable(e);
         }
         nodeColumns = Math.max(2, ceilDiv(dem.columns() - 1, spacing) + 1);
