@@ -5,41 +5,54 @@ import org.eemt.geo.solar.model.OpticalAirMass;
 import org.eemt.geo.solar.model.SolarDay;
 
 /**
- * One day's irradiation of a cell in full sun, summed over the day's last sample groups, tabulated at
- * fixed latitude and elevation nodes (SCIENCE.md Eq. 2.10–2.26 as {@link SolarTileModel} computes them).
+ * One day's irradiation of a cell, summed over the day's samples from each group to the last, tabulated at fixed
+ * latitude and elevation nodes (SCIENCE.md Eq. 2.10–2.26 as {@link SolarTileModel} computes them).
  *
- * <p>Groups ({@link SampleGroups}) are ordered by rising sun, so from some group on to noon a cell is in
- * <em>full sun</em>: h0 ≥ 0.1 rad (Muneer's high-sun form), h0 above the cell's slope (β &lt; h0, so
- * cosθ &gt; 0 whatever the azimuth) and above every terrain horizon the cell has. A group of w samples in
- * full sun (w = 2 for a pair t, 24 − t, whose eastward terms cancel) adds to the flat and the real surface
+ * <p>Groups ({@link SampleGroups}) are ordered by rising sun. One sample adds to the flat and the real surface
  * <pre>
- *   flat      F = w·(B_h + D_h)
- *   inclined  w·D_h·(1 − Kb)·r_sky + w·D_h·N·(1 − Kb)·f_g + F·ρ(1 − cosβ)/2
- *             + w·P·cos h0·cos A·(sinβ·cos a) + w·P·sin h0·cosβ + [w = 1] P·cos h0·sin A·(sinβ·sin a)
- *   horizontal F
+ *   flat                F = B_h + D_h
+ *   inclined, sunlit    D_h·(1 − Kb)·r_sky + D_h·N·(1 − Kb)·f_g + F·ρ(1 − cosβ)/2
+ *                       + P·cos h0·cos A·(sinβ·cos a) + U·sin h0·cosβ ± P·cos h0·sin A·(sinβ·sin a)
+ *   inclined, shadowed  D_h·(r_sky + 0.252271·f_g + ρ(1 − cosβ)/2)
+ *   horizontal          F sunlit, D_h shadowed
  * </pre>
- * with Kb = τ, N = 0.00263 − 0.712·Kb − 0.6883·Kb², P = τ·(G0 + D_h/sin h0) (B_i + Muneer's
- * D_h·Kb·cosθ/sin h0 per unit cosθ) and the reflected B_h counted, as every sample is sunlit. The six
- * coefficients depend on the cell only through its latitude φ (the sun's path) and its elevation z (τ's air
- * mass), so their sums from each group to the last are computed once per day at the nodes φ = j·{@value
- * #LATITUDE_STEP_RADIANS} rad and z = k·{@value #ELEVATION_STEP_METRES} m, and a cell reads them
- * interpolated: linearly in φ, quadratically in z (Lagrange, the three nodes nearest). The nodes do not depend on the tile, so
- * neither does a cell's result; the interpolation error is below 1e-7 of the sums (docs/performance.md).
+ * with Kb = τ, N = 0.00263 − 0.712·Kb − 0.6883·Kb², and B_i + Muneer's beam term per unit cosθ: at high sun
+ * (h0 ≥ 0.1 rad) P = U = τ·(G0 + D_h/sin h0) (Kb·cosθ/sin h0), below P = τ·(G0 + D_h/(cos h0·(0.1 − 0.008·h0))) and
+ * U = τ·G0 (Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0)). The sign is + for a first sample (cos h0·sin A its eastward
+ * component) and − for a second one (the mirror image). The seven coefficients (F, D_h(1 − Kb), D_h·N·(1 − Kb),
+ * P·cos h0·cos A, U·sin h0, P·cos h0·sin A, D_h) depend on the cell only through its latitude φ (the sun's path) and
+ * its elevation z (τ's air mass), so their sums over the first samples from each group to the last are computed once
+ * per day at the nodes φ = j·{@value #LATITUDE_STEP_RADIANS} rad and z = k·{@value #ELEVATION_STEP_METRES} m, and a
+ * cell reads them interpolated: linearly in φ, quadratically in z (Lagrange, the three nodes nearest). The second
+ * samples, which only the pairs have ({@link SampleGroups#pairs()}), sum to the same with the eastward term's sign
+ * turned, less the groups from the first single one on. A cell's day from a group on is then every sample counted
+ * shadowed ({@link #diffuse}) plus, for each run of sunlit samples, the excess of a sunlit sample over a shadowed one
+ * summed from the run's first group less from the group after its last ({@link #sunlit}). The nodes do not depend on
+ * the tile, so neither does a cell's result; the interpolation error is below 1e-7 of the sums (docs/performance.md).
  */
 final class FullSunSums {
     /** Latitude between nodes, 2⁻¹² rad (0.014°, 1.6 km). */
     static final double LATITUDE_STEP_RADIANS = 1.0 / 4096;
     /** Elevation between nodes (m). */
     static final double ELEVATION_STEP_METRES = 32;
-    /** The sums per node and group: F, then the coefficients of r_sky, f_g, sinβ·cos a, cosβ and sinβ·sin a. */
-    private static final int SUMS = 6;
+    /**
+     * The lowest sin h0 tabulated (2.9°): nearer the horizon the air mass, and with it τ, changes too fast across a latitude
+     * step for linear interpolation (docs/performance.md); those samples are summed one by one.
+     */
+    static final double LOWEST_SIN_ALTITUDE = 0.05;
+    /** The sums per node and group: F, then the coefficients of r_sky, f_g, sinβ·cos a, cosβ and sinβ·sin a, then D_h. */
+    private static final int SUMS = 7;
 
     private final int groupCount;
+    /** {@link SampleGroups#pairs()}: the second samples' sums from a group g are the first samples' from min(g, pairs) less those from pairs. */
+    private final int pairs;
     private final int firstLatitudeNode;
     private final int firstElevationNode;
     private final int elevationNodes;
-    /** Per latitude node, its first group with the sun above the horizontal (it and later groups are tabulated). */
+    /** Per latitude node, its first group with sin h0 ≥ {@link #LOWEST_SIN_ALTITUDE} (it and later groups are tabulated). */
     private final int[] firstTabulated;
+    /** Per latitude node, its first group with h0 ≥ 0.1 rad, where Muneer's high-sun form takes over. */
+    private final int[] firstHighSun;
     /**
      * [((latitude node · (groups + 1) + group) · elevation nodes + elevation node) · SUMS + sum], the sums from the group
      * to the last (the row after the last group: zeros; rows before a node's first daylight group: unused).
@@ -49,7 +62,10 @@ final class FullSunSums {
     private final int latitudeStride;
     /** The located cell: the table index of its nodes at group 0, and the weights of its 2 x 3 nodes. */
     private int cellBase;
-    private final double[] cellWeights = new double[6];
+    private static final int NODES = 6;
+    private final double[] cellWeights = new double[NODES];
+    /** The table offsets of the located cell's nodes from its first: elevation k − 1, k, k + 1 at φ_j, then at φ_j+1. */
+    private final int[] nodeOffset;
 
     /**
      * The day's sums for cells with latitudes in [{@code minLatitude}, {@code maxLatitude}] (radians) and
@@ -59,6 +75,7 @@ final class FullSunSums {
     FullSunSums(SampleGroups groups, ClearSkyTable sky, SolarDay day, double minLatitude, double maxLatitude,
                 double minElevation, double maxElevation, double[] buffer) {
         groupCount = groups.size();
+        pairs = groups.pairs();
         firstLatitudeNode = (int) Math.floor(minLatitude / LATITUDE_STEP_RADIANS);
         int latitudeNodes = (int) Math.floor(maxLatitude / LATITUDE_STEP_RADIANS) + 2 - firstLatitudeNode;
         firstElevationNode = (int) Math.floor(minElevation / ELEVATION_STEP_METRES + 0.5) - 1;
@@ -67,10 +84,12 @@ final class FullSunSums {
         double sinDeclination = Math.sin(day.declinationRadians());
         double cosDeclination = Math.cos(day.declinationRadians());
         firstTabulated = new int[latitudeNodes];
+        firstHighSun = new int[latitudeNodes];
         groupStride = elevationNodes * SUMS;
         latitudeStride = (groupCount + 1) * groupStride;
         int length = latitudeNodes * latitudeStride;
         sums = buffer != null && buffer.length >= length ? buffer : new double[length];
+        nodeOffset = new int[] {0, SUMS, 2 * SUMS, latitudeStride, latitudeStride + SUMS, latitudeStride + 2 * SUMS};
         double[] elevationFactor = new double[elevationNodes];
         for (int k = 0; k < elevationNodes; k++) {
             elevationFactor[k] = OpticalAirMass.elevationFactor((firstElevationNode + k) * ELEVATION_STEP_METRES);
@@ -81,7 +100,8 @@ final class FullSunSums {
             double b = Math.cos(latitude) * cosDeclination;
             double p = Math.cos(latitude) * sinDeclination;
             double q = -Math.sin(latitude) * cosDeclination;
-            firstTabulated[j] = groups.firstAboveHorizon(a, b);
+            firstTabulated[j] = groups.firstReaching(a, b, LOWEST_SIN_ALTITUDE);
+            firstHighSun[j] = groups.firstReaching(a, b, SolarTileModel.SIN_LOW_SUN);
             int afterLast = j * latitudeStride + groupCount * groupStride;
             java.util.Arrays.fill(sums, afterLast, afterLast + groupStride, 0);
             for (int g = groupCount - 1; g >= firstTabulated[j]; g--) {
@@ -91,20 +111,24 @@ final class FullSunSums {
                 double dh = g0 * sky.diffuseFraction(s);
                 double north = p + q * cosT;
                 double east = -cosDeclination * groups.sinHourAngle(g);
-                boolean paired = groups.paired(g);
-                double w = paired ? 2 : 1;
+                boolean highSun = g >= firstHighSun[j];
+                // Muneer's beam weight per unit τ on top of G0, and its part that multiplies cosβ·sin h0 (as SunPath's)
+                double weight = highSun ? dh / s
+                        : dh / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(FastAngles.asinSmall(s)));
+                double upWeight = highSun ? weight : 0;
                 int at = j * latitudeStride + g * groupStride;
                 for (int k = 0; k < elevationNodes; k++, at += SUMS) {
                     double tau = sky.beamTransmittance(elevationFactor[k] * seaLevelAirMass);
                     double n = MuneerDiffuse.n(tau);
-                    double perCosTheta = tau * (g0 + dh / s);
+                    double perCosTheta = tau * (g0 + weight);
                     int next = at + groupStride;
-                    sums[at] = sums[next] + w * (g0 * s * tau + dh);
-                    sums[at + 1] = sums[next + 1] + w * dh * (1 - tau);
-                    sums[at + 2] = sums[next + 2] + w * dh * n * (1 - tau);
-                    sums[at + 3] = sums[next + 3] + w * perCosTheta * north;
-                    sums[at + 4] = sums[next + 4] + w * perCosTheta * s;
-                    sums[at + 5] = sums[next + 5] + (paired ? 0 : perCosTheta * east);
+                    sums[at] = sums[next] + g0 * s * tau + dh;
+                    sums[at + 1] = sums[next + 1] + dh * (1 - tau);
+                    sums[at + 2] = sums[next + 2] + dh * n * (1 - tau);
+                    sums[at + 3] = sums[next + 3] + perCosTheta * north;
+                    sums[at + 4] = sums[next + 4] + tau * (g0 + upWeight) * s;
+                    sums[at + 5] = sums[next + 5] + perCosTheta * east;
+                    sums[at + 6] = sums[next + 6] + dh;
                 }
             }
         }
@@ -116,11 +140,12 @@ final class FullSunSums {
     }
 
     /**
-     * Points the reads at a cell at {@code latitude} (radians) and {@code elevation} (m); returns the first group the
-     * reads can start at (every later one can too): the first with the sun above the horizontal at both neighbouring
-     * latitude nodes.
+     * Points the reads at a cell at {@code latitude} (radians) and {@code elevation} (m), whose own first group with
+     * h0 ≥ 0.1 rad is {@code cellFirstHighSun}; returns the first group the reads can start at (every later one can too):
+     * the first with the sun above the horizontal at both neighbouring latitude nodes, from which the nodes and the cell
+     * take Muneer's high-sun and low-sun forms in the same groups.
      */
-    int locate(double latitude, double elevation) {
+    int locate(double latitude, double elevation, int cellFirstHighSun) {
         double u = latitude / LATITUDE_STEP_RADIANS;
         int j = (int) Math.floor(u);
         double v = elevation / ELEVATION_STEP_METRES;
@@ -140,31 +165,72 @@ final class FullSunSums {
         weights[4] = x * w1;
         weights[5] = x * w2;
         cellBase = j * latitudeStride + (k - 1 - firstElevationNode) * SUMS;
-        return Math.max(firstTabulated[j], firstTabulated[j + 1]);
+        int daylight = Math.max(firstTabulated[j], firstTabulated[j + 1]);
+        int high = firstHighSun[j];
+        return high == firstHighSun[j + 1] && high == cellFirstHighSun ? daylight
+                : Math.max(daylight, Math.max(Math.max(high, firstHighSun[j + 1]), cellFirstHighSun));
     }
 
-    /** The located cell's Σ w·(B_h + D_h) over the groups from {@code from} (at least {@link #locate}'s) to the last (W m⁻² x samples). */
+    /**
+     * The located cell's Σ (B_h + D_h) over both samples of the groups from {@code from} (at least {@link #locate}'s) to the
+     * last (W m⁻² x samples).
+     */
     double flat(int from) {
-        return interpolate(index(from));
+        return bothHalves(from, 0);
     }
 
-    /** The located cell's inclined surface, summed over the groups from {@code from} to the last, from its constants (class comment). */
-    double inclined(int from, double skyView, double horizonBrightening, double reflectedFraction, double slopeNorth,
-                    double cosSlope, double slopeEast) {
-        int i = index(from);
-        return interpolate(i + 1) * skyView + interpolate(i + 2) * horizonBrightening + interpolate(i) * reflectedFraction
-                + interpolate(i + 3) * slopeNorth + interpolate(i + 4) * cosSlope + interpolate(i + 5) * slopeEast;
+    /** The located cell's Σ D_h over both samples of the groups from {@code from} (as {@link #flat}). */
+    double diffuse(int from) {
+        return bothHalves(from, 6);
+    }
+
+    private double bothHalves(int from, int slot) {
+        int i1 = index(from) + slot;
+        int i2 = index(Math.min(from, pairs)) + slot;
+        int i3 = index(pairs) + slot;
+        double[] w = cellWeights;
+        double sum = 0;
+        for (int node = 0; node < NODES; node++) {
+            int o = nodeOffset[node];
+            sum += w[node] * (sums[i1 + o] + sums[i2 + o] - sums[i3 + o]);
+        }
+        return sum;
+    }
+
+    /**
+     * For the located cell, Σ over its first ({@code second} false) or second samples from group {@code from} to the last of
+     * {@code reflected}·F + {@code skyView}·D_h(1 − Kb) + {@code brightening}·D_h·N·(1 − Kb) + {@code slopeNorth}·P·cos h0·cos A
+     * + {@code cosSlope}·U·sin h0 ± {@code slopeEast}·P·cos h0·sin A + {@code diffuse}·D_h (the class comment's terms; the
+     * sign + for first samples): a sunlit sample's irradiation on the cell's surface with the coefficients of its constants,
+     * and the last term to take a shadowed one's off.
+     */
+    double sunlit(int from, boolean second, double reflected, double skyView, double brightening, double slopeNorth,
+                  double cosSlope, double slopeEast, double diffuse) {
+        double[] w = cellWeights;
+        double[] t = sums;
+        double sum = 0;
+        if (!second) {
+            int f = index(from);
+            for (int node = 0; node < NODES; node++) {
+                int a = f + nodeOffset[node];
+                sum += w[node] * (t[a] * reflected + t[a + 1] * skyView + t[a + 2] * brightening + t[a + 3] * slopeNorth
+                        + t[a + 4] * cosSlope + t[a + 5] * slopeEast + t[a + 6] * diffuse);
+            }
+            return sum;
+        }
+        int f = index(Math.min(from, pairs));
+        int e = index(pairs);
+        for (int node = 0; node < NODES; node++) {
+            int a = f + nodeOffset[node];
+            int b = e + nodeOffset[node];
+            sum += w[node] * ((t[a] - t[b]) * reflected + (t[a + 1] - t[b + 1]) * skyView + (t[a + 2] - t[b + 2]) * brightening
+                    + (t[a + 3] - t[b + 3]) * slopeNorth + (t[a + 4] - t[b + 4]) * cosSlope - (t[a + 5] - t[b + 5]) * slopeEast
+                    + (t[a + 6] - t[b + 6]) * diffuse);
+        }
+        return sum;
     }
 
     private int index(int from) {
         return cellBase + from * groupStride;
-    }
-
-    private double interpolate(int i) {
-        double[] w = cellWeights;
-        double[] table = sums;
-        int i2 = i + latitudeStride;
-        return w[0] * table[i] + w[1] * table[i + SUMS] + w[2] * table[i + 2 * SUMS]
-                + w[3] * table[i2] + w[4] * table[i2 + SUMS] + w[5] * table[i2 + 2 * SUMS];
     }
 }

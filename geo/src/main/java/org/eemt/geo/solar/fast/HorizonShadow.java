@@ -378,6 +378,32 @@ final class HorizonShadow implements TerrainShadow {
         }
     }
 
+    int azimuths() {
+        return azimuths;
+    }
+
+    /**
+     * The test of sample {@code k} of {@code windows} for a core cell whose surface faces the sun, decided from the cell's
+     * angles at the window's nodes: 1 sunlit, 0 shadowed ({@link #isShadowed}'s answers), −1 undecided (no window, or an
+     * angle between the window's hiding angles).
+     */
+    int verdict(int coreCell, HorizonWindows windows, int k) {
+        int node = windows.firstNode[k];
+        if (node < 0) {
+            return -1;
+        }
+        int base = coreCell * azimuths;
+        float lowest = angles[base + node];
+        float highest = lowest;
+        for (int j = 1; j < windows.nodes[k]; j++) {
+            node = node + 1 == azimuths ? 0 : node + 1;
+            float angle = angles[base + node];
+            lowest = Math.min(lowest, angle);
+            highest = Math.max(highest, angle);
+        }
+        return highest < windows.clearBelow[k] ? 1 : lowest >= windows.hiddenFrom[k] ? 0 : -1;
+    }
+
     /** The horizon angle (radians) of a core cell toward a compass azimuth in [0, 2π). */
     double angle(int coreCell, double azimuth) {
         double u = azimuth * azimuthsPerRadian;
@@ -422,12 +448,23 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     /**
-     * sin of the cell's highest horizon angle toward the azimuths computed, which include both neighbours of every
-     * azimuth the sun takes: an interpolated angle never exceeds the larger of its two azimuths' angles (the float
-     * angles' difference is exact in double), and sin is monotonic on [0, π/2).
+     * sin of the cell's highest horizon angle toward the azimuths an interpolation on the arc can use: both neighbours of
+     * every azimuth on it, and one more on each side for the rounding of the sun's azimuth ({@link FastAngles}: a few
+     * 1e-9 rad). An interpolated angle never exceeds the larger of its two azimuths' angles (the float angles' difference
+     * is exact in double), and sin is monotonic on [0, π/2). The whole circle reads the cell's highest angle over the
+     * azimuths computed, which include both neighbours of every azimuth the sun takes.
      */
     @Override
-    public double sinAltitudeAlwaysLit(int coreCell) {
-        return sinHighest[coreCell];
+    public double sinAltitudeAlwaysLit(int coreCell, double fromAzimuth, double toAzimuth) {
+        int first = (int) Math.floor(fromAzimuth * azimuthsPerRadian) - 1;
+        int last = (int) Math.floor(toAzimuth * azimuthsPerRadian) + 2;
+        if (last - first + 1 >= azimuths) {
+            return sinHighest[coreCell];
+        }
+        float highest = 0;
+        for (int k = first; k <= last; k++) {
+            highest = Math.max(highest, angles[coreCell * azimuths + Math.floorMod(k, azimuths)]);
+        }
+        return Math.sin(highest);
     }
 }

@@ -116,7 +116,7 @@ final class RayShadow implements TerrainShadow {
     }
 
     @Override
-    public double sinAltitudeAlwaysLit(int coreCell) {
+    public double sinAltitudeAlwaysLit(int coreCell, double fromAzimuth, double toAzimuth) {
         return 1;
     }
 

@@ -14,24 +14,32 @@ import java.util.Comparator;
  * mass, τ, diffuse) are computed once per pair; an odd middle sample (t = 12) or an asymmetric grid
  * gives groups of one. Groups are ordered by increasing cos T, so for any latitude and declination
  * the sun's altitude increases with the group index and the groups with the sun above the horizontal
- * are a suffix.
+ * are a suffix. The pairs come first ({@link #pairs()}): a middle sample has cos T = 1, the largest.
+ *
+ * <p>A group's <em>first</em> sample is the one before noon when the grid is symmetric (sin T ≤ 0: the sun east of
+ * the meridian, or on it for the middle sample), its <em>second</em> the one after (sin T &gt; 0, west).
  */
 final class SampleGroups {
     private final double[] cosHourAngle;
     /** sin T of the group's first sample; a pair's second sample has −sin T. */
     private final double[] sinHourAngle;
     private final boolean[] paired;
-    /** Samples in the groups from each group to the last, and 0 after the last. */
-    private final int[] samplesFrom;
+    private final int pairs;
 
     private SampleGroups(double[] cosHourAngle, double[] sinHourAngle, boolean[] paired) {
         this.cosHourAngle = cosHourAngle;
         this.sinHourAngle = sinHourAngle;
         this.paired = paired;
-        samplesFrom = new int[paired.length + 1];
-        for (int g = paired.length - 1; g >= 0; g--) {
-            samplesFrom[g] = samplesFrom[g + 1] + (paired[g] ? 2 : 1);
+        int count = 0;
+        while (count < paired.length && paired[count]) {
+            count++;
         }
+        for (int g = count; g < paired.length; g++) {
+            if (paired[g]) {
+                throw new IllegalStateException("a pair after the middle sample");
+            }
+        }
+        pairs = count;
     }
 
     static SampleGroups of(double stepHours) {
@@ -77,9 +85,9 @@ final class SampleGroups {
         return paired[group];
     }
 
-    /** The number of samples in the groups from {@code group} to the last (0 for {@link #size()}). */
-    int samplesFrom(int group) {
-        return samplesFrom[group];
+    /** The number of paired groups: the groups 0 … pairs − 1 are pairs, the others (at most the middle sample when the grid is symmetric, all when not) single samples. */
+    int pairs() {
+        return pairs;
     }
 
     /**
@@ -95,11 +103,16 @@ final class SampleGroups {
      * that gave {@code guess}: the same answer in a step or two instead of a binary search.
      */
     int firstAboveHorizon(double a, double b, int guess) {
+        return firstReaching(a, b, Double.MIN_VALUE, guess);
+    }
+
+    /** {@link #firstReaching(double, double, double)} found by stepping from {@code guess}, as {@link #firstAboveHorizon(double, double, int)}. */
+    int firstReaching(double a, double b, double sinAltitude, int guess) {
         int g = guess;
-        while (g > 0 && a + b * cosHourAngle[g - 1] >= Double.MIN_VALUE) {
+        while (g > 0 && a + b * cosHourAngle[g - 1] >= sinAltitude) {
             g--;
         }
-        while (g < cosHourAngle.length && !(a + b * cosHourAngle[g] >= Double.MIN_VALUE)) {
+        while (g < cosHourAngle.length && !(a + b * cosHourAngle[g] >= sinAltitude)) {
             g++;
         }
         return g;

@@ -41,22 +41,24 @@ import org.eemt.geo.terrain.MetricCellSize;
  * latitude, slope and aspect and the Muneer and reflected constants are computed once per tile, so
  * cosθ is a dot product of per-cell constants with the sample's sun vector; the air mass and τ come
  * from tables that depend only on the model's constants and T_L, so a cell's result never depends on
- * its tile. The samples t and 24 − t have the same sun altitude ({@link SampleGroups}), so the
- * altitude's terms (air mass, τ, B_h, D_h, Muneer's N) are computed once per pair, and a sunlit sample's
- * B_i + D_i + R_i, linear in cosθ, is summed as c0 + c1·cosθ with the pair's c0 and c1. From the group on
- * at which a cell is in full sun (h0 ≥ 0.1 rad, above its slope and above every horizon it has toward an
- * azimuth the sun takes: {@link TerrainShadow#sinAltitudeAlwaysLit}, an exact bound) to noon, the sums come
- * from {@link FullSunSums}, tabulated per day at fixed latitude and elevation nodes; only the groups before
- * are summed one by one. The terms that depend on the latitude alone (sin h0, the sea-level air mass, D_h, the
- * sun's directions: {@link SunPath}) are kept while consecutive cells share the latitude, as along the rows of a
- * geographic DEM, whose cells then share the shadow tests' sun directions ({@link SunDirection.Resolved}), and a
- * sample's sunlit count (0 or 1) is formed without branching on it ({@link TerrainShadow#isSunlit}); for a cell
- * with its own latitude (a projected DEM) the sun's azimuth is computed only when a test needs it
- * ({@link SunDirection.OnDemand}). Aspect and sun meet in true north unless {@code --north grid} (Eq. 2.30): the aspect
- * constants are turned into true north by the cell's grid convergence γ, and the shadow tests' sun directions into grid
- * terms ({@link SunPath#moveTo}; γ = 0 on geographic DEMs, where nothing changes). Several days are computed in one pass
- * over the cells ({@link #days}), block of cells by block of cells, so that a block's constants and horizons are read
- * from memory once for all of them. EquationsSampleBySampleTest checks the result against the plain model,
+ * its tile. The samples t and 24 − t have the same sun altitude ({@link SampleGroups}): a group's first sample is
+ * before noon, its second after. A sample's B_i + D_i + R_i is linear in the cell's constants, sunlit or shadowed,
+ * so from the first group with sin h0 ≥ {@value FullSunSums#LOWEST_SIN_ALTITUDE} on, the day's sums come from
+ * {@link FullSunSums}, cumulative sums per group tabulated per day at fixed latitude and elevation nodes: every sample
+ * counted shadowed, plus, for each run of sunlit samples of either half of the day, the difference of two cumulative
+ * sums of a sunlit sample's excess. Only the groups before (the sun within 2.9° of the horizontal) are summed one by
+ * one. A half day's samples are tested one by one until the sun has passed an exact bound after which all of that
+ * half's samples are sunlit: above every horizon the cell has toward the azimuths the sun takes in that half
+ * ({@link TerrainShadow#sinAltitudeAlwaysLit}) and facing the cell, either above its slope or with cosθ, a sinusoid in
+ * the hour angle, positive and rising and positive at the half's last sample. Most horizon tests are decided from a
+ * day's {@link HorizonWindows}, without the sun's direction at the cell; the others compare the horizon angle toward
+ * the sun's azimuth ({@link SunPath}: the directions are kept while consecutive cells share the latitude, as along
+ * the rows of a geographic DEM, {@link SunDirection.Resolved}, else computed per cell, {@link SunDirection.OnDemand}).
+ * Aspect and sun meet in true north unless {@code --north grid} (Eq. 2.30): the aspect constants are turned into true
+ * north by the cell's grid convergence γ, and the shadow tests' sun directions into grid terms ({@link SunPath#moveTo};
+ * γ = 0 on geographic DEMs, where nothing changes). Several days are computed in one pass over the cells
+ * ({@link #days}), block of cells by block of cells, so that a block's constants and horizons are read from memory
+ * once for all of them. EquationsSampleBySampleTest checks the result against the plain model,
  * {@link org.eemt.geo.solar.model.SampleBySampleModel}.
  */
 public final class SolarTileModel {
@@ -66,6 +68,8 @@ public final class SolarTileModel {
     private final SolarTile tile;
     private final SolarParameters parameters;
     private final TerrainShadow shadow;
+    /** {@link #shadow} when it is by horizon angles (the tests that {@link HorizonWindows} can decide), else null. */
+    private final HorizonShadow horizon;
     private final SampleGroups groups;
     private final ClearSkyTable[] skyByMonth = new ClearSkyTable[Calendar365.MONTHS];
     private final int cells;
@@ -89,9 +93,16 @@ public final class SolarTileModel {
     private static final int SKY_VIEW = 8;
     private static final int HORIZON_BRIGHTENING = 9;
     private static final int REFLECTED_FRACTION = 10;
-    /** sin h0 at or above which the cell is in full sun ({@link FullSunSums}): high sun, above its slope and horizons. */
-    private static final int SIN_FULL_SUN = 11;
-    private static final int CONSTANTS = 12;
+    /**
+     * sin h0 at or above which the cell's first samples (before noon) and its second ones (after noon) are sunlit: above
+     * its slope and the horizons toward the azimuths the sun takes then (exact bounds).
+     */
+    private static final int SIN_FULL_SUN_FIRST = 11;
+    private static final int SIN_FULL_SUN_SECOND = 12;
+    /** sin h0 at or above which no horizon of the cell hides the first samples, and the second ones (exact bounds). */
+    private static final int SIN_CLEAR_FIRST = 13;
+    private static final int SIN_CLEAR_SECOND = 14;
+    private static final int CONSTANTS = 15;
     /**
      * Per cell, cos γ and sin γ of its grid convergence (SCIENCE.md Eq. 2.30), which turn the shadow tests' sun directions
      * into grid terms ({@link SunPath#moveTo}); null when γ is taken as 0 ({@link org.eemt.geo.terrain.North#GRID},
@@ -104,10 +115,16 @@ public final class SolarTileModel {
     private double maxLatitude = Double.NEGATIVE_INFINITY;
     private double minElevation = Double.POSITIVE_INFINITY;
     private double maxElevation = Double.NEGATIVE_INFINITY;
+    /** The valid core cells' range of grid convergence γ (radians; 0 when it is taken as 0). */
+    private double minConvergence = 0;
+    private double maxConvergence = 0;
     /** Per thread, the {@link FullSunSums} arrays of its previous days, reused (fresh memory costs page faults). */
     private final ThreadLocal<double[][]> fullSunBuffers = new ThreadLocal<>();
     /** Cells per block of {@link #days}: their constants, horizons and results (~0.5 kB a cell) stay in a core's cache. */
     private static final int CELL_BLOCK = 2048;
+
+    /** cosθ above which its rounding (below 1e-15) cannot make it ≤ 0. */
+    private static final double INCIDENCE_MARGIN = 1e-12;
 
     private static final byte NO_DATA = 0;
     private static final byte FLAT_ONLY = 1;
@@ -118,6 +135,7 @@ public final class SolarTileModel {
         this.tile = tile;
         this.parameters = parameters;
         this.shadow = shadow;
+        this.horizon = shadow instanceof HorizonShadow h ? h : null;
         this.groups = SampleGroups.of(parameters.stepHours());
         for (int m = 0; m < Calendar365.MONTHS; m++) {
             double t = parameters.linke(m);
@@ -170,13 +188,26 @@ public final class SolarTileModel {
             constants[at + SKY_VIEW] = MuneerDiffuse.skyView(cosBeta);
             constants[at + HORIZON_BRIGHTENING] = inclined ? MuneerDiffuse.horizonBrightening(beta, sinBeta, cosBeta) : 0;
             constants[at + REFLECTED_FRACTION] = ReflectedIrradiance.fraction(parameters.albedo(), cosBeta);
-            double sinAlwaysLit = surface[i] == FLAT_ONLY ? 0 : shadow.sinAltitudeAlwaysLit(i);
+            // the sun's grid azimuth A − γ: in [−γ, π − γ] before noon (its eastward component ≥ 0), in [π − γ, 2π − γ] after;
+            // the whole circle for the first samples of an asymmetric grid, which fall on either side
+            double turn = gamma == null ? 0 : gamma[i];
+            double firstArc = groups.pairs() > 0 ? Math.PI : 2 * Math.PI;
+            double firstLit = surface[i] == FLAT_ONLY ? 0 : shadow.sinAltitudeAlwaysLit(i, -turn, firstArc - turn);
+            double secondLit = surface[i] == FLAT_ONLY ? 0 : shadow.sinAltitudeAlwaysLit(i, Math.PI - turn, 2 * Math.PI - turn);
             // cosθ ≥ sin(h0 − β) > 0 once sin h0 exceeds sin β (by far more than cosθ's rounding)
-            constants[at + SIN_FULL_SUN] = Math.max(SIN_LOW_SUN, Math.max(sinAlwaysLit, sinBeta + 1e-9));
+            double aboveSlope = sinBeta + 1e-9;
+            constants[at + SIN_FULL_SUN_FIRST] = Math.max(aboveSlope, firstLit);
+            constants[at + SIN_FULL_SUN_SECOND] = Math.max(aboveSlope, secondLit);
+            constants[at + SIN_CLEAR_FIRST] = firstLit;
+            constants[at + SIN_CLEAR_SECOND] = secondLit;
             minLatitude = Math.min(minLatitude, latitude[i]);
             maxLatitude = Math.max(maxLatitude, latitude[i]);
             minElevation = Math.min(minElevation, elevation);
             maxElevation = Math.max(maxElevation, elevation);
+            if (gamma != null) {
+                minConvergence = Math.min(minConvergence, gamma[i]);
+                maxConvergence = Math.max(maxConvergence, gamma[i]);
+            }
         }
     }
 
@@ -231,6 +262,7 @@ public final class SolarTileModel {
         DailyIrradiation[] results = new DailyIrradiation[n];
         SunPath[] paths = new SunPath[n];
         FullSunSums[] fullSun = new FullSunSums[n];
+        HorizonWindows[] windows = new HorizonWindows[n];
         double[][] buffers = fullSunBuffers.get();
         if (buffers == null || buffers.length < n) {
             buffers = Arrays.copyOf(buffers == null ? new double[0][] : buffers, n);
@@ -244,19 +276,22 @@ public final class SolarTileModel {
             if (minLatitude <= maxLatitude) {
                 fullSun[d] = new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, buffers[d]);
                 buffers[d] = fullSun[d].buffer();
+                if (horizon != null) {
+                    windows[d] = new HorizonWindows(groups, day, horizon.azimuths(), minLatitude, maxLatitude, minConvergence, maxConvergence);
+                }
             }
         }
         for (int start = 0; start < cells; start += CELL_BLOCK) {
             int end = Math.min(cells, start + CELL_BLOCK);
             for (int d = 0; d < n; d++) {
-                cellDays(start, end, paths[d], fullSun[d], results[d]);
+                cellDays(start, end, paths[d], fullSun[d], windows[d], results[d]);
             }
         }
         return results;
     }
 
     /** The cells {@code start} to {@code end} − 1 of one day. */
-    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, DailyIrradiation day) {
+    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, HorizonWindows windows, DailyIrradiation day) {
         float[] topo = day.globalTopo();
         float[] flat = day.globalFlat();
         float[] hours = day.insolationHours();
@@ -272,15 +307,18 @@ public final class SolarTileModel {
             boolean shared = i + 1 < cells && constants[next + SIN_LATITUDE] == sinLatitude && constants[next + COS_LATITUDE] == cosLatitude
                     && (turnSin == null || turnSin[i + 1] == turnSin[i] && turnCos[i + 1] == turnCos[i]);
             path.moveTo(sinLatitude, cosLatitude, turnCos == null ? 1 : turnCos[i], turnSin == null ? 0 : turnSin[i], shared);
-            cellDay(i, path, fullSun, topo, flat, hours);
+            cellDay(i, path, fullSun, windows, topo, flat, hours);
         }
     }
 
     /**
-     * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups of {@code path} up to
-     * the cell's full sun one by one, the rest from {@code fullSun}.
+     * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups before the table's
+     * first ({@link FullSunSums#locate}) sample by sample, then from the table: every sample counted shadowed
+     * ({@link FullSunSums#diffuse}), and each run of sunlit samples of either half of the day added as the difference of
+     * two cumulative sums ({@link FullSunSums#sunlit}). Each half's samples are tested one by one until its sun reaches the
+     * cell's full-sun bound, after which they are all sunlit.
      */
-    private void cellDay(int i, SunPath path, FullSunSums fullSun, float[] topo, float[] flat, float[] hours) {
+    private void cellDay(int i, SunPath path, FullSunSums fullSun, HorizonWindows windows, float[] topo, float[] flat, float[] hours) {
         ClearSkyTable sky = path.sky;
         double g0 = path.extraterrestrial;
         byte kind = surface[i];
@@ -296,60 +334,37 @@ public final class SolarTileModel {
         double reflected = constants[at + REFLECTED_FRACTION];
         double shadedFactor = rSky + MuneerDiffuse.SHADED_BRIGHTENING * fg + reflected;
         double[] seaLevelAirMass = path.seaLevelAirMass;
-        double[] diffuse = path.diffuse;
-        double[] northward = path.northward;
-        double[] eastward = path.eastward;
         double[] diffuseBeamWeight = path.diffuseBeamWeight;
         double[] lowSunCorrection = path.lowSunCorrection;
-        SunDirection[] firstSun = path.firstSun;
-        SunDirection[] secondSun = path.secondSun;
-        int tabulatedFrom = fullSun.locate(constants[at + LATITUDE_RADIANS], constants[at + ELEVATION_METRES]);
-        int flatFrom = Math.max(path.firstDaylight, tabulatedFrom);
-        double fullSunAbove = constants[at + SIN_FULL_SUN];
+        int groupCount = groups.size();
+        int pairs = groups.pairs();
+        int tabulatedFrom = Math.max(path.firstDaylight,
+                fullSun.locate(constants[at + LATITUDE_RADIANS], constants[at + ELEVATION_METRES], path.firstHighSun));
         double sumTopo = 0;
         double sumFlat = 0;
         int litSamples = 0;
-        int groupCount = groups.size();
-        int g = path.firstDaylight;
-        for (; g < groupCount; g++) {
+        for (int g = path.firstDaylight; g < tabulatedFrom; g++) {
             double s = path.sinAltitude(g);
-            if (s >= fullSunAbove && g >= tabulatedFrom) {
-                break;
-            }
-            path.prepare(g);
             boolean paired = groups.paired(g);
             double samples = paired ? 2 : 1;
-            double dh = diffuse[g];
-            boolean flatSummed = g < flatFrom;
+            double dh = g0 * sky.diffuseFraction(s);
+            double north = path.northward(g);
+            double east = path.eastward(g);
+            path.prepareBeam(g, dh, north, east);
+            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
+            double bh = g0 * s * tau;
+            sumFlat += samples * (bh + dh);
             if (!topoDefined) {
-                if (flatSummed) {
-                    path.prepareBeam(g);
-                    sumFlat += samples * (g0 * s * sky.beamTransmittance(e * seaLevelAirMass[g]) + dh);
-                }
                 continue;
             }
-            double north = northward[g];
-            double east = eastward[g];
             double towardNorthAndUp = cn * north + cosBeta * s;
             double towardEast = ce * east;
             double cosTheta1 = towardNorthAndUp + towardEast;
             double cosTheta2 = towardNorthAndUp - towardEast;
-            // 0 or 1, and no branch on either where the shadow test allows it (the horizon mode on a geographic DEM)
-            int lit1 = shadow.isSunlit(i, firstSun[g], cosTheta1) ? 1 : 0;
-            int lit2 = paired && shadow.isSunlit(i, secondSun[g], cosTheta2) ? 1 : 0;
+            int lit1 = isSunlit(i, path, windows, g, 0, cosTheta1) ? 1 : 0;
+            int lit2 = paired && isSunlit(i, path, windows, g, 1, cosTheta2) ? 1 : 0;
             int lit = lit1 + lit2;
             litSamples += lit;
-            if (lit == 0 && !flatSummed) {
-                // a shadowed group needs no beam terms: the sums below with lit = 0
-                sumTopo += inclined ? samples * dh * shadedFactor : samples * dh;
-                continue;
-            }
-            path.prepareBeam(g);
-            double tau = sky.beamTransmittance(e * seaLevelAirMass[g]);
-            double bh = g0 * s * tau;
-            if (flatSummed) {
-                sumFlat += samples * (bh + dh);
-            }
             if (!inclined) {
                 sumTopo += samples * dh + lit * bh;
                 continue;
@@ -361,12 +376,101 @@ public final class SolarTileModel {
             double perCosTheta = tau * (g0 + diffuseBeamWeight[g]);
             sumTopo += (samples - lit) * dh * shadedFactor + lit * constant + perCosTheta * (lit1 * cosTheta1 + lit2 * cosTheta2);
         }
-        sumFlat += fullSun.flat(flatFrom);
-        sumTopo += !topoDefined ? 0 : inclined ? fullSun.inclined(g, rSky, fg, reflected, cn, cosBeta, ce) : fullSun.flat(g);
-        litSamples += groups.samplesFrom(g);
         double step = parameters.stepHours();
-        flat[i] = (float) (step * sumFlat);
-        topo[i] = topoDefined ? (float) (step * sumTopo) : Float.NaN;
-        hours[i] = topoDefined ? (float) (step * litSamples) : Float.NaN;
+        flat[i] = (float) (step * (sumFlat + fullSun.flat(tabulatedFrom)));
+        if (!topoDefined) {
+            topo[i] = hours[i] = Float.NaN;
+            return;
+        }
+        // the coefficients of a sunlit sample's irradiation less a shadowed one's (FullSunSums#sunlit): on an inclined
+        // surface its constants, on a horizontal one F − D_h
+        double kReflected = inclined ? reflected : 1;
+        double kSky = inclined ? rSky : 0;
+        double kBrightening = inclined ? fg : 0;
+        double kNorth = inclined ? cn : 0;
+        double kUp = inclined ? cosBeta : 0;
+        double kEast = inclined ? ce : 0;
+        double kShaded = inclined ? shadedFactor : 1;
+        sumTopo += kShaded * fullSun.diffuse(tabulatedFrom);
+        double firstBound = constants[at + SIN_FULL_SUN_FIRST];
+        double secondBound = constants[at + SIN_FULL_SUN_SECOND];
+        double firstClear = constants[at + SIN_CLEAR_FIRST];
+        double secondClear = constants[at + SIN_CLEAR_SECOND];
+        // cosθ along a half day is a sinusoid in the hour angle T, over less than π: where it is positive and rising (T
+        // toward noon) at a sample and positive at the half's last sample, it is positive at every sample between
+        boolean halves = pairs > 0;
+        boolean firstEndFaces = halves && incidence(path, groupCount - 1, cn, cosBeta, ce) > INCIDENCE_MARGIN;
+        boolean secondEndFaces = halves && incidence(path, pairs - 1, cn, cosBeta, -ce) > INCIDENCE_MARGIN;
+        // per half: its samples are being tested (not yet past the bound), and the last one tested was sunlit
+        boolean firstTested = true;
+        boolean secondTested = tabulatedFrom < pairs;
+        boolean firstInRun = false;
+        boolean secondInRun = false;
+        for (int g = tabulatedFrom; g < groupCount && (firstTested || secondTested); g++) {
+            double s = path.sinAltitude(g);
+            double towardNorthAndUp = cn * path.northward(g) + cosBeta * s;
+            double towardEast = ce * path.eastward(g);
+            if (firstTested) {
+                boolean lit;
+                if (s >= firstBound || s >= firstClear && firstEndFaces && towardNorthAndUp + towardEast > INCIDENCE_MARGIN
+                        && path.incidenceRise(g, cn, cosBeta, ce) >= 0) {
+                    firstTested = false;
+                    lit = true;
+                    litSamples += groupCount - g;
+                } else {
+                    lit = isSunlit(i, path, windows, g, 0, towardNorthAndUp + towardEast);
+                    litSamples += lit ? 1 : 0;
+                }
+                if (lit != firstInRun) {
+                    double run = fullSun.sunlit(g, false, kReflected, kSky, kBrightening, kNorth, kUp, kEast, -kShaded);
+                    sumTopo += lit ? run : -run;
+                    firstInRun = lit;
+                }
+            }
+            if (secondTested) {
+                boolean lit;
+                if (s >= secondBound || s >= secondClear && secondEndFaces && towardNorthAndUp - towardEast > INCIDENCE_MARGIN
+                        && path.incidenceRise(g, cn, cosBeta, -ce) >= 0) {
+                    secondTested = false;
+                    lit = true;
+                    litSamples += pairs - g;
+                } else {
+                    lit = isSunlit(i, path, windows, g, 1, towardNorthAndUp - towardEast);
+                    litSamples += lit ? 1 : 0;
+                    secondTested = g + 1 < pairs;
+                }
+                if (lit != secondInRun) {
+                    double run = fullSun.sunlit(g, true, kReflected, kSky, kBrightening, kNorth, kUp, kEast, -kShaded);
+                    sumTopo += lit ? run : -run;
+                    secondInRun = lit;
+                }
+            }
+        }
+        topo[i] = (float) (step * sumTopo);
+        hours[i] = (float) (step * litSamples);
+    }
+
+    /** cosθ of group {@code g}'s first sample at the path's latitude, for a cell with these slope constants. */
+    private static double incidence(SunPath path, int g, double slopeNorth, double cosSlope, double slopeEast) {
+        return slopeNorth * path.northward(g) + cosSlope * path.sinAltitude(g) + slopeEast * path.eastward(g);
+    }
+
+    /**
+     * Whether sample {@code half} (0 the first, 1 the second) of group {@code g} lights the cell, whose surface has
+     * {@code cosTheta} toward it: from the day's {@link HorizonWindows} when they decide, else by the shadow test with
+     * the sun's direction at the cell.
+     */
+    private boolean isSunlit(int i, SunPath path, HorizonWindows windows, int g, int half, double cosTheta) {
+        if (!(cosTheta > 0)) {
+            return false;
+        }
+        if (windows != null) {
+            int verdict = horizon.verdict(i, windows, 2 * g + half);
+            if (verdict >= 0) {
+                return verdict == 1;
+            }
+        }
+        path.prepare(g);
+        return !shadow.isShadowed(i, half == 0 ? path.firstSun[g] : path.secondSun[g]);
     }
 }

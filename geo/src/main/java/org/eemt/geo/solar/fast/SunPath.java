@@ -1,22 +1,20 @@
 package org.eemt.geo.solar.fast;
 
-import org.eemt.geo.solar.model.EsraClearSky;
 import org.eemt.geo.solar.model.MuneerDiffuse;
 import org.eemt.geo.solar.model.OpticalAirMass;
 import org.eemt.geo.solar.model.SolarDay;
 
 /**
  * The sun's path over one day seen from one latitude, per {@link SampleGroups} group with the sun above
- * the horizontal (SCIENCE.md Eq. 2.4, 2.5, 2.8, 2.17, 2.24): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass
- * ({@link OpticalAirMass}), the horizontal diffuse irradiance D_h = G0·Tn·(A1 + A2·sin h0 + A3·sin²h0)
- * ({@link EsraClearSky}), and the direction toward the sun: northward cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cos T,
- * eastward cos h0·sin A = −cosδ·sin T for the group's first sample (its pair, 24 − t, has the opposite).
+ * the horizontal (SCIENCE.md Eq. 2.4, 2.5, 2.8, 2.24): sin h0 = sinφ·sinδ + cosφ·cosδ·cos T, the sea-level air mass
+ * ({@link OpticalAirMass}) and Muneer's beam weights of the groups a cell sums one by one, and the direction toward the
+ * sun: northward cos h0·cos A = cosφ·sinδ − sinφ·cosδ·cos T, eastward cos h0·sin A = −cosδ·sin T for the group's first
+ * sample (its pair, 24 − t, has the opposite).
  *
  * <p>None of it depends on the cell beyond its latitude, so it is recomputed only when the latitude changes
  * ({@link #moveTo}): once per row of a geographic DEM, whose cells share the shadow tests' sun directions as
- * well. A group's terms are computed when a cell first needs them ({@link #prepare}), its beam terms only when a cell
- * is sunlit in it or sums its flat part ({@link #prepareBeam}): cells in full sun from some group on take those
- * groups' sums from {@link FullSunSums} instead.
+ * well. A group's directions are computed when a shadow test first needs them ({@link #prepare}: those that
+ * {@link HorizonWindows} leave undecided), its beam terms when a cell sums the group one by one ({@link #prepareBeam}).
  */
 final class SunPath {
     private final SampleGroups groups;
@@ -26,10 +24,6 @@ final class SunPath {
     private final double sinDeclination;
     private final double cosDeclination;
     final double[] seaLevelAirMass;
-    /** D_h (W m⁻²). */
-    final double[] diffuse;
-    final double[] northward;
-    final double[] eastward;
     /**
      * Muneer's beam term per unit τ, on top of B_i's G0·τ: a sunlit sample adds τ·(G0 + {@code diffuseBeamWeight})·cosθ
      * − τ·{@code lowSunCorrection}·cosβ. At high sun (h0 ≥ 0.1 rad) the weight is D_h/sin h0 and the correction 0 (Kb·cosθ/sin h0);
@@ -48,6 +42,8 @@ final class SunPath {
     private final SunDirection[][] onDemand;
     /** The first group with the sun above the horizontal ({@link SampleGroups#firstAboveHorizon}); the later ones have it too. */
     int firstDaylight;
+    /** The first group with h0 ≥ 0.1 rad, Muneer's high sun ({@link SampleGroups#firstReaching}); the later ones have it too. */
+    int firstHighSun;
     private double latitudeSin = Double.NaN;
     private double latitudeCos = Double.NaN;
     /** cos γ and sin γ of the grid convergence the shadow tests' directions are turned by (SCIENCE.md Eq. 2.30). */
@@ -72,9 +68,6 @@ final class SunPath {
         this.cosDeclination = Math.cos(day.declinationRadians());
         int n = groups.size();
         seaLevelAirMass = new double[n];
-        diffuse = new double[n];
-        northward = new double[n];
-        eastward = new double[n];
         diffuseBeamWeight = new double[n];
         lowSunCorrection = new double[n];
         beamLatitude = new int[n];
@@ -90,6 +83,7 @@ final class SunPath {
         firstSun = onDemand[0];
         secondSun = onDemand[1];
         firstDaylight = n;
+        firstHighSun = n;
     }
 
     /**
@@ -112,6 +106,7 @@ final class SunPath {
         q = -latitudeSin * cosDeclination;
         latitudeSerial++;
         firstDaylight = groups.firstAboveHorizon(a, b, firstDaylight);
+        firstHighSun = groups.firstReaching(a, b, SolarTileModel.SIN_LOW_SUN, firstHighSun);
         prepared = firstDaylight;
         firstSun = shared ? resolved[0] : onDemand[0];
         secondSun = shared ? resolved[1] : onDemand[1];
@@ -137,11 +132,8 @@ final class SunPath {
         for (int g = prepared; g <= group; g++) {
             double cosT = groups.cosHourAngle(g);
             double s = a + b * cosT;
-            diffuse[g] = extraterrestrial * sky.diffuseFraction(s);
             double north = p + q * cosT;
             double east = -cosDeclination * groups.sinHourAngle(g);
-            northward[g] = north;
-            eastward[g] = east;
             if (turnSin == 0) {
                 firstSun[g].set(east, north, s);
                 secondSun[g].set(-east, north, s);
@@ -154,28 +146,45 @@ final class SunPath {
         prepared = group + 1;
     }
 
+    /** cos h0·cos A of a group's first sample at the current latitude (its pair's is the same). */
+    double northward(int group) {
+        return p + q * groups.cosHourAngle(group);
+    }
+
+    /** cos h0·sin A of a group's first sample (its pair's is the opposite); the same at every latitude. */
+    double eastward(int group) {
+        return -cosDeclination * groups.sinHourAngle(group);
+    }
+
     /**
-     * Computes the beam terms of a {@link #prepare}d group at the current latitude ({@link #seaLevelAirMass},
-     * {@link #diffuseBeamWeight}, {@link #lowSunCorrection}), unless they are: a cell needs them only for the groups in
-     * which it is sunlit or its flat sum is not tabulated.
+     * d cosθ/dT at group {@code g}'s first sample for a surface with these slope constants (sinβ·cos a, cosβ, sinβ·sin a;
+     * the second sample's with {@code slopeEast} turned): cosθ = slopeNorth·(p + q·cos T) + cosSlope·(a + b·cos T) −
+     * slopeEast·cosδ·sin T.
      */
-    void prepareBeam(int group) {
+    double incidenceRise(int g, double slopeNorth, double cosSlope, double slopeEast) {
+        return -(slopeNorth * q + cosSlope * b) * groups.sinHourAngle(g) - slopeEast * cosDeclination * groups.cosHourAngle(g);
+    }
+
+    /**
+     * Computes the beam terms of a daylight group at the current latitude ({@link #seaLevelAirMass},
+     * {@link #diffuseBeamWeight}, {@link #lowSunCorrection}) from its D_h and direction, unless they are: a cell needs
+     * them only for the groups in which it is sunlit or its flat sum is not tabulated.
+     */
+    void prepareBeam(int group, double diffuse, double north, double east) {
         if (beamLatitude[group] != latitudeSerial) {
-            computeBeam(group);
+            computeBeam(group, diffuse, north, east);
         }
     }
 
-    private void computeBeam(int g) {
+    private void computeBeam(int g, double diffuse, double north, double east) {
         double s = a + b * groups.cosHourAngle(g);
         seaLevelAirMass[g] = AirMassTable.atSeaLevel(s);
         if (s >= SolarTileModel.SIN_LOW_SUN) {
-            diffuseBeamWeight[g] = diffuse[g] / s;
+            diffuseBeamWeight[g] = diffuse / s;
             lowSunCorrection[g] = 0;
         } else {
-            double north = northward[g];
-            double east = eastward[g];
             double h0 = FastAngles.asinSmall(s);
-            diffuseBeamWeight[g] = diffuse[g] / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
+            diffuseBeamWeight[g] = diffuse / (Math.sqrt(north * north + east * east) * MuneerDiffuse.lowSunDenominator(h0));
             lowSunCorrection[g] = diffuseBeamWeight[g] * s;
         }
         beamLatitude[g] = latitudeSerial;

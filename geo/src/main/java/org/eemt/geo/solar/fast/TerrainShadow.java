@@ -28,10 +28,12 @@ interface TerrainShadow {
     }
 
     /**
-     * A sin h0 at or above which {@link #isShadowed} is false for this cell whatever azimuth the sun takes
-     * (an exact bound, so the caller may skip the test; 1 when no cheaper bound is known).
+     * A sin h0 at or above which {@link #isShadowed} is false for this cell whenever the sun's grid azimuth lies on the
+     * arc from {@code fromAzimuth} clockwise to {@code toAzimuth} (radians, compass, {@code fromAzimuth} ≤ {@code toAzimuth}
+     * ≤ {@code fromAzimuth} + 2π; either may leave [0, 2π)): an exact bound, so the caller may skip the test; 1 when no
+     * cheaper bound is known.
      */
-    double sinAltitudeAlwaysLit(int coreCell);
+    double sinAltitudeAlwaysLit(int coreCell, double fromAzimuth, double toAzimuth);
 
     /** The absence of terrain shadows ({@link Shading#NONE}). */
     TerrainShadow NONE = new TerrainShadow() {
@@ -46,7 +48,7 @@ interface TerrainShadow {
         }
 
         @Override
-        public double sinAltitudeAlwaysLit(int coreCell) {
+        public double sinAltitudeAlwaysLit(int coreCell, double fromAzimuth, double toAzimuth) {
             return 0;
         }
     };

@@ -20,7 +20,7 @@ class FullSunSumsTest {
         EsraClearSky sky = new EsraClearSky(3.0);
         double worstFlat = 0;
         double worstInclined = 0;
-        for (double step : new double[] {0.25, 0.35, 24.0 / 97}) {
+        for (double step : new double[] {0.25, 0.35, 24.0 / 97, 24.0 / 7}) {
             SampleGroups groups = SampleGroups.of(step);
             for (int day : new int[] {1, 80, 172, 266, 355}) {
                 SolarDay solarDay = SolarDay.of(day);
@@ -29,21 +29,27 @@ class FullSunSumsTest {
                     double elevation = -50 + 4500 * random.nextDouble();
                     FullSunSums sums = new FullSunSums(groups, new ClearSkyTable(sky), solarDay, latitude - 0.01, latitude + 0.02, elevation - 300,
                             elevation + 10, null);
-                    int from = sums.locate(latitude, elevation);
                     double sinLatitude = Math.sin(latitude);
                     double cosLatitude = Math.cos(latitude);
                     double a = sinLatitude * Math.sin(solarDay.declinationRadians());
                     double b = cosLatitude * Math.cos(solarDay.declinationRadians());
-                    // a cell in full sun from the first group with h0 ≥ 0.1 rad (and at least locate's)
-                    int start = Math.max(from, groups.firstReaching(a, b, Math.sin(0.1)));
+                    int from = sums.locate(latitude, elevation, groups.firstReaching(a, b, Math.sin(0.1)));
+                    // a cell in full sun from sunrise (and at least locate's), low sun included
+                    int start = Math.max(from, groups.firstAboveHorizon(a, b));
+                    // the first samples and the second ones tabulated from groups of their own
+                    int firstStart = Math.min(groups.size(), start + random.nextInt(4));
+                    int secondStart = Math.min(groups.size(), start + random.nextInt(4));
                     double[] cell = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble() - 0.5,
-                            random.nextDouble(), random.nextDouble() - 0.5};
-                    double[] exact = exactSums(groups, sky, solarDay, latitude, elevation, start, cell);
-                    if (exact[0] == 0) {
+                            random.nextDouble(), random.nextDouble() - 0.5, -2 * random.nextDouble()};
+                    double[] exact = exactSums(groups, sky, solarDay, latitude, elevation, firstStart, secondStart, cell);
+                    double[] exactFlat = exactSums(groups, sky, solarDay, latitude, elevation, start, start, cell);
+                    if (exact[0] == 0 || exactFlat[0] == 0) {
                         continue;
                     }
-                    worstFlat = Math.max(worstFlat, Math.abs(sums.flat(start) - exact[0]) / exact[0]);
-                    double inclined = sums.inclined(start, cell[0], cell[1], cell[2], cell[3], cell[4], cell[5]);
+                    worstFlat = Math.max(worstFlat, Math.abs(sums.flat(start) - exactFlat[0]) / exactFlat[0]);
+                    worstFlat = Math.max(worstFlat, Math.abs(sums.diffuse(start) - exactFlat[2]) / exactFlat[2]);
+                    double inclined = sums.sunlit(firstStart, false, cell[2], cell[0], cell[1], cell[3], cell[4], cell[5], cell[6])
+                            + sums.sunlit(secondStart, true, cell[2], cell[0], cell[1], cell[3], cell[4], cell[5], cell[6]);
                     worstInclined = Math.max(worstInclined, Math.abs(inclined - exact[1]) / Math.abs(exact[0]));
                 }
             }
@@ -64,28 +70,38 @@ class FullSunSumsTest {
         // a larger table, in an array that held another day's (a reused buffer leaves nothing behind)
         double[] previous = new FullSunSums(groups, new ClearSkyTable(sky), SolarDay.of(300), latitude - 0.2, latitude + 0.1, 0, 5000, null).buffer();
         FullSunSums large = new FullSunSums(groups, new ClearSkyTable(sky), day, latitude - 0.1, latitude + 0.05, 100, 4000, previous);
-        int from = small.locate(latitude, elevation);
-        assertEquals(from, large.locate(latitude, elevation));
+        int highSun = groups.firstReaching(Math.sin(latitude) * Math.sin(day.declinationRadians()),
+                Math.cos(latitude) * Math.cos(day.declinationRadians()), Math.sin(0.1));
+        int from = small.locate(latitude, elevation, highSun);
+        assertEquals(from, large.locate(latitude, elevation, highSun));
         for (int g = from; g <= groups.size(); g++) {
             assertEquals(small.flat(g), large.flat(g), "group " + g);
-            assertEquals(small.inclined(g, 0.9, 0.1, 0.05, 0.2, 0.95, -0.1), large.inclined(g, 0.9, 0.1, 0.05, 0.2, 0.95, -0.1));
+            assertEquals(small.diffuse(g), large.diffuse(g), "group " + g);
+            for (boolean second : new boolean[] {false, true}) {
+                assertEquals(small.sunlit(g, second, 0.05, 0.9, 0.1, 0.2, 0.95, -0.1, -1.2), large.sunlit(g, second, 0.05, 0.9, 0.1, 0.2, 0.95, -0.1, -1.2));
+            }
         }
     }
 
-    /** {Σ w·(B_h + D_h), Σ of a sunlit inclined surface's B_i + D_i + R_i} over the groups from {@code start}, exactly. */
+    /**
+     * {Σ (B_h + D_h), Σ of a sunlit inclined surface's B_i + D_i + R_i + cell[6]·D_h, Σ D_h} over the first samples of the groups from
+     * {@code firstStart} and the second samples of those from {@code secondStart}, exactly.
+     */
     private static double[] exactSums(SampleGroups groups, EsraClearSky sky, SolarDay day, double latitude, double elevation,
-                                      int start, double[] cell) {
+                                      int firstStart, int secondStart, double[] cell) {
         double skyView = cell[0];
         double horizonBrightening = cell[1];
         double reflectedFraction = cell[2];
         double slopeNorth = cell[3];
         double cosSlope = cell[4];
         double slopeEast = cell[5];
+        double diffuse = cell[6];
         double delta = day.declinationRadians();
         double g0 = day.extraterrestrialIrradiance();
         double flat = 0;
         double inclined = 0;
-        for (int g = start; g < groups.size(); g++) {
+        double diffuseSum = 0;
+        for (int g = Math.min(firstStart, secondStart); g < groups.size(); g++) {
             double cosT = groups.cosHourAngle(g);
             double s = Math.sin(latitude) * Math.sin(delta) + Math.cos(latitude) * Math.cos(delta) * cosT;
             double north = Math.cos(latitude) * Math.sin(delta) - Math.sin(latitude) * Math.cos(delta) * cosT;
@@ -95,12 +111,20 @@ class FullSunSumsTest {
             double dh = g0 * sky.diffuseFraction(s);
             double n = MuneerDiffuse.n(tau);
             for (double side : groups.paired(g) ? new double[] {1, -1} : new double[] {1}) {
+                if (g < (side > 0 ? firstStart : secondStart)) {
+                    continue;
+                }
                 double cosTheta = slopeNorth * north + cosSlope * s + side * slopeEast * east;
                 flat += bh + dh;
-                inclined += g0 * tau * cosTheta + dh * ((skyView + n * horizonBrightening) * (1 - tau) + tau * cosTheta / s)
-                        + reflectedFraction * (bh + dh);
+                diffuseSum += dh;
+                double h0 = Math.asin(s);
+                // Muneer's Kb·cosθ/sin h0, or below 0.1 rad Kb·sinβ·cos(A − a)/(0.1 − 0.008·h0)
+                double beamPart = h0 >= 0.1 ? cosTheta / s
+                        : (slopeNorth * north + side * slopeEast * east) / Math.cos(h0) / (0.1 - 0.008 * h0);
+                inclined += g0 * tau * cosTheta + dh * ((skyView + n * horizonBrightening) * (1 - tau) + tau * beamPart)
+                        + reflectedFraction * (bh + dh) + diffuse * dh;
             }
         }
-        return new double[] {flat, inclined};
+        return new double[] {flat, inclined, diffuseSum};
     }
 }

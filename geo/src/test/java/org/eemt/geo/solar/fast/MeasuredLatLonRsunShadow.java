@@ -65,7 +65,7 @@ final class MeasuredLatLonRsunShadow implements TerrainShadow {
     }
 
     @Override
-    public double sinAltitudeAlwaysLit(int coreCell) {
+    public double sinAltitudeAlwaysLit(int coreCell, double fromAzimuth, double toAzimuth) {
         return 1;
     }
 }
