@@ -185,6 +185,15 @@ final class FullSunSums {
     }
 
     private double bothHalves(int from, int slot) {
+        if (pairs == groupCount) {
+            // every group a pair: the second samples' sums are the first samples' (the row after the last holds zeros)
+            int i = index(from) + slot;
+            double sum = 0;
+            for (int node = 0; node < NODES; node++) {
+                sum += cellWeights[node] * sums[i + nodeOffset[node]];
+            }
+            return 2 * sum;
+        }
         int i1 = index(from) + slot;
         int i2 = index(Math.min(from, pairs)) + slot;
         int i3 = index(pairs) + slot;
@@ -209,12 +218,14 @@ final class FullSunSums {
         double[] w = cellWeights;
         double[] t = sums;
         double sum = 0;
-        if (!second) {
+        if (!second || pairs == groupCount) {
+            // the second samples' sums, when every group is a pair, are the first samples' with the eastward term turned
+            double east = second ? -slopeEast : slopeEast;
             int f = index(from);
             for (int node = 0; node < NODES; node++) {
                 int a = f + nodeOffset[node];
                 sum += w[node] * (t[a] * reflected + t[a + 1] * skyView + t[a + 2] * brightening + t[a + 3] * slopeNorth
-                        + t[a + 4] * cosSlope + t[a + 5] * slopeEast + t[a + 6] * diffuse);
+                        + t[a + 4] * cosSlope + t[a + 5] * east + t[a + 6] * diffuse);
             }
             return sum;
         }
