@@ -417,19 +417,6 @@ final class HorizonShadow implements TerrainShadow {
         return a0 + w * (angles[coreCell * azimuths + k1] - a0);
     }
 
-    /**
-     * For a direction shared by the cells of a row ({@link SunDirection.Resolved}: sector, azimuth and hiding angle at
-     * hand) the interpolated angle is compared unconditionally, without data-dependent branches: faster than the
-     * sector bounds there (docs/performance.md). Otherwise as {@link TerrainShadow#isSunlit}.
-     */
-    @Override
-    public boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
-        if (sun instanceof SunDirection.Resolved) {
-            return cosIncidence > 0 & !sun.isHiddenBy(angle(coreCell, sun.azimuth()));
-        }
-        return cosIncidence > 0 && !isShadowed(coreCell, sun);
-    }
-
     @Override
     public boolean isShadowed(int coreCell, SunDirection sun) {
         if (sectorBounds == null) {

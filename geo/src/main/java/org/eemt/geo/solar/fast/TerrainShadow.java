@@ -20,14 +20,6 @@ interface TerrainShadow {
     boolean isShadowed(int coreCell, SunDirection sun);
 
     /**
-     * Whether the cell is sunlit: its surface faces the sun ({@code cosIncidence} = cosθ &gt; 0) and the terrain does not
-     * shadow it ({@link #isShadowed}).
-     */
-    default boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
-        return cosIncidence > 0 && !isShadowed(coreCell, sun);
-    }
-
-    /**
      * A sin h0 at or above which {@link #isShadowed} is false for this cell whenever the sun's grid azimuth lies on the
      * arc from {@code fromAzimuth} clockwise to {@code toAzimuth} (radians, compass, {@code fromAzimuth} ≤ {@code toAzimuth}
      * ≤ {@code fromAzimuth} + 2π; either may leave [0, 2π)): an exact bound, so the caller may skip the test; 1 when no
@@ -40,11 +32,6 @@ interface TerrainShadow {
         @Override
         public boolean isShadowed(int coreCell, SunDirection sun) {
             return false;
-        }
-
-        @Override
-        public boolean isSunlit(int coreCell, SunDirection sun, double cosIncidence) {
-            return cosIncidence > 0;
         }
 
         @Override
