@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.EemtException;
@@ -54,6 +59,8 @@ public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     /** Grid convergence (degrees) above which a run warns: UTM stays below it inside its zones. */
     private static final double LARGE_CONVERGENCE_DEGREES = 3;
+    /** Products published at once, at most: each holds a few strips of rows of the DEM's width in memory. */
+    private static final int PUBLISH_THREADS = 4;
 
     private Pipeline() {
     }
@@ -160,12 +167,7 @@ public final class Pipeline {
             if (!wanted.isEmpty() || workNeeded) {
                 tilesResumed = wanted.isEmpty() ? 0 : finishedTiles(store, plan, wanted);
                 stage.run(context, wanted);
-                for (Product p : wanted) {
-                    CellStatistics statistics = store.statistics(p, plan);
-                    String location = store.publish(p, plan);
-                    manifest.recordProduct(p, stage.name(), location, statistics);
-                    published.put(p.path(), location);
-                }
+                publish(stage, wanted, store, plan, manifest, published);
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("tiles", plan.tileCount());
@@ -181,6 +183,61 @@ public final class Pipeline {
         store.clearWork();
         LOG.info("report: {}", RunReport.write(session, config.out()));
         return published;
+    }
+
+    /**
+     * Publishes a stage's products ({@link ProductStore#publish}, each re-encoded from its work tiles on one thread) on up
+     * to {@value #PUBLISH_THREADS} of the driver's cores side by side, and records each in the manifest, in the stage's
+     * order, as soon as it and those before it are published.
+     */
+    private static void publish(Stage stage, List<Product> products, ProductStore store, TilePlan plan, Manifest manifest,
+                                Map<String, String> published) throws IOException {
+        if (products.isEmpty()) {
+            return;
+        }
+        int threads = Math.min(products.size(), Math.min(PUBLISH_THREADS, Runtime.getRuntime().availableProcessors()));
+        AtomicInteger serial = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "eemt-publish-" + serial.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PublishedProduct>> publishing = new ArrayList<>();
+            for (Product p : products) {
+                publishing.add(pool.submit(() -> new PublishedProduct(store.statistics(p, plan), store.publish(p, plan))));
+            }
+            for (int k = 0; k < products.size(); k++) {
+                PublishedProduct done = awaitPublished(publishing.get(k));
+                manifest.recordProduct(products.get(k), stage.name(), done.location(), done.statistics());
+                published.put(products.get(k).path(), done.location());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record PublishedProduct(CellStatistics statistics, String location) {
+    }
+
+    private static PublishedProduct awaitPublished(Future<PublishedProduct> publishing) throws IOException {
+        try {
+            return publishing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while publishing products", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
