@@ -29,12 +29,11 @@ public final class RunCommand implements Callable<Integer> {
         return runInOwnSession(options, spec);
     }
 
-    /** Checks, starts Spark, runs the pipeline, says what it wrote, stops Spark; the exit code. */
+    /** Checks the inputs while a local Spark starts (a cluster's after), runs the pipeline, says what it wrote, stops Spark; the exit code. */
     static int runInOwnSession(RunOptions options, CommandSpec spec) throws IOException {
         SparkSessions.configureStorage();
         RunConfig config = options.config(spec);
-        Pipeline.check(config);
-        SparkSession session = SparkSessions.getOrCreate(options.master);
+        SparkSession session = SparkSessions.startedAfterChecks(options.master, () -> Pipeline.check(config));
         try {
             Map<String, String> products = Pipeline.run(session, config);
             System.out.println("eemt: " + products.size() + " products in " + config.out());

@@ -1,5 +1,7 @@
 package org.eemt.job.cli;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
@@ -40,6 +42,50 @@ final class SparkSessions {
         requireRegisteredWithStandaloneMaster(session);
         session.sparkContext().addSparkListener(new ProgressLine(System.err, System.console() != null));
         return session;
+    }
+
+    /**
+     * Runs {@code checks}, then returns the session of {@link #getOrCreate}. A local master's session starts on another
+     * thread while the checks run (both mostly load classes, each on a core of its own) and is stopped when they refuse the
+     * run; a cluster's is asked for only once they passed, so that refused inputs never hold a cluster's executors.
+     */
+    static SparkSession startedAfterChecks(String defaultMaster, Runnable checks) {
+        if (!new SparkConf().get("spark.master", defaultMaster).startsWith("local")) {
+            checks.run();
+            return getOrCreate(defaultMaster);
+        }
+        FutureTask<SparkSession> starting = new FutureTask<>(() -> getOrCreate(defaultMaster));
+        Thread starter = new Thread(starting, "eemt-spark-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            checks.run();
+        } catch (RuntimeException refused) {
+            try {
+                started(starting).stop();
+            } catch (RuntimeException alsoFailed) {
+                refused.addSuppressed(alsoFailed);
+            }
+            throw refused;
+        }
+        return started(starting);
+    }
+
+    private static SparkSession started(FutureTask<SparkSession> starting) {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Spark was starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
