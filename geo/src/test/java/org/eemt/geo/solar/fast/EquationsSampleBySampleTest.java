@@ -39,10 +39,9 @@ class EquationsSampleBySampleTest {
     void dailySumsFollowTheEquations(String dem, int dayOfYear, int x0, int y0, double step) throws InterruptedException {
         TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
         RasterGrid grid = whole.grid();
-        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withStep(step).withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(60, grid.columns() - x0), Math.min(50, grid.rows() - y0));
-        SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
+        SolarTile tile = whole.tile(core, p);
         // the march alone: the sweep of far terrain is held to the march by HorizonSweepTest
         TerrainShadow shadow = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(),
                 p.horizonAzimuths(), SunAzimuths.of(grid, tile.convergence(p.north())), 1, Integer.MAX_VALUE);

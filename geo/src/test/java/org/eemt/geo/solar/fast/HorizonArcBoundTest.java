@@ -25,10 +25,9 @@ class HorizonArcBoundTest {
     void noSunOnTheArcAtTheBoundIsShadowed(String dem) throws InterruptedException {
         TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
         RasterGrid grid = whole.grid();
-        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(40, 40, Math.min(50, grid.columns() - 40), Math.min(40, grid.rows() - 40));
-        SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
+        SolarTile tile = whole.tile(core, p);
         HorizonShadow shadow = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths(),
                 SunAzimuths.of(grid, null), 1);
         Random random = new Random(11);

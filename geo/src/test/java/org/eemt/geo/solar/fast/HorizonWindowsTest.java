@@ -34,10 +34,9 @@ class HorizonWindowsTest {
     void windowsDecideAsTheTestWithTheSunsDirection(String dem, int dayOfYear, int x0, int y0) throws InterruptedException {
         TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
         RasterGrid grid = whole.grid();
-        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(120, grid.columns() - x0), Math.min(100, grid.rows() - y0));
-        SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
+        SolarTile tile = whole.tile(core, p);
         GridConvergence convergence = tile.convergence(North.TRUE);
         HorizonShadow horizon = HorizonShadow.compute(tile, new MetricCellSize(grid), p.horizonDistanceMetres(), p.horizonAzimuths(),
                 SunAzimuths.of(grid, convergence), 1);

@@ -43,10 +43,9 @@ class ShadowsSampleBySampleTest {
     void fastShadowsDecideAsThePlainOnes(String dem, int dayOfYear, int x0, int y0) throws InterruptedException {
         TestTerrain.WholeDem whole = TestTerrain.WholeDem.named(dem);
         RasterGrid grid = whole.grid();
-        float[] z = whole.z();
         SolarParameters p = SolarParameters.defaults().withHorizon(3_000, 64);
         PixelWindow core = new PixelWindow(x0, y0, Math.min(40, grid.columns() - x0), Math.min(30, grid.rows() - y0));
-        SolarTile tile = TestTerrain.tile(grid, z, TestTerrain.horn(grid, z), TestTerrain.max(z), core, p);
+        SolarTile tile = whole.tile(core, p);
         MetricCellSize cellSize = new MetricCellSize(grid);
         RayShadow fastRay = new RayShadow(tile, cellSize, p.horizonDistanceMetres());
         ShadowByRay plainRay = new ShadowByRay(tile, p.horizonDistanceMetres());

@@ -28,6 +28,11 @@ final class TestTerrain {
                 return new WholeDem(r.grid(), r.read(r.grid().extent()));
             }
         }
+
+        /** The tile of {@code core} with the halo of {@code parameters}, its slope and aspect by {@link #horn}. */
+        SolarTile tile(PixelWindow core, SolarParameters parameters) {
+            return TestTerrain.tile(grid, z, horn(grid, z), max(z), core, parameters);
+        }
     }
 
     /** {slope, aspect} (radians, compass aspect, NaN on flats and edges) of every cell of a DEM, by {@link HornSlopeAspect}. */
