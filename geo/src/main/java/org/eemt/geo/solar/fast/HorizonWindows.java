@@ -1,5 +1,6 @@
 package org.eemt.geo.solar.fast;
 
+import java.util.Arrays;
 import org.eemt.geo.solar.model.SolarDay;
 
 /**
@@ -19,6 +20,7 @@ import org.eemt.geo.solar.model.SolarDay;
  * ({@link SunDirection#smallestAngleWithSineAbove}, non-decreasing in sin h0): an angle below that of the tile's lowest
  * sun never hides, one at or above that of its highest always does. Samples with the sun at or below the horizontal
  * at either end of the latitude range, or whose arc spans more than {@value #MAX_NODES} nodes, have no window.
+ * The {@link #union} of several days' windows decides what holds on all of them (a pass of {@link SolarTileModel#days}).
  */
 final class HorizonWindows {
     /** At most as many nodes read per window. */
@@ -28,6 +30,9 @@ final class HorizonWindows {
     /** Added on each side of the range of sin h0: the rounding of a cell's sinφ·sinδ + cosφ·cosδ·cos T. */
     private static final double SINE_MARGIN = 1e-12;
 
+    /** At most as many nodes read per window of a {@link #union}. */
+    static final int MAX_UNION_NODES = 6;
+
     /** Per sample {@code 2·group + (0 first, 1 second)}: the first node (0 … azimuths − 1), −1 without a window. */
     final int[] firstNode;
     /** The number of nodes from {@link #firstNode} on (wrapping around the circle). */
@@ -36,6 +41,64 @@ final class HorizonWindows {
     final double[] clearBelow;
     /** At or above this angle every cell's horizon hides the sun. */
     final double[] hiddenFrom;
+    /** The lowest sin h0 of any cell, less the rounding margin; −∞ where the sun is not above the horizontal at every latitude. */
+    final double[] lowestSinAltitude;
+
+    private HorizonWindows(int n) {
+        firstNode = new int[n];
+        nodes = new int[n];
+        clearBelow = new double[n];
+        hiddenFrom = new double[n];
+        lowestSinAltitude = new double[n];
+        Arrays.fill(firstNode, -1);
+        Arrays.fill(lowestSinAltitude, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The windows of several days at once: per sample, the arc holding every day's nodes, the lowest of the days' clearing
+     * angles and lowest suns, the highest of their hiding angles; no window where a day has none or the arc spans more
+     * than {@value #MAX_UNION_NODES} nodes. A cell's angles over the arc bound its interpolated angle on each day, so the
+     * verdicts ({@link HorizonShadow#verdict}) hold on every one of the days.
+     */
+    static HorizonWindows union(HorizonWindows[] days, int azimuths) {
+        int n = days[0].firstNode.length;
+        HorizonWindows union = new HorizonWindows(n);
+        samples:
+        for (int k = 0; k < n; k++) {
+            int origin = days[0].firstNode[k];
+            double lowest = Double.POSITIVE_INFINITY;
+            for (HorizonWindows day : days) {
+                lowest = Math.min(lowest, day.lowestSinAltitude[k]);
+            }
+            union.lowestSinAltitude[k] = lowest;
+            if (origin < 0) {
+                continue;
+            }
+            int from = 0;
+            int to = days[0].nodes[k] - 1;
+            double clear = Double.POSITIVE_INFINITY;
+            double hidden = Double.NEGATIVE_INFINITY;
+            for (HorizonWindows day : days) {
+                if (day.firstNode[k] < 0) {
+                    continue samples;
+                }
+                // the day's first node relative to the first day's, in (−azimuths/2, azimuths/2]
+                int shift = Math.floorMod(day.firstNode[k] - origin + azimuths / 2, azimuths) - azimuths / 2;
+                from = Math.min(from, shift);
+                to = Math.max(to, shift + day.nodes[k] - 1);
+                clear = Math.min(clear, day.clearBelow[k]);
+                hidden = Math.max(hidden, day.hiddenFrom[k]);
+            }
+            if (to - from + 1 > MAX_UNION_NODES) {
+                continue;
+            }
+            union.firstNode[k] = Math.floorMod(origin + from, azimuths);
+            union.nodes[k] = to - from + 1;
+            union.clearBelow[k] = clear;
+            union.hiddenFrom[k] = hidden;
+        }
+        return union;
+    }
 
     /**
      * The windows of a day for cells with latitudes in [{@code minLatitude}, {@code maxLatitude}] and grid convergences in
@@ -43,12 +106,7 @@ final class HorizonWindows {
      */
     HorizonWindows(SampleGroups groups, SolarDay day, int azimuths, double minLatitude, double maxLatitude,
                    double minConvergence, double maxConvergence) {
-        int n = 2 * groups.size();
-        firstNode = new int[n];
-        nodes = new int[n];
-        clearBelow = new double[n];
-        hiddenFrom = new double[n];
-        java.util.Arrays.fill(firstNode, -1);
+        this(2 * groups.size());
         double sinDeclination = Math.sin(day.declinationRadians());
         double cosDeclination = Math.cos(day.declinationRadians());
         double azimuthsPerRadian = azimuths / (2 * Math.PI);
@@ -65,6 +123,10 @@ final class HorizonWindows {
             double highest = Math.max(s1, s2);
             if (!(north1 > 0 && north2 > 0 || north1 < 0 && north2 < 0)) {
                 highest = Math.max(highest, Math.hypot(sinDeclination, cosDeclination * cosT));
+            }
+            lowestSinAltitude[2 * g] = lowest - SINE_MARGIN;
+            if (groups.paired(g)) {
+                lowestSinAltitude[2 * g + 1] = lowest - SINE_MARGIN;
             }
             double clear = SunDirection.smallestAngleWithSineAbove(lowest - SINE_MARGIN);
             double hidden = SunDirection.smallestAngleWithSineAbove(highest + SINE_MARGIN);

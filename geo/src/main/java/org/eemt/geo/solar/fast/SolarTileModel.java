@@ -47,10 +47,11 @@ import org.eemt.geo.terrain.MetricCellSize;
  * {@link FullSunSums}, cumulative sums per group tabulated per day at fixed latitude and elevation nodes: every sample
  * counted shadowed, plus, for each run of sunlit samples of either half of the day, the difference of two cumulative
  * sums of a sunlit sample's excess. Only the groups before (the sun within 2.9° of the horizontal) are summed one by
- * one. A half day's samples are tested one by one until the sun has passed an exact bound after which all of that
- * half's samples are sunlit: above every horizon the cell has toward the azimuths the sun takes in that half
- * ({@link TerrainShadow#sinAltitudeAlwaysLit}) and facing the cell, either above its slope or with cosθ, a sinusoid in
- * the hour angle, positive and rising and positive at the half's last sample. Most horizon tests are decided from a
+ * one. A half day's samples are tested one by one until the sun is clear of the horizons and faces the cell to the
+ * half's end, after which all of that half's samples are sunlit: clear when above every horizon the cell has toward
+ * the azimuths the sun takes in that half ({@link TerrainShadow#sinAltitudeAlwaysLit}) or from the group the pass's
+ * spans give (below), facing either above the cell's slope or with cosθ, a sinusoid in the hour angle, positive and
+ * rising and positive at the half's last sample. Most horizon tests are decided from a
  * day's {@link HorizonWindows}, without the sun's direction at the cell; the others compare the horizon angle toward
  * the sun's azimuth ({@link SunPath}: the directions are kept while consecutive cells share the latitude, as along
  * the rows of a geographic DEM, {@link SunDirection.Resolved}, else computed per cell, {@link SunDirection.OnDemand}).
@@ -58,7 +59,10 @@ import org.eemt.geo.terrain.MetricCellSize;
  * north by the cell's grid convergence γ, and the shadow tests' sun directions into grid terms ({@link SunPath#moveTo};
  * γ = 0 on geographic DEMs, where nothing changes). Several days are computed in one pass over the cells
  * ({@link #days}), block of cells by block of cells, so that a block's constants and horizons are read from memory
- * once for all of them. EquationsSampleBySampleTest checks the result against the plain model,
+ * once for all of them. Per cell and half day, what holds on every day of the pass is found once for all of them
+ * ({@link #passSpans}: the windows of its days together, {@link HorizonWindows#union}, and the range of their
+ * declination): the first groups, hidden or facing away on every day, are not tested, and from the group after which no
+ * horizon hides the sun on any day only cosθ is. EquationsSampleBySampleTest checks the result against the plain model,
  * {@link org.eemt.geo.solar.model.SampleBySampleModel}.
  */
 public final class SolarTileModel {
@@ -93,16 +97,15 @@ public final class SolarTileModel {
     private static final int SKY_VIEW = 8;
     private static final int HORIZON_BRIGHTENING = 9;
     private static final int REFLECTED_FRACTION = 10;
+    /** sin h0 at or above which the sun is above the cell's slope, cosθ ≥ sin(h0 − β) &gt; 0 (exact bound). */
+    private static final int SIN_ABOVE_SLOPE = 11;
     /**
-     * sin h0 at or above which the cell's first samples (before noon) and its second ones (after noon) are sunlit: above
-     * its slope and the horizons toward the azimuths the sun takes then (exact bounds).
+     * sin h0 at or above which no horizon of the cell hides the first samples (before noon), and the second ones (after
+     * noon): its highest horizon toward the azimuths the sun takes then (exact bounds).
      */
-    private static final int SIN_FULL_SUN_FIRST = 11;
-    private static final int SIN_FULL_SUN_SECOND = 12;
-    /** sin h0 at or above which no horizon of the cell hides the first samples, and the second ones (exact bounds). */
-    private static final int SIN_CLEAR_FIRST = 13;
-    private static final int SIN_CLEAR_SECOND = 14;
-    private static final int CONSTANTS = 15;
+    private static final int SIN_CLEAR_FIRST = 12;
+    private static final int SIN_CLEAR_SECOND = 13;
+    private static final int CONSTANTS = 14;
     /**
      * Per cell, cos γ and sin γ of its grid convergence (SCIENCE.md Eq. 2.30), which turn the shadow tests' sun directions
      * into grid terms ({@link SunPath#moveTo}); null when γ is taken as 0 ({@link org.eemt.geo.terrain.North#GRID},
@@ -122,9 +125,19 @@ public final class SolarTileModel {
     private final ThreadLocal<double[][]> fullSunBuffers = new ThreadLocal<>();
     /** Cells per block of {@link #days}: their constants, horizons and results (~0.5 kB a cell) stay in a core's cache. */
     private static final int CELL_BLOCK = 2048;
+    /**
+     * Per cell of a block and half day ({@link #passSpans}): the groups from {@code UNLIT_FROM} to {@code UNLIT_UNTIL} − 1
+     * are unlit on every day of the pass, and from {@code CLEAR_FROM} on no horizon hides the sun on any of them.
+     */
+    private static final int UNLIT_FROM = 0;
+    private static final int UNLIT_UNTIL = 1;
+    private static final int CLEAR_FROM = 2;
+    private static final int SPAN_FIELDS = 3;
 
     /** cosθ above which its rounding (below 1e-15) cannot make it ≤ 0. */
     private static final double INCIDENCE_MARGIN = 1e-12;
+    /** A bound on cosθ below −this leaves cosθ ≤ 0 whatever the rounding of either ({@link #unlitUntil}). */
+    private static final double FACING_MARGIN = 1e-9;
 
     private static final byte NO_DATA = 0;
     private static final byte FLAT_ONLY = 1;
@@ -196,8 +209,7 @@ public final class SolarTileModel {
             double secondLit = surface[i] == FLAT_ONLY ? 0 : shadow.sinAltitudeAlwaysLit(i, Math.PI - turn, 2 * Math.PI - turn);
             // cosθ ≥ sin(h0 − β) > 0 once sin h0 exceeds sin β (by far more than cosθ's rounding)
             double aboveSlope = sinBeta + 1e-9;
-            constants[at + SIN_FULL_SUN_FIRST] = Math.max(aboveSlope, firstLit);
-            constants[at + SIN_FULL_SUN_SECOND] = Math.max(aboveSlope, secondLit);
+            constants[at + SIN_ABOVE_SLOPE] = aboveSlope;
             constants[at + SIN_CLEAR_FIRST] = firstLit;
             constants[at + SIN_CLEAR_SECOND] = secondLit;
             minLatitude = Math.min(minLatitude, latitude[i]);
@@ -281,17 +293,115 @@ public final class SolarTileModel {
                 }
             }
         }
+        PassBounds pass = windows[0] == null ? null : PassBounds.of(HorizonWindows.union(windows, horizon.azimuths()), daysOfYear);
+        int[] spans = new int[2 * SPAN_FIELDS * CELL_BLOCK];
         for (int start = 0; start < cells; start += CELL_BLOCK) {
             int end = Math.min(cells, start + CELL_BLOCK);
+            passSpans(pass, start, end, spans);
             for (int d = 0; d < n; d++) {
-                cellDays(start, end, paths[d], fullSun[d], windows[d], results[d]);
+                cellDays(start, end, paths[d], fullSun[d], windows[d], results[d], spans);
             }
         }
         return results;
     }
 
+    /**
+     * What holds on every day of a pass: its days' {@link HorizonWindows#union} and the range of their declination δ
+     * (sin δ and cos δ at its ends, cos δ's largest value inside).
+     */
+    private record PassBounds(HorizonWindows windows, double sinDeclinationLow, double sinDeclinationHigh,
+                              double cosDeclinationLow, double cosDeclinationHigh) {
+        static PassBounds of(HorizonWindows windows, int[] daysOfYear) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (int day : daysOfYear) {
+                double delta = SolarDay.of(day).declinationRadians();
+                low = Math.min(low, delta);
+                high = Math.max(high, delta);
+            }
+            return new PassBounds(windows, Math.sin(low), Math.sin(high), Math.min(Math.cos(low), Math.cos(high)),
+                    low <= 0 && high >= 0 ? 1 : Math.max(Math.cos(low), Math.cos(high)));
+        }
+    }
+
+    /**
+     * For the cells {@code start} to {@code end} − 1 and each half day, into {@code spans} ({@link #UNLIT_FROM},
+     * {@link #UNLIT_UNTIL}, {@link #CLEAR_FROM} at {@code (cell − start)·2·SPAN_FIELDS + half·SPAN_FIELDS}), what holds
+     * on every day of the pass: the groups unlit from the first with the sun above the horizontal at every latitude of the
+     * tile on every day, and the groups clear of the horizons from the half's noon back. Without horizon windows
+     * ({@code pass} null) nothing: no group is unlit, none clear.
+     */
+    private void passSpans(PassBounds pass, int start, int end, int[] spans) {
+        for (int half = 0; half < 2; half++) {
+            int last = half == 0 ? groups.size() : groups.pairs();
+            int from = pass == null ? last : firstAboveHorizontal(pass.windows(), half, last);
+            for (int i = start; i < end; i++) {
+                int at = (i - start) * 2 * SPAN_FIELDS + half * SPAN_FIELDS;
+                boolean tested = pass != null && (surface[i] == HORIZONTAL || surface[i] == INCLINED);
+                spans[at + UNLIT_FROM] = from;
+                spans[at + UNLIT_UNTIL] = tested ? unlitUntil(i, pass, half, from, last) : from;
+                spans[at + CLEAR_FROM] = tested ? clearFrom(i, pass.windows(), half, last) : last;
+            }
+        }
+    }
+
+    /** The first group whose sample of this half has the sun above the horizontal at every latitude on every day of the pass. */
+    private static int firstAboveHorizontal(HorizonWindows pass, int half, int last) {
+        int g = 0;
+        while (g < last && !(pass.lowestSinAltitude[2 * g + half] > 0)) {
+            g++;
+        }
+        return g;
+    }
+
+    /**
+     * The first group from {@code from} on whose sample of this half may light the cell on a day of the pass: before it,
+     * each is hidden on every day (the windows' verdict) or the cell faces away from it on every day. Along a sample's
+     * sun over the year, cosθ = sinδ·(sinβ·cos a·cosφ + cosβ·sinφ)
+     * + cosδ·(cos T·(cosβ·cosφ − sinβ·cos a·sinφ) ∓ sinβ·sin a·sin T) (the sign − for a first sample): linear in sinδ and
+     * in cosδ, so it is at most the larger of each term at the ends of their ranges, and the cell faces away when that is
+     * below −{@value #FACING_MARGIN} (far beyond cosθ's rounding).
+     */
+    private int unlitUntil(int i, PassBounds pass, int half, int from, int last) {
+        int at = i * CONSTANTS;
+        double slopeNorth = constants[at + SLOPE_NORTH];
+        double cosSlope = constants[at + COS_SLOPE];
+        double sinLatitude = constants[at + SIN_LATITUDE];
+        double cosLatitude = constants[at + COS_LATITUDE];
+        double perSin = slopeNorth * cosLatitude + cosSlope * sinLatitude;
+        double perCosT = cosSlope * cosLatitude - slopeNorth * sinLatitude;
+        double perSinT = half == 0 ? -constants[at + SLOPE_EAST] : constants[at + SLOPE_EAST];
+        double sinPart = Math.max(perSin * pass.sinDeclinationLow(), perSin * pass.sinDeclinationHigh());
+        int g = from;
+        while (g < last) {
+            double perCos = groups.cosHourAngle(g) * perCosT + groups.sinHourAngle(g) * perSinT;
+            double highest = sinPart + Math.max(perCos * pass.cosDeclinationLow(), perCos * pass.cosDeclinationHigh());
+            if (!(highest < -FACING_MARGIN) && horizon.verdict(i, pass.windows(), 2 * g + half) != 0) {
+                break;
+            }
+            g++;
+        }
+        return g;
+    }
+
+    /**
+     * The first group from which no horizon of the cell hides this half's samples on any day of the pass: back from the
+     * half's noon, the groups whose lowest sun is at or above the cell's clear bound, then those the windows find clear.
+     */
+    private int clearFrom(int i, HorizonWindows pass, int half, int last) {
+        double bound = constants[i * CONSTANTS + (half == 0 ? SIN_CLEAR_FIRST : SIN_CLEAR_SECOND)];
+        int g = last;
+        while (g > 0 && pass.lowestSinAltitude[2 * (g - 1) + half] >= bound) {
+            g--;
+        }
+        while (g > 0 && horizon.verdict(i, pass, 2 * (g - 1) + half) == 1) {
+            g--;
+        }
+        return g;
+    }
+
     /** The cells {@code start} to {@code end} − 1 of one day. */
-    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, HorizonWindows windows, DailyIrradiation day) {
+    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, HorizonWindows windows, DailyIrradiation day, int[] spans) {
         float[] topo = day.globalTopo();
         float[] flat = day.globalFlat();
         float[] hours = day.insolationHours();
@@ -307,7 +417,7 @@ public final class SolarTileModel {
             boolean shared = i + 1 < cells && constants[next + SIN_LATITUDE] == sinLatitude && constants[next + COS_LATITUDE] == cosLatitude
                     && (turnSin == null || turnSin[i + 1] == turnSin[i] && turnCos[i + 1] == turnCos[i]);
             path.moveTo(sinLatitude, cosLatitude, turnCos == null ? 1 : turnCos[i], turnSin == null ? 0 : turnSin[i], shared);
-            cellDay(i, path, fullSun, windows, topo, flat, hours);
+            cellDay(i, path, fullSun, windows, topo, flat, hours, spans, (i - start) * 2 * SPAN_FIELDS);
         }
     }
 
@@ -315,10 +425,12 @@ public final class SolarTileModel {
      * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups before the table's
      * first ({@link FullSunSums#locate}) sample by sample, then from the table: every sample counted shadowed
      * ({@link FullSunSums#diffuse}), and each run of sunlit samples of either half of the day added as the difference of
-     * two cumulative sums ({@link FullSunSums#sunlit}). Each half's samples are tested one by one until its sun reaches the
-     * cell's full-sun bound, after which they are all sunlit.
+     * two cumulative sums ({@link FullSunSums#sunlit}). Each half's samples are tested one by one, from the first its pass's
+     * spans ({@code spans} from {@code span}, {@link #passSpans}) do not leave unlit, until the sun is clear of the horizons
+     * and facing the cell to the half's end, after which they are all sunlit.
      */
-    private void cellDay(int i, SunPath path, FullSunSums fullSun, HorizonWindows windows, float[] topo, float[] flat, float[] hours) {
+    private void cellDay(int i, SunPath path, FullSunSums fullSun, HorizonWindows windows, float[] topo, float[] flat, float[] hours,
+                         int[] spans, int span) {
         ClearSkyTable sky = path.sky;
         double g0 = path.extraterrestrial;
         byte kind = surface[i];
@@ -340,6 +452,12 @@ public final class SolarTileModel {
         int pairs = groups.pairs();
         int tabulatedFrom = Math.max(path.firstDaylight,
                 fullSun.locate(constants[at + LATITUDE_RADIANS], constants[at + ELEVATION_METRES], path.firstHighSun));
+        int firstUnlitFrom = spans[span + UNLIT_FROM];
+        int firstUnlitUntil = spans[span + UNLIT_UNTIL];
+        int firstClearFrom = spans[span + CLEAR_FROM];
+        int secondUnlitFrom = spans[span + SPAN_FIELDS + UNLIT_FROM];
+        int secondUnlitUntil = spans[span + SPAN_FIELDS + UNLIT_UNTIL];
+        int secondClearFrom = spans[span + SPAN_FIELDS + CLEAR_FROM];
         double sumTopo = 0;
         double sumFlat = 0;
         int litSamples = 0;
@@ -361,8 +479,10 @@ public final class SolarTileModel {
             double towardEast = ce * east;
             double cosTheta1 = towardNorthAndUp + towardEast;
             double cosTheta2 = towardNorthAndUp - towardEast;
-            int lit1 = isSunlit(i, path, windows, g, 0, cosTheta1) ? 1 : 0;
-            int lit2 = paired && isSunlit(i, path, windows, g, 1, cosTheta2) ? 1 : 0;
+            boolean unlit1 = g >= firstUnlitFrom && g < firstUnlitUntil;
+            boolean unlit2 = !paired || g >= secondUnlitFrom && g < secondUnlitUntil;
+            int lit1 = !unlit1 && (g >= firstClearFrom ? cosTheta1 > 0 : isSunlit(i, path, windows, g, 0, cosTheta1)) ? 1 : 0;
+            int lit2 = !unlit2 && (g >= secondClearFrom ? cosTheta2 > 0 : isSunlit(i, path, windows, g, 1, cosTheta2)) ? 1 : 0;
             int lit = lit1 + lit2;
             litSamples += lit;
             if (!inclined) {
@@ -392,8 +512,7 @@ public final class SolarTileModel {
         double kEast = inclined ? ce : 0;
         double kShaded = inclined ? shadedFactor : 1;
         sumTopo += kShaded * fullSun.diffuse(tabulatedFrom);
-        double firstBound = constants[at + SIN_FULL_SUN_FIRST];
-        double secondBound = constants[at + SIN_FULL_SUN_SECOND];
+        double aboveSlope = constants[at + SIN_ABOVE_SLOPE];
         double firstClear = constants[at + SIN_CLEAR_FIRST];
         double secondClear = constants[at + SIN_CLEAR_SECOND];
         // cosθ along a half day is a sinusoid in the hour angle T, over less than π: where it is positive and rising (T
@@ -401,24 +520,28 @@ public final class SolarTileModel {
         boolean halves = pairs > 0;
         boolean firstEndFaces = halves && incidence(path, groupCount - 1, cn, cosBeta, ce) > INCIDENCE_MARGIN;
         boolean secondEndFaces = halves && incidence(path, pairs - 1, cn, cosBeta, -ce) > INCIDENCE_MARGIN;
-        // per half: its samples are being tested (not yet past the bound), and the last one tested was sunlit
-        boolean firstTested = true;
-        boolean secondTested = tabulatedFrom < pairs;
+        // per half: its first group tested (past the groups unlit on every day of the pass), its samples are being tested
+        // (not yet past the full-sun bound), and the last one tested was sunlit
+        int firstStart = firstUnlitFrom <= tabulatedFrom && tabulatedFrom < firstUnlitUntil ? firstUnlitUntil : tabulatedFrom;
+        int secondStart = secondUnlitFrom <= tabulatedFrom && tabulatedFrom < secondUnlitUntil ? secondUnlitUntil : tabulatedFrom;
+        boolean firstTested = firstStart < groupCount;
+        boolean secondTested = secondStart < pairs;
         boolean firstInRun = false;
         boolean secondInRun = false;
-        for (int g = tabulatedFrom; g < groupCount && (firstTested || secondTested); g++) {
+        for (int g = Math.min(firstStart, secondStart); g < groupCount && (firstTested || secondTested); g++) {
             double s = path.sinAltitude(g);
             double towardNorthAndUp = cn * path.northward(g) + cosBeta * s;
             double towardEast = ce * path.eastward(g);
-            if (firstTested) {
+            if (firstTested && g >= firstStart) {
                 boolean lit;
-                if (s >= firstBound || s >= firstClear && firstEndFaces && towardNorthAndUp + towardEast > INCIDENCE_MARGIN
-                        && path.incidenceRise(g, cn, cosBeta, ce) >= 0) {
+                boolean clear = s >= firstClear || g >= firstClearFrom;
+                if (clear && (s >= aboveSlope || firstEndFaces && towardNorthAndUp + towardEast > INCIDENCE_MARGIN
+                        && path.incidenceRise(g, cn, cosBeta, ce) >= 0)) {
                     firstTested = false;
                     lit = true;
                     litSamples += groupCount - g;
                 } else {
-                    lit = isSunlit(i, path, windows, g, 0, towardNorthAndUp + towardEast);
+                    lit = clear ? towardNorthAndUp + towardEast > 0 : isSunlit(i, path, windows, g, 0, towardNorthAndUp + towardEast);
                     litSamples += lit ? 1 : 0;
                 }
                 if (lit != firstInRun) {
@@ -427,15 +550,16 @@ public final class SolarTileModel {
                     firstInRun = lit;
                 }
             }
-            if (secondTested) {
+            if (secondTested && g >= secondStart) {
                 boolean lit;
-                if (s >= secondBound || s >= secondClear && secondEndFaces && towardNorthAndUp - towardEast > INCIDENCE_MARGIN
-                        && path.incidenceRise(g, cn, cosBeta, -ce) >= 0) {
+                boolean clear = s >= secondClear || g >= secondClearFrom;
+                if (clear && (s >= aboveSlope || secondEndFaces && towardNorthAndUp - towardEast > INCIDENCE_MARGIN
+                        && path.incidenceRise(g, cn, cosBeta, -ce) >= 0)) {
                     secondTested = false;
                     lit = true;
                     litSamples += pairs - g;
                 } else {
-                    lit = isSunlit(i, path, windows, g, 1, towardNorthAndUp - towardEast);
+                    lit = clear ? towardNorthAndUp - towardEast > 0 : isSunlit(i, path, windows, g, 1, towardNorthAndUp - towardEast);
                     litSamples += lit ? 1 : 0;
                     secondTested = g + 1 < pairs;
                 }
