@@ -37,6 +37,8 @@ import org.eemt.geo.terrain.MetricCellSize;
  */
 final class HorizonShadow implements TerrainShadow {
     private static final int SECTORS = SunDirection.SECTORS;
+    /** Radians covering the rounding of an interpolated angle (a few 1e-16) in {@link #interpolatedVerdict}'s bounds. */
+    private static final double INTERPOLATION_MARGIN = 1e-12;
     private final int azimuths;
     private final int cells;
     private final double azimuthsPerRadian;
@@ -402,6 +404,39 @@ final class HorizonShadow implements TerrainShadow {
             highest = Math.max(highest, angle);
         }
         return highest < windows.clearBelow[k] ? 1 : lowest >= windows.hiddenFrom[k] ? 0 : -1;
+    }
+
+    /**
+     * {@link #verdict} where it leaves the test undecided, decided from the interpolated angle's bounds over a day's window
+     * of two or three nodes: linear in the azimuth between two nodes, it lies between its values at the arc's ends and,
+     * when the arc crosses a node, that node's angle (± {@value #INTERPOLATION_MARGIN} rad for its rounding).
+     */
+    int interpolatedVerdict(int coreCell, HorizonWindows windows, int k) {
+        int count = windows.nodes[k];
+        double fromWeight = windows.fromWeight[k];
+        if (!(count == 2 || count == 3) || Double.isNaN(fromWeight)) {
+            return -1;
+        }
+        int base = coreCell * azimuths;
+        int node = windows.firstNode[k];
+        int second = node + 1 == azimuths ? 0 : node + 1;
+        double a0 = angles[base + node];
+        double a1 = angles[base + second];
+        double start = a0 + fromWeight * (a1 - a0);
+        double end;
+        double highest;
+        double lowest;
+        if (count == 2) {
+            end = a0 + windows.toWeight[k] * (a1 - a0);
+            highest = Math.max(start, end);
+            lowest = Math.min(start, end);
+        } else {
+            double a2 = angles[base + (second + 1 == azimuths ? 0 : second + 1)];
+            end = a1 + windows.toWeight[k] * (a2 - a1);
+            highest = Math.max(a1, Math.max(start, end));
+            lowest = Math.min(a1, Math.min(start, end));
+        }
+        return highest + INTERPOLATION_MARGIN < windows.clearBelow[k] ? 1 : lowest - INTERPOLATION_MARGIN >= windows.hiddenFrom[k] ? 0 : -1;
     }
 
     /** The horizon angle (radians) of a core cell toward a compass azimuth in [0, 2π). */

@@ -37,6 +37,12 @@ final class HorizonWindows {
     final int[] firstNode;
     /** The number of nodes from {@link #firstNode} on (wrapping around the circle). */
     final int[] nodes;
+    /**
+     * Per sample of a day's window over two or three nodes, the interpolation weights of the arc's ends: its start between
+     * the first node and the next, its end between the last node and the one before (NaN in a {@link #union}).
+     */
+    final double[] fromWeight;
+    final double[] toWeight;
     /** Below this angle no cell's horizon hides the sun. */
     final double[] clearBelow;
     /** At or above this angle every cell's horizon hides the sun. */
@@ -50,7 +56,11 @@ final class HorizonWindows {
         clearBelow = new double[n];
         hiddenFrom = new double[n];
         lowestSinAltitude = new double[n];
+        fromWeight = new double[n];
+        toWeight = new double[n];
         Arrays.fill(firstNode, -1);
+        Arrays.fill(fromWeight, Double.NaN);
+        Arrays.fill(toWeight, Double.NaN);
         Arrays.fill(lowestSinAltitude, Double.NEGATIVE_INFINITY);
     }
 
@@ -144,6 +154,8 @@ final class HorizonWindows {
                 int k = 2 * g + half;
                 firstNode[k] = Math.floorMod(first, azimuths);
                 nodes[k] = count;
+                fromWeight[k] = from - first;
+                toWeight[k] = to - (first + count - 2);
                 clearBelow[k] = clear;
                 hiddenFrom[k] = hidden;
             }

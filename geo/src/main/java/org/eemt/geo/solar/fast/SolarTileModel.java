@@ -590,6 +590,9 @@ public final class SolarTileModel {
         }
         if (windows != null) {
             int verdict = horizon.verdict(i, windows, 2 * g + half);
+            if (verdict < 0) {
+                verdict = horizon.interpolatedVerdict(i, windows, 2 * g + half);
+            }
             if (verdict >= 0) {
                 return verdict == 1;
             }

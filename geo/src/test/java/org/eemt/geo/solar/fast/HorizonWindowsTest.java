@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link HorizonShadow#verdict} from a day's {@link HorizonWindows} against the horizon test with the sun's direction at
+ * {@link HorizonShadow#verdict}, and {@link HorizonShadow#interpolatedVerdict} where it is undecided, from a day's {@link HorizonWindows} against the horizon test with the sun's direction at
  * each cell ({@link HorizonShadow#isShadowed}): every core cell, every sample with the sun up, both halves of the day,
  * the sun's direction turned into grid terms by the cell's own grid convergence as {@link SunPath} turns it. A window
  * may leave a test undecided, never decide it otherwise; how many it decides is printed (and must be most of them, or
@@ -59,6 +59,7 @@ class HorizonWindowsTest {
         double cosDeclination = Math.cos(day.declinationRadians());
         long tests = 0;
         long decided = 0;
+        long decidedByInterpolation = 0;
         long shadowed = 0;
         for (int cell = 0; cell < latitude.length; cell++) {
             if (Float.isNaN(tile.elevationAt(core.x0() + cell % core.width(), core.y0() + cell / core.width()))) {
@@ -84,13 +85,21 @@ class HorizonWindowsTest {
                     if (verdict >= 0) {
                         decided++;
                         assertEquals(hidden ? 0 : 1, verdict, dem + ": cell " + cell + ", group " + g + ", half " + half);
+                    } else {
+                        int interpolated = horizon.interpolatedVerdict(cell, windows, 2 * g + half);
+                        if (interpolated >= 0) {
+                            decidedByInterpolation++;
+                            assertEquals(hidden ? 0 : 1, interpolated, dem + ": cell " + cell + ", group " + g + ", half " + half + " (interpolated)");
+                        }
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%s day %d: %d horizon tests, %d shadowed, %.1f %% decided by the windows%n",
-                dem, dayOfYear, tests, shadowed, 100.0 * decided / tests);
+        System.out.printf(Locale.ROOT, "%s day %d: %d horizon tests, %d shadowed, %.1f %% decided by the windows' nodes, %.1f %% of the "
+                + "others by the interpolated angle's bounds%n", dem, dayOfYear, tests, shadowed, 100.0 * decided / tests,
+                100.0 * decidedByInterpolation / Math.max(1, tests - decided));
         assertTrue(tests > 100_000 && shadowed > 0, "tests " + tests + ", shadowed " + shadowed);
         assertTrue(decided > 0.8 * tests, "decided " + decided + " of " + tests);
+        assertTrue(decidedByInterpolation > 0.5 * (tests - decided), "decided by interpolation " + decidedByInterpolation + " of " + (tests - decided));
     }
 }
