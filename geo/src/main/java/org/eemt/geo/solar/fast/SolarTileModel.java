@@ -521,7 +521,7 @@ public final class SolarTileModel {
         boolean firstEndFaces = halves && incidence(path, groupCount - 1, cn, cosBeta, ce) > INCIDENCE_MARGIN;
         boolean secondEndFaces = halves && incidence(path, pairs - 1, cn, cosBeta, -ce) > INCIDENCE_MARGIN;
         // per half: its first group tested (past the groups unlit on every day of the pass), its samples are being tested
-        // (not yet past the full-sun bound), and the last one tested was sunlit
+        // (the sun not yet clear of the horizons and facing the cell to the half's end), and the last one tested was sunlit
         int firstStart = firstUnlitFrom <= tabulatedFrom && tabulatedFrom < firstUnlitUntil ? firstUnlitUntil : tabulatedFrom;
         int secondStart = secondUnlitFrom <= tabulatedFrom && tabulatedFrom < secondUnlitUntil ? secondUnlitUntil : tabulatedFrom;
         boolean firstTested = firstStart < groupCount;

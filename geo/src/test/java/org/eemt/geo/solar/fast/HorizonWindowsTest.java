@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link HorizonShadow#verdict}, and {@link HorizonShadow#interpolatedVerdict} where it is undecided, from a day's {@link HorizonWindows} against the horizon test with the sun's direction at
- * each cell ({@link HorizonShadow#isShadowed}): every core cell, every sample with the sun up, both halves of the day,
- * the sun's direction turned into grid terms by the cell's own grid convergence as {@link SunPath} turns it. A window
+ * {@link HorizonShadow#verdict}, and {@link HorizonShadow#interpolatedVerdict} where it is undecided, from a day's
+ * {@link HorizonWindows} against the horizon test with the sun's direction at each cell ({@link HorizonShadow#isShadowed}):
+ * every core cell, every sample with the sun up, both halves of the day, the sun's direction turned into grid terms by
+ * the cell's own grid convergence as {@link SunPath} turns it. A window
  * may leave a test undecided, never decide it otherwise; how many it decides is printed (and must be most of them, or
  * the test would hold for windows that decide nothing).
  */
@@ -89,7 +90,8 @@ class HorizonWindowsTest {
                         int interpolated = horizon.interpolatedVerdict(cell, windows, 2 * g + half);
                         if (interpolated >= 0) {
                             decidedByInterpolation++;
-                            assertEquals(hidden ? 0 : 1, interpolated, dem + ": cell " + cell + ", group " + g + ", half " + half + " (interpolated)");
+                            assertEquals(hidden ? 0 : 1, interpolated,
+                                    dem + ": cell " + cell + ", group " + g + ", half " + half + " (interpolated)");
                         }
                     }
                 }
