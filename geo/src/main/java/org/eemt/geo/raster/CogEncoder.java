@@ -5,12 +5,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.Deflater;
+import org.eemt.geo.storage.Storage;
 
 /**
  * Encodes one band of floating-point cells as a Cloud-Optimized GeoTIFF, the layout GDAL's COG
@@ -73,17 +80,36 @@ final class CogEncoder {
         final List<Integer> tileBytes = new ArrayList<>();
         private final TileEncoder encoder;
 
-        Level(int width, int height, int bytesPerSample, Path directory) throws IOException {
+        /** Whether this level's tiles are encoded from its rows (else they are {@link #addTile added} whole, or not kept). */
+        private final boolean encodes;
+
+        private Level(int width, int height, int bytesPerSample, Path directory, boolean encodes, boolean pyramid) throws IOException {
             this.width = width;
             this.height = height;
             this.bytesPerSample = bytesPerSample;
-            this.band = new double[TILE * width];
+            this.encodes = encodes;
+            this.band = pyramid ? new double[TILE * width] : null;
             this.encoder = new TileEncoder(bytesPerSample);
             this.scratch = Files.createTempFile(directory, ".cog-level-", ".bin");
             this.data = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16);
-            this.coarser = width > TILE || height > TILE
-                    ? new Level((width + 1) / 2, (height + 1) / 2, bytesPerSample, directory)
+            this.coarser = pyramid && (width > TILE || height > TILE)
+                    ? new Level((width + 1) / 2, (height + 1) / 2, bytesPerSample, directory, true, true)
                     : null;
+        }
+
+        /** This level and the coarser ones down to one tile, each encoded from the rows this one {@link #accept accepts}. */
+        static Level pyramid(int width, int height, int bytesPerSample, Path directory) throws IOException {
+            return new Level(width, height, bytesPerSample, directory, true, true);
+        }
+
+        /** A level whose rows only make the coarser ones (its own tiles are not kept). */
+        static Level aboveCoarser(int width, int height, Path directory) throws IOException {
+            return new Level(width, height, 4, directory, false, true);
+        }
+
+        /** A Float32 level whose encoded tiles are {@link #addTile added}, row-major. */
+        static Level ofTiles(int width, int height, Path directory) throws IOException {
+            return new Level(width, height, 4, directory, true, false);
         }
 
         int tilesAcross() {
@@ -112,43 +138,22 @@ final class CogEncoder {
         }
 
         private void flushBand() throws IOException {
-            for (int tx = 0; tx < tilesAcross(); tx++) {
-                byte[] tile = encoder.encode(band, width, bandRows, tx * TILE);
-                ByteBuffer leader = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(tile.length);
-                data.write(leader.array());
-                data.write(tile);
-                data.write(tile, tile.length - 4, 4);
-                tileBytes.add(tile.length);
+            for (int tx = 0; encodes && tx < tilesAcross(); tx++) {
+                addTile(encoder.encode(band, width, bandRows, tx * TILE));
             }
             if (coarser != null) {
-                coarser.accept(halved(), 0, (bandRows + 1) / 2);
+                coarser.accept(halved(band, width, bandRows, bytesPerSample), 0, (bandRows + 1) / 2);
             }
             bandRows = 0;
         }
 
-        /** The band's rows in pairs, each cell the mean of the finite ones among the 2 x 2 it covers. */
-        private double[] halved() {
-            int w = coarser.width;
-            int h = (bandRows + 1) / 2;
-            double[] out = new double[w * h];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double sum = 0;
-                    int n = 0;
-                    for (int yy = 2 * y; yy < Math.min(2 * y + 2, bandRows); yy++) {
-                        for (int xx = 2 * x; xx < Math.min(2 * x + 2, width); xx++) {
-                            double v = band[yy * width + xx];
-                            if (Double.isFinite(v)) {
-                                sum += v;
-                                n++;
-                            }
-                        }
-                    }
-                    double mean = n == 0 ? Double.NaN : sum / n;
-                    out[y * w + x] = bytesPerSample == 4 ? (float) mean : mean;
-                }
-            }
-            return out;
+        /** Appends the next tile (row-major), encoded, with its size before it and its last 4 bytes after. */
+        void addTile(byte[] tile) throws IOException {
+            ByteBuffer leader = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(tile.length);
+            data.write(leader.array());
+            data.write(tile);
+            data.write(tile, tile.length - 4, 4);
+            tileBytes.add(tile.length);
         }
 
         /** Bytes of this level's tiles in the final file, sizes and trailers included. */
@@ -180,6 +185,34 @@ final class CogEncoder {
         }
     }
 
+    /**
+     * The {@code rows} rows of {@code width} cells in pairs, each cell the mean of the finite ones among the 2 x 2 it covers
+     * (NaN when none), rounded to Float32 when {@code bytesPerSample} is 4.
+     */
+    private static double[] halved(double[] cells, int width, int rows, int bytesPerSample) {
+        int w = (width + 1) / 2;
+        int h = (rows + 1) / 2;
+        double[] out = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sum = 0;
+                int n = 0;
+                for (int yy = 2 * y; yy < Math.min(2 * y + 2, rows); yy++) {
+                    for (int xx = 2 * x; xx < Math.min(2 * x + 2, width); xx++) {
+                        double v = cells[yy * width + xx];
+                        if (Double.isFinite(v)) {
+                            sum += v;
+                            n++;
+                        }
+                    }
+                }
+                double mean = n == 0 ? Double.NaN : sum / n;
+                out[y * w + x] = bytesPerSample == 4 ? (float) mean : mean;
+            }
+        }
+        return out;
+    }
+
     /** Writes {@code cells} ({@code float[]} or {@code double[]}, row-major) to a local file, replacing it. */
     static void write(RasterGrid grid, Object cells, String description, String unit, Path file) throws IOException {
         int columns = grid.columns();
@@ -191,7 +224,7 @@ final class CogEncoder {
                     }
                     return d;
                 }
-                : (firstRow, rows) -> java.util.Arrays.copyOfRange((double[]) cells, firstRow * columns, (firstRow + rows) * columns);
+                : (firstRow, rows) -> Arrays.copyOfRange((double[]) cells, firstRow * columns, (firstRow + rows) * columns);
         write(grid, strips, cells instanceof float[] ? 4 : 8, description, unit, file);
     }
 
@@ -208,7 +241,7 @@ final class CogEncoder {
     static void write(RasterGrid grid, RowStrips strips, int bytesPerSample, String description, String unit, Path file)
             throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        try (Level full = new Level(grid.columns(), grid.rows(), bytesPerSample, directory)) {
+        try (Level full = Level.pyramid(grid.columns(), grid.rows(), bytesPerSample, directory)) {
             for (int y = 0; y < grid.rows(); y += TILE) {
                 int rows = Math.min(TILE, grid.rows() - y);
                 full.accept(strips.read(y, rows), 0, rows);
@@ -218,6 +251,299 @@ final class CogEncoder {
                 levels.add(l);
             }
             writeFile(grid, levels, bytesPerSample, description, unit, file);
+        }
+    }
+
+    /**
+     * Writes the Float32 raster of {@code grid} whose cells are in {@code tiles} (files this encoder wrote, each holding the
+     * cells of its window; the windows a grid of rows of tiles over the raster) to a local file, replacing it: the same
+     * bytes as {@link #write} of the whole raster. The levels on whose tiles the windows are aligned
+     * ({@link #copiedLevels}) are copied from the files, tile by tile, still encoded (a level a file is too small to have
+     * is computed from its previous one); only the coarser levels are encoded, from the last copied level's cells. Without
+     * such alignment the cells are read and encoded.
+     */
+    static void writeMosaic(RasterGrid grid, List<TileFile> tiles, String description, String unit, Path file) throws IOException {
+        int copied = copiedLevels(grid, tiles);
+        if (copied == 0) {
+            try (TileRows rows = new TileRows(grid, tiles)) {
+                write(grid, rows, 4, description, unit, file);
+            }
+            return;
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        List<Level> levels = new ArrayList<>();
+        Level aboveCoarser = null;
+        try (TileEncoder encoder = new TileEncoder(4)) {
+            for (int k = 0; k < copied; k++) {
+                levels.add(Level.ofTiles(reduced(grid.columns(), k), reduced(grid.rows(), k), directory));
+            }
+            Level lastCopied = levels.get(copied - 1);
+            if (lastCopied.width > TILE || lastCopied.height > TILE) {
+                aboveCoarser = Level.aboveCoarser(lastCopied.width, lastCopied.height, directory);
+            }
+            for (List<TileFile> row : rowsOf(tiles)) {
+                List<TileImages> images = new ArrayList<>();
+                try {
+                    for (TileFile tile : row) {
+                        images.add(new TileImages(tile));
+                    }
+                    copyRow(images, levels, aboveCoarser, encoder);
+                } finally {
+                    for (TileImages i : images) {
+                        i.close();
+                    }
+                }
+            }
+            for (Level level : levels) {
+                int down = (level.height + TILE - 1) / TILE;
+                if (level.tileBytes.size() != level.tilesAcross() * down) {
+                    throw new IllegalStateException(level.tileBytes.size() + " tiles copied to a level of " + level.tilesAcross() * down);
+                }
+            }
+            for (Level l = aboveCoarser == null ? null : aboveCoarser.coarser(); l != null; l = l.coarser()) {
+                levels.add(l);
+            }
+            writeFile(grid, levels, 4, description, unit, file);
+        } finally {
+            for (int k = 0; k < Math.min(copied, levels.size()); k++) {
+                levels.get(k).close();
+            }
+            if (aboveCoarser != null) {
+                aboveCoarser.close();
+            }
+        }
+    }
+
+    /**
+     * One row of tile files (left to right): their tiles of each copied level in the levels' row-major order, and the
+     * last copied level's rows to {@code aboveCoarser} (when the raster has coarser levels).
+     */
+    private static void copyRow(List<TileImages> row, List<Level> levels, Level aboveCoarser, TileEncoder encoder) throws IOException {
+        for (int k = 0; k < levels.size(); k++) {
+            int tileRows = (row.get(0).height(k) + TILE - 1) / TILE;
+            for (int tr = 0; tr < tileRows; tr++) {
+                for (TileImages tile : row) {
+                    int across = (tile.width(k) + TILE - 1) / TILE;
+                    for (int tc = 0; tc < across; tc++) {
+                        levels.get(k).addTile(tile.encodedTile(k, tr, tc, encoder));
+                    }
+                }
+            }
+        }
+        if (aboveCoarser != null) {
+            int k = levels.size() - 1;
+            int width = aboveCoarser.width;
+            int rows = row.get(0).height(k);
+            double[] cells = new double[width * rows];
+            int x = 0;
+            for (TileImages tile : row) {
+                double[] part = tile.cells(k);
+                int w = tile.width(k);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(part, r * w, cells, r * width + x, w);
+                }
+                x += w;
+            }
+            aboveCoarser.accept(cells, 0, rows);
+        }
+    }
+
+    /** Cells of a level: {@code cells} halved {@code level} times (the ceiling each time). */
+    private static int reduced(int cells, int level) {
+        return (int) ((cells + (1L << level) - 1) >> level);
+    }
+
+    /**
+     * How many levels, from full resolution on, {@link #writeMosaic} can copy from the tiles: those on whose
+     * {@value #TILE}-cell tiles every window is aligned (a window starts on a tile's edge and ends on one or on the
+     * raster's), when the windows form rows of tiles over the grid and every file is this encoder's Float32 COG of its
+     * window; else 0.
+     */
+    static int copiedLevels(RasterGrid grid, List<TileFile> tiles) throws IOException {
+        int y = 0;
+        for (List<TileFile> row : rowsOf(tiles)) {
+            int x = 0;
+            for (TileFile tile : row) {
+                PixelWindow w = tile.window();
+                if (w.y0() != y || w.x0() != x || w.height() != row.get(0).window().height()) {
+                    return 0;
+                }
+                x += w.width();
+            }
+            if (x != grid.columns()) {
+                return 0;
+            }
+            y += row.get(0).window().height();
+        }
+        if (y != grid.rows()) {
+            return 0;
+        }
+        int levels = 0;
+        while (aligned(grid, tiles, (long) TILE << levels)) {
+            levels++;
+            if (reduced(grid.columns(), levels - 1) <= TILE && reduced(grid.rows(), levels - 1) <= TILE) {
+                break;
+            }
+        }
+        for (TileFile tile : tiles) {
+            if (levels == 0) {
+                break;
+            }
+            try (SeekableByteChannel channel = Storage.openChannel(tile.location())) {
+                PixelWindow w = tile.window();
+                int k = 0;
+                for (TiffCells image = TiffCells.first(channel); image != null; image = image.next(), k++) {
+                    boolean before = k == 0 || reduced(w.width(), k - 1) > TILE || reduced(w.height(), k - 1) > TILE;
+                    if (!before || !image.isFloat32Cog() || image.width() != reduced(w.width(), k) || image.height() != reduced(w.height(), k)) {
+                        return 0;
+                    }
+                }
+                if (k == 0 || reduced(w.width(), k - 1) > TILE || reduced(w.height(), k - 1) > TILE) {
+                    return 0;
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+        return levels;
+    }
+
+    private static boolean aligned(RasterGrid grid, List<TileFile> tiles, long span) {
+        for (TileFile tile : tiles) {
+            PixelWindow w = tile.window();
+            boolean columns = w.x0() % span == 0 && (w.width() % span == 0 || w.x0() + w.width() == grid.columns());
+            boolean rows = w.y0() % span == 0 && (w.height() % span == 0 || w.y0() + w.height() == grid.rows());
+            if (!columns || !rows) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tiles in rows (by their first row), each row left to right. */
+    private static List<List<TileFile>> rowsOf(List<TileFile> tiles) {
+        TreeMap<Integer, List<TileFile>> rows = new TreeMap<>();
+        for (TileFile tile : tiles) {
+            rows.computeIfAbsent(tile.window().y0(), y -> new ArrayList<>()).add(tile);
+        }
+        for (List<TileFile> row : rows.values()) {
+            row.sort(Comparator.comparingInt(t -> t.window().x0()));
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    /** One tile file's levels: those it stores (full resolution first), and those it is too small to store, computed. */
+    private static final class TileImages implements AutoCloseable {
+        private final PixelWindow window;
+        private final SeekableByteChannel channel;
+        private final List<TiffCells> stored = new ArrayList<>();
+        private final List<double[]> cells = new ArrayList<>();
+
+        TileImages(TileFile file) throws IOException {
+            window = file.window();
+            channel = Storage.openChannel(file.location());
+            for (TiffCells image = TiffCells.first(channel); image != null; image = image.next()) {
+                stored.add(image);
+            }
+        }
+
+        int width(int level) {
+            return reduced(window.width(), level);
+        }
+
+        int height(int level) {
+            return reduced(window.height(), level);
+        }
+
+        /** Tile ({@code tileRow}, {@code tileColumn}) of a level, encoded: as stored, or encoded from the computed level. */
+        byte[] encodedTile(int level, int tileRow, int tileColumn, TileEncoder encoder) throws IOException {
+            if (level < stored.size()) {
+                return stored.get(level).storedTile(tileRow * ((width(level) + TILE - 1) / TILE) + tileColumn);
+            }
+            int w = width(level);
+            int from = tileRow * TILE;
+            int rows = Math.min(TILE, height(level) - from);
+            return encoder.encode(Arrays.copyOfRange(cells(level), from * w, (from + rows) * w), w, rows, tileColumn * TILE);
+        }
+
+        /** A level's cells, row-major: decoded where stored, else the previous level's halved. */
+        double[] cells(int level) throws IOException {
+            while (cells.size() <= level) {
+                int k = cells.size();
+                cells.add(k < stored.size() ? stored.get(k).read(new PixelWindow(0, 0, width(k), height(k)), 0)
+                        : halved(cells.get(k - 1), width(k - 1), height(k - 1), 4));
+            }
+            return cells.get(level);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /**
+     * The rows of a raster read from its tile files, strip after strip, with the files a strip crosses open until the
+     * strips have passed them; the files' NoData cells are NaN.
+     */
+    private static final class TileRows implements RowStrips, AutoCloseable {
+        private final RasterGrid grid;
+        private final List<TileFile> tiles;
+        private final Map<TileFile, SeekableByteChannel> channels = new HashMap<>();
+        private final Map<TileFile, TiffCells> open = new HashMap<>();
+
+        TileRows(RasterGrid grid, List<TileFile> tiles) {
+            this.grid = grid;
+            this.tiles = tiles;
+        }
+
+        @Override
+        public double[] read(int firstRow, int rows) throws IOException {
+            double[] strip = new double[rows * grid.columns()];
+            Arrays.fill(strip, Double.NaN);
+            int lastRow = firstRow + rows;
+            for (TileFile tile : tiles) {
+                PixelWindow w = tile.window();
+                if (w.y0() + w.height() <= firstRow) {
+                    SeekableByteChannel passed = channels.remove(tile);
+                    open.remove(tile);
+                    if (passed != null) {
+                        passed.close();
+                    }
+                    continue;
+                }
+                if (w.y0() >= lastRow) {
+                    continue;
+                }
+                TiffCells cells = open.get(tile);
+                if (cells == null) {
+                    SeekableByteChannel channel = Storage.openChannel(tile.location());
+                    channels.put(tile, channel);
+                    cells = TiffCells.first(channel);
+                    open.put(tile, cells);
+                }
+                int from = Math.max(firstRow, w.y0());
+                int to = Math.min(lastRow, w.y0() + w.height());
+                double[] part = cells.read(new PixelWindow(0, from - w.y0(), w.width(), to - from), 0);
+                double noData = cells.noData();
+                for (int row = from; row < to; row++) {
+                    int at = (row - firstRow) * grid.columns() + w.x0();
+                    for (int c = 0; c < w.width(); c++) {
+                        double v = part[(row - from) * w.width() + c];
+                        strip[at + c] = v == noData ? Double.NaN : v;
+                    }
+                }
+            }
+            return strip;
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (SeekableByteChannel channel : channels.values()) {
+                channel.close();
+            }
+            channels.clear();
+            open.clear();
         }
     }
 

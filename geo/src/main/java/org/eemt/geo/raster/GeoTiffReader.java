@@ -82,7 +82,7 @@ public final class GeoTiffReader implements RasterInput {
         }
         try {
             try {
-                cells = new TiffCells(channel);
+                cells = TiffCells.first(channel);
             } catch (IOException e) {
                 throw EemtException.input(location, "is not a GeoTIFF file (" + e.getMessage() + ")",
                         "give a GeoTIFF DEM (convert other formats with gdal_translate -of GTiff)", e);

@@ -3,6 +3,7 @@ package org.eemt.geo.raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eemt.geo.storage.Storage;
 
 /**
@@ -40,32 +41,18 @@ public final class GeoTiffWriter {
         }
     }
 
-    /** Rows of a raster, read in order, a strip at a time. */
-    @FunctionalInterface
-    public interface RowSource {
-        /** Rows {@code firstRow} to {@code firstRow + rows - 1} of the grid, row-major, NaN for NoData. */
-        float[] read(int firstRow, int rows) throws IOException;
-    }
-
     /**
-     * Writes the rows {@code source} gives to {@code location}, with the band's {@code description} and
-     * {@code unit} (either may be null), holding only a strip of rows at a time: the same file as
-     * {@link #write(RasterGrid, float[], String, String, String)} of the same cells, for rasters that
-     * should not be held whole.
+     * Writes the raster of {@code grid} whose cells are in {@code tiles}, files this writer wrote (each the cells of its
+     * window; the windows rows of tiles over the grid), to {@code location} with the band's {@code description} and
+     * {@code unit} (either may be null): the same file as {@link #write(RasterGrid, float[], String, String, String)} of the
+     * whole raster. The tiles' encoded tiles are copied where their windows are aligned on the file's tiles, else their
+     * cells are read a strip of rows at a time; the raster is never held whole.
      */
-    public static void write(RasterGrid grid, RowSource source, String location, String description, String unit)
+    public static void writeMosaic(RasterGrid grid, List<TileFile> tiles, String location, String description, String unit)
             throws IOException {
         Path local = Files.createTempFile("eemt-", ".tif");
         try {
-            CogEncoder.write(grid, (firstRow, rows) -> {
-                float[] f = source.read(firstRow, rows);
-                checkSize(rows * (long) grid.columns(), f.length);
-                double[] d = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    d[i] = f[i];
-                }
-                return d;
-            }, 4, description, unit, local);
+            CogEncoder.writeMosaic(grid, tiles, description, unit, local);
             Storage.publish(local, location);
         } finally {
             Files.deleteIfExists(local);

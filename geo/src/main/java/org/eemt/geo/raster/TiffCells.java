@@ -33,6 +33,9 @@ final class TiffCells {
     private static final int LERC = 34887;
     private final SeekableByteChannel channel;
     private final ByteOrder order;
+    private final boolean big;
+    /** The offset of the next image's directory, 0 when this is the last image. */
+    private final long nextImage;
     private final int width;
     private final int height;
     private final int samplesPerPixel;
@@ -50,10 +53,10 @@ final class TiffCells {
     /** The GDAL_NODATA tag's value (NaN when the file has none, or when NoData is NaN). */
     private final double noData;
 
-    TiffCells(SeekableByteChannel channel) throws IOException {
-        this.channel = channel;
-        ByteBuffer head = read(0, 16, ByteOrder.LITTLE_ENDIAN);
-        order = switch (head.getShort(0)) {
+    /** The first image of the file in {@code channel} (full resolution, in a file with overviews). */
+    static TiffCells first(SeekableByteChannel channel) throws IOException {
+        ByteBuffer head = read(channel, 0, 16, ByteOrder.LITTLE_ENDIAN);
+        ByteOrder order = switch (head.getShort(0)) {
             case 0x4949 -> ByteOrder.LITTLE_ENDIAN;
             case 0x4D4D -> ByteOrder.BIG_ENDIAN;
             default -> throw new IOException("not a TIFF file");
@@ -64,10 +67,22 @@ final class TiffCells {
             throw new IOException("not a TIFF file");
         }
         boolean big = magic == 43;
-        long ifd = big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL;
+        return new TiffCells(channel, order, big, big ? head.getLong(8) : head.getInt(4) & 0xFFFFFFFFL);
+    }
+
+    /** The image after this one in the file (a COG's next overview), or null. */
+    TiffCells next() throws IOException {
+        return nextImage == 0 ? null : new TiffCells(channel, order, big, nextImage);
+    }
+
+    private TiffCells(SeekableByteChannel channel, ByteOrder order, boolean big, long ifd) throws IOException {
+        this.channel = channel;
+        this.order = order;
+        this.big = big;
         long count = big ? read(ifd, 8, order).getLong() : read(ifd, 2, order).getShort() & 0xFFFF;
         int entrySize = big ? 20 : 12;
-        ByteBuffer entries = read(ifd + (big ? 8 : 2), Math.toIntExact(count * entrySize), order);
+        ByteBuffer entries = read(ifd + (big ? 8 : 2), Math.toIntExact(count * entrySize + (big ? 8 : 4)), order);
+        nextImage = big ? entries.getLong(Math.toIntExact(count * entrySize)) : entries.getInt(Math.toIntExact(count * entrySize)) & 0xFFFFFFFFL;
         Map<Integer, long[]> tags = new HashMap<>();
         double gdalNoData = Double.NaN;
         for (int i = 0; i < count; i++) {
@@ -155,6 +170,41 @@ final class TiffCells {
     private static long first(Map<Integer, long[]> tags, int tag, long otherwise) {
         long[] v = tags.get(tag);
         return v == null || v.length == 0 ? otherwise : v[0];
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /**
+     * Whether the image is laid out as {@link CogEncoder} writes Float32 cells: one sample, little-endian, tiles of
+     * {@value CogEncoder#TILE} cells, every one stored, DEFLATE with the floating-point predictor.
+     */
+    boolean isFloat32Cog() {
+        if (order != ByteOrder.LITTLE_ENDIAN || samplesPerPixel != 1 || sampleFormat != 3 || bitsPerSample != 32
+                || compression != 8 || predictor != 3 || blockWidth != CogEncoder.TILE || blockHeight != CogEncoder.TILE
+                || offsets == null || byteCounts == null) {
+            return false;
+        }
+        long tiles = (long) ((width + CogEncoder.TILE - 1) / CogEncoder.TILE) * ((height + CogEncoder.TILE - 1) / CogEncoder.TILE);
+        if (offsets.length != tiles || byteCounts.length != tiles) {
+            return false;
+        }
+        for (int i = 0; i < tiles; i++) {
+            if (offsets[i] == 0 || byteCounts[i] < 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tile {@code index} (row-major) as stored: compressed, its predictor not undone. */
+    byte[] storedTile(int index) throws IOException {
+        return read(offsets[index], Math.toIntExact(byteCounts[index]), order).array();
     }
 
     /** What this decoder cannot read in the file, or null when it reads it. */
@@ -443,6 +493,10 @@ final class TiffCells {
     }
 
     private ByteBuffer read(long position, int length, ByteOrder byteOrder) throws IOException {
+        return read(channel, position, length, byteOrder);
+    }
+
+    private static ByteBuffer read(SeekableByteChannel channel, long position, int length, ByteOrder byteOrder) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(byteOrder);
         channel.position(position);
         while (b.hasRemaining()) {

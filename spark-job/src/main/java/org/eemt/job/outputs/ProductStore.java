@@ -7,14 +7,14 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.GeoTiffWriter;
 import org.eemt.geo.raster.RasterInput;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.geo.raster.TileFile;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
@@ -120,9 +120,11 @@ public final class ProductStore implements Serializable {
     public String publish(Product product, TilePlan plan) throws IOException {
         String target = location(product);
         if (dem.cells() <= mosaicMaxCells) {
-            try (TileRows rows = new TileRows(product, plan)) {
-                GeoTiffWriter.write(dem, rows, target, product.description(), product.unit());
+            List<TileFile> tiles = new ArrayList<>();
+            for (TileKey key : plan.keys()) {
+                tiles.add(new TileFile(workTile(product, key), plan.core(key)));
             }
+            GeoTiffWriter.writeMosaic(dem, tiles, target, product.description(), product.unit());
         } else {
             String tilesDir = Storage.child(out, product.path() + ".tiles");
             Storage.delete(tilesDir);
@@ -134,54 +136,6 @@ public final class ProductStore implements Serializable {
         }
         Storage.delete(workDirectory(product));
         return target;
-    }
-
-    /**
-     * The rows of a product read from its work tiles, strip after strip, with the tiles a strip
-     * crosses open until the strips have passed them: the driver holds a strip, never the product.
-     */
-    private final class TileRows implements GeoTiffWriter.RowSource, AutoCloseable {
-        private final Product product;
-        private final TilePlan plan;
-        private final Map<TileKey, GeoTiffReader> open = new HashMap<>();
-
-        TileRows(Product product, TilePlan plan) {
-            this.product = product;
-            this.plan = plan;
-        }
-
-        @Override
-        public float[] read(int firstRow, int rows) {
-            float[] strip = new float[rows * dem.columns()];
-            int lastRow = firstRow + rows;
-            for (TileKey key : plan.keys()) {
-                PixelWindow core = plan.core(key);
-                if (core.y0() + core.height() <= firstRow) {
-                    GeoTiffReader passed = open.remove(key);
-                    if (passed != null) {
-                        passed.close();
-                    }
-                    continue;
-                }
-                if (core.y0() >= lastRow) {
-                    continue;
-                }
-                int from = Math.max(firstRow, core.y0());
-                int to = Math.min(lastRow, core.y0() + core.height());
-                float[] part = open.computeIfAbsent(key, k -> GeoTiffReader.open(workTile(product, k)))
-                        .read(new PixelWindow(0, from - core.y0(), core.width(), to - from));
-                for (int row = from; row < to; row++) {
-                    System.arraycopy(part, (row - from) * core.width(), strip, (row - firstRow) * dem.columns() + core.x0(), core.width());
-                }
-            }
-            return strip;
-        }
-
-        @Override
-        public void close() {
-            open.values().forEach(GeoTiffReader::close);
-            open.clear();
-        }
     }
 
     /** Reads a window of a published product (a GeoTIFF, or the VRT over its tiles). */
