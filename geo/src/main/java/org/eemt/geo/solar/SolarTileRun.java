@@ -70,8 +70,11 @@ public final class SolarTileRun implements SolarEngine {
         int cells = Math.toIntExact(model.tile().core().cells());
         MonthlySolarSums sums = new MonthlySolarSums(cells);
         int perPass = (int) Math.max(1, Math.min(DAYS_PER_PASS, PASS_RESULT_BYTES / (12L * Math.max(1, cells))));
+        DailyIrradiation[] pass = null;
         for (int first = 0; first < days.length; first += perPass) {
-            for (DailyIrradiation day : model.days(Arrays.copyOfRange(days, first, Math.min(days.length, first + perPass)))) {
+            // without a consumer a pass's arrays are summed and left: the next pass reuses them
+            pass = model.days(Arrays.copyOfRange(days, first, Math.min(days.length, first + perPass)), daily == null ? pass : null);
+            for (DailyIrradiation day : pass) {
                 sums.add(day);
                 if (daily != null) {
                     daily.accept(day);

@@ -140,6 +140,7 @@ public final class SolarStage implements Stage {
         SolarParameters parameters = solar.parameters();
         SolarEngine engine = solar.engine();
         int[] days = solar.dayList();
+        boolean keepDaily = solar.keepDaily();
         String demLocation = context.demLocation();
         int band = context.band();
         TilePlan plan = context.plan();
@@ -169,7 +170,7 @@ public final class SolarStage implements Stage {
                 // the executor's cores cap the threads: tiles planned on idle cores may share one executor
                 result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, days,
                         Math.min(threads, Runtime.getRuntime().availableProcessors()), Path.of(SparkFiles.getRootDirectory()),
-                        day -> writeDaily(store, wanted, key, core, day));
+                        keepDaily ? day -> writeDaily(store, wanted, key, core, day) : null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("solar tile " + key + " interrupted", e);

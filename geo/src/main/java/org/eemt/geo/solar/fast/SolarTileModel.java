@@ -270,6 +270,14 @@ public final class SolarTileModel {
      * constants and horizons are read from memory once for all the days instead of once per day (docs/performance.md).
      */
     public DailyIrradiation[] days(int[] daysOfYear) {
+        return days(daysOfYear, null);
+    }
+
+    /**
+     * {@link #days(int[])} in the arrays of {@code previous} (a previous pass's results, which are overwritten; null for
+     * new arrays): fresh memory costs page faults.
+     */
+    public DailyIrradiation[] days(int[] daysOfYear, DailyIrradiation[] previous) {
         int n = daysOfYear.length;
         DailyIrradiation[] results = new DailyIrradiation[n];
         SunPath[] paths = new SunPath[n];
@@ -283,7 +291,10 @@ public final class SolarTileModel {
         for (int d = 0; d < n; d++) {
             SolarDay day = SolarDay.of(daysOfYear[d]);
             ClearSkyTable sky = skyByMonth[day.month()];
-            results[d] = new DailyIrradiation(daysOfYear[d], new float[cells], new float[cells], new float[cells]);
+            // every cell of a day's arrays is written
+            results[d] = previous != null && d < previous.length
+                    ? new DailyIrradiation(daysOfYear[d], previous[d].globalTopo(), previous[d].globalFlat(), previous[d].insolationHours())
+                    : new DailyIrradiation(daysOfYear[d], new float[cells], new float[cells], new float[cells]);
             paths[d] = new SunPath(groups, sky, day);
             if (minLatitude <= maxLatitude) {
                 fullSun[d] = new FullSunSums(groups, sky, day, minLatitude, maxLatitude, minElevation, maxElevation, buffers[d]);
