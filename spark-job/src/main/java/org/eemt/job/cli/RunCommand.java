@@ -31,9 +31,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Checks the inputs while a local Spark starts (a cluster's after), runs the pipeline, says what it wrote, stops Spark; the exit code. */
     static int runInOwnSession(RunOptions options, CommandSpec spec) throws IOException {
-        SparkSessions.configureStorage();
         RunConfig config = options.config(spec);
-        SparkSession session = SparkSessions.startedAfterChecks(options.master, () -> Pipeline.check(config));
+        // Hadoop's configuration is built while a local Spark starts, which builds it too
+        SparkSession session = SparkSessions.startedAfterChecks(options.master, () -> {
+            SparkSessions.configureStorage();
+            Pipeline.check(config);
+        });
         try {
             Map<String, String> products = Pipeline.run(session, config);
             System.out.println("eemt: " + products.size() + " products in " + config.out());
