@@ -11,8 +11,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Decodes the cells of the first image of a TIFF file (TIFF 6.0, Adobe; BigTIFF), the layouts GDAL
- * writes for a single-band raster: strips or tiles, chunky or planar, either byte order, 8 to 64-bit
+ * Decodes the cells of an image of a TIFF file (TIFF 6.0, Adobe; BigTIFF): the first, or one after it (a COG's
+ * overviews), in the layouts GDAL writes for a single-band raster: strips or tiles, chunky or planar, either byte order, 8 to 64-bit
  * integers and 32/64-bit floats, no compression, LZW (TIFF 6.0 section 13), DEFLATE (Adobe
  * PhotoshopTM "Deflate", RFC 1950), PackBits (section 9), ZSTD (GDAL's code 50000, RFC 8878), LERC
  * (code 34887: Esri's Lerc2 blobs, see {@link Lerc2}, alone or inside DEFLATE or ZSTD as GDAL's
