@@ -385,20 +385,12 @@ final class CogEncoder {
                 break;
             }
         }
+        if (levels == 0) {
+            return 0;
+        }
         for (TileFile tile : tiles) {
-            if (levels == 0) {
-                break;
-            }
-            try (SeekableByteChannel channel = Storage.openChannel(tile.location())) {
-                PixelWindow w = tile.window();
-                int k = 0;
-                for (TiffCells image = TiffCells.first(channel); image != null; image = image.next(), k++) {
-                    boolean before = k == 0 || reduced(w.width(), k - 1) > TILE || reduced(w.height(), k - 1) > TILE;
-                    if (!before || !image.isFloat32Cog() || image.width() != reduced(w.width(), k) || image.height() != reduced(w.height(), k)) {
-                        return 0;
-                    }
-                }
-                if (k == 0 || reduced(w.width(), k - 1) > TILE || reduced(w.height(), k - 1) > TILE) {
+            try (TileImages images = new TileImages(tile)) {
+                if (!images.isThisEncodersPyramid()) {
                     return 0;
                 }
             } catch (IOException e) {
@@ -445,6 +437,22 @@ final class CogEncoder {
             for (TiffCells image = TiffCells.first(channel); image != null; image = image.next()) {
                 stored.add(image);
             }
+        }
+
+        /**
+         * Whether the file is this encoder's Float32 COG of its window: each level it stores of the size halving gives,
+         * from full resolution down to the first that fits in one tile.
+         */
+        boolean isThisEncodersPyramid() {
+            for (int k = 0; k < stored.size(); k++) {
+                boolean expected = k == 0 || width(k - 1) > TILE || height(k - 1) > TILE;
+                TiffCells image = stored.get(k);
+                if (!expected || !image.isFloat32Cog() || image.width() != width(k) || image.height() != height(k)) {
+                    return false;
+                }
+            }
+            int last = stored.size() - 1;
+            return last >= 0 && width(last) <= TILE && height(last) <= TILE;
         }
 
         int width(int level) {
