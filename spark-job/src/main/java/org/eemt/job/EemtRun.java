@@ -137,7 +137,11 @@ public final class EemtRun {
     public String mapHtml(String... products) {
         List<Product> wanted = Arrays.stream(products).map(outputs::product).toList();
         int blockSize = ProductMaps.blockSize(outputs.grid());
-        Map<String, Quicklook> maps = ProductMaps.assemble(scan(List.of(products), List.of(products)), outputs.grid(), blockSize);
+        Map<String, Quicklook> maps = ProductMaps.fromOverviews(outputs, wanted, blockSize);
+        List<String> unmapped = wanted.stream().map(Product::path).filter(p -> !maps.containsKey(p)).toList();
+        if (!unmapped.isEmpty()) {
+            maps.putAll(ProductMaps.assemble(scan(unmapped, unmapped), outputs.grid(), blockSize));
+        }
         StringBuilder html = new StringBuilder("%html <div>");
         for (Product p : wanted) {
             html.append(img(ProductMaps.png(p, maps.get(p.path()))));

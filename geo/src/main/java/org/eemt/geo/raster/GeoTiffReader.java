@@ -213,6 +213,11 @@ public final class GeoTiffReader implements RasterInput {
             throw EemtException.input(location, "cannot read band " + (band + 1) + ", cells " + window + " (" + e.getMessage() + ")",
                     "check that the file is complete (gdalinfo -checksum)", e);
         }
+        return noDataAsNaN(samples, noData);
+    }
+
+    /** {@code samples} with every cell that holds {@code noData} (NaN: none) turned into NaN. */
+    private static double[] noDataAsNaN(double[] samples, double noData) {
         if (!Double.isNaN(noData)) {
             float noDataAsFloat = (float) noData;
             for (int i = 0; i < samples.length; i++) {
@@ -223,6 +228,29 @@ public final class GeoTiffReader implements RasterInput {
             }
         }
         return samples;
+    }
+
+    /**
+     * The reduced-resolution image of a GeoTIFF whose cells each cover {@code factor} x {@code factor} cells of its first
+     * image, as the overviews of a cloud-optimised GeoTIFF do: ⌈columns / factor⌉ x ⌈rows / factor⌉ cells of band 1,
+     * row-major, NoData as NaN. The first image itself for {@code factor} 1; null when the file has no image of that size
+     * or one this reader does not decode. Only that image's tiles are read, not the SIS metadata.
+     */
+    public static float[] readOverview(String location, int factor) {
+        try (SeekableByteChannel channel = Storage.openChannel(location)) {
+            TiffCells image = TiffCells.first(channel);
+            int width = (image.width() + factor - 1) / factor;
+            int height = (image.height() + factor - 1) / factor;
+            while (image != null && (image.width() != width || image.height() != height)) {
+                image = image.next();
+            }
+            if (image == null || image.unsupported() != null) {
+                return null;
+            }
+            return toFloats(noDataAsNaN(image.read(new PixelWindow(0, 0, width, height), 0), image.noData()));
+        } catch (IOException | RuntimeException e) {
+            throw EemtException.input(location, "cannot be read (" + e.getMessage() + ")", "check that the file is complete (gdalinfo -checksum)", e);
+        }
     }
 
     @Override

@@ -130,7 +130,7 @@ class GeoTiffWriterShapesTest {
         return out;
     }
 
-    private static void assertBitsEqual(float[] expected, float[] actual, String what) {
+    static void assertBitsEqual(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what + ": number of cells");
         for (int i = 0; i < expected.length; i++) {
             if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {

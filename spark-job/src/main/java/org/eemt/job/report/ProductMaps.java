@@ -3,7 +3,9 @@ package org.eemt.job.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
+import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.outputs.Product;
 
 /** Quicklook maps of products from a {@link ProductScan}: the assembled quicklooks and their PNGs. */
@@ -17,6 +19,29 @@ public final class ProductMaps {
     /** The block edge for quicklooks of this grid. */
     public static int blockSize(RasterGrid grid) {
         return Quicklook.blockSizeFor(grid.columns(), grid.rows(), MAX_BLOCKS);
+    }
+
+    /**
+     * The quicklooks of the products whose published file has an overview at {@code blockSize} (a power of two, {@link
+     * #blockSize}), by product path, read on this JVM: a few hundred cells a side each, not the product's cells. A
+     * product published as tiles (a VRT) has none, and is left out. An overview's cell is the mean of the valid cells of
+     * 2 x 2 cells of the level below it ({@link org.eemt.geo.raster.GeoTiffWriter}), so where a block is partly NoData
+     * at 4 x 4 cells or more, its value is a mean of means rather than the mean of its cells.
+     */
+    public static Map<String, Quicklook> fromOverviews(RunOutputs outputs, List<Product> products, int blockSize) {
+        int width = (outputs.grid().columns() + blockSize - 1) / blockSize;
+        int height = (outputs.grid().rows() + blockSize - 1) / blockSize;
+        List<float[]> read = products.parallelStream().map(p -> {
+            String location = outputs.location(p);
+            return location.endsWith(".tif") ? GeoTiffReader.readOverview(location, blockSize) : null;
+        }).toList();
+        Map<String, Quicklook> maps = new LinkedHashMap<>();
+        for (int i = 0; i < products.size(); i++) {
+            if (read.get(i) != null) {
+                maps.put(products.get(i).path(), Quicklook.ofMeans(width, height, read.get(i)));
+            }
+        }
+        return maps;
     }
 
     /** The quicklook of every product that the scan gave blocks for, by product path. */

@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * A product reduced for viewing: the mean of the valid cells of each {@code blockSize x blockSize}
  * block of the grid (NaN where a block has none), {@code width x height} blocks, row-major.
- * Tiles contribute {@link Blocks} of sums and counts, which add up in any order.
+ * Tiles contribute {@link Blocks} of sums and counts, which add up in any order; or the means come
+ * whole from a product's overview ({@link #ofMeans}).
  */
 public final class Quicklook {
     private final int width;
@@ -25,9 +26,31 @@ public final class Quicklook {
         return new Quicklook((columns + blockSize - 1) / blockSize, (rows + blockSize - 1) / blockSize);
     }
 
-    /** The block edge (cells) that keeps a {@code columns x rows} grid within {@code maxPixels} on its longer side. */
+    /**
+     * A quicklook of {@code width x height} blocks whose means are given, row-major (NaN where a block has no valid cell),
+     * as a product's overview holds them.
+     */
+    public static Quicklook ofMeans(int width, int height, float[] means) {
+        Quicklook q = new Quicklook(width, height);
+        for (int i = 0; i < means.length; i++) {
+            if (!Float.isNaN(means[i])) {
+                q.sums[i] = means[i];
+                q.counts[i] = 1;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * The block edge (cells) that keeps a {@code columns x rows} grid within {@code maxPixels} on its longer side: the
+     * smallest power of two that does, the scale of one of a product's overviews.
+     */
     public static int blockSizeFor(int columns, int rows, int maxPixels) {
-        return Math.max(1, (Math.max(columns, rows) + maxPixels - 1) / maxPixels);
+        int size = 1;
+        while ((Math.max(columns, rows) + size - 1) / size > maxPixels) {
+            size *= 2;
+        }
+        return size;
     }
 
     /**

@@ -61,16 +61,19 @@ public final class RunReport {
         withBlocks.addAll(solarMonths(S_TOPO));
         withBlocks.addAll(solarMonths(S_FLAT));
         int blockSize = ProductMaps.blockSize(outputs.grid());
-        // products are read for their maps, and for statistics only when the run did not record them while writing
-        List<Product> scanned = products.stream().filter(p -> withBlocks.contains(p) || outputs.recordedStatistics(p) == null).toList();
-        List<ProductScan.ProductTile> tiles = ProductScan.scan(spark, outputs, scanned, withBlocks, blockSize);
+        // maps come from the products' overviews; products are read for maps they have no overview for, and for
+        // statistics only when the run did not record them while writing
+        Map<String, Quicklook> quicklooks = ProductMaps.fromOverviews(outputs, withBlocks, blockSize);
+        List<Product> unmapped = withBlocks.stream().filter(p -> !quicklooks.containsKey(p.path())).toList();
+        List<Product> scanned = products.stream().filter(p -> unmapped.contains(p) || outputs.recordedStatistics(p) == null).toList();
+        List<ProductScan.ProductTile> tiles = scanned.isEmpty() ? List.of() : ProductScan.scan(spark, outputs, scanned, unmapped, blockSize);
         Map<String, CellStatistics> read = ProductScan.totals(tiles);
         Map<String, CellStatistics> statistics = new LinkedHashMap<>();
         for (Product p : products) {
             CellStatistics recorded = outputs.recordedStatistics(p);
             statistics.put(p.path(), recorded != null ? recorded : read.get(p.path()));
         }
-        Map<String, Quicklook> quicklooks = ProductMaps.assemble(tiles, outputs.grid(), blockSize);
+        quicklooks.putAll(ProductMaps.assemble(tiles, outputs.grid(), blockSize));
 
         String quicklookDir = Storage.child(out, QUICKLOOK);
         Storage.delete(quicklookDir);

@@ -48,7 +48,9 @@ class QuicklookTest {
         }
         assertEquals(sum / n, whole.value(1, 0), 1e-9);
         assertEquals(1, Quicklook.blockSizeFor(228, 211, 600));
-        assertEquals(3, Quicklook.blockSizeFor(1500, 900, 600));
+        assertEquals(4, Quicklook.blockSizeFor(1500, 900, 600));
+        assertEquals(2, Quicklook.blockSizeFor(1110, 694, 600));
+        assertEquals(8, Quicklook.blockSizeFor(4788, 2572, 600));
         assertEquals(0, Arrays.stream(whole.values()).filter(Double::isNaN).count());
     }
 
