@@ -60,10 +60,12 @@ final class FullSunSums {
     private final double[] sums;
     private final int groupStride;
     private final int latitudeStride;
-    /** The located cell: the table index of its nodes at group 0, and the weights of its 2 x 3 nodes. */
+    /** The located cell: the table index of its nodes at group 0, and the weights of its 2 x 3 nodes, from {@code cellWeightsAt} on. */
     private int cellBase;
-    private static final int NODES = 6;
-    private final double[] cellWeights = new double[NODES];
+    /** The weights of a cell's nodes ({@link #place}): {@value #NODES} a cell. */
+    static final int NODES = 6;
+    private double[] cellWeights;
+    private int cellWeightsAt;
     /** The table offsets of the located cell's nodes from its first: elevation k − 1, k, k + 1 at φ_j, then at φ_j+1. */
     private final int[] nodeOffset;
 
@@ -140,15 +142,15 @@ final class FullSunSums {
     }
 
     /**
-     * Points the reads at a cell at {@code latitude} (radians) and {@code elevation} (m), whose own first group with
-     * h0 ≥ 0.1 rad is {@code cellFirstHighSun}; returns the first group the reads can start at (every later one can too):
-     * the first with the sun above the horizontal at both neighbouring latitude nodes, from which the nodes and the cell
-     * take Muneer's high-sun and low-sun forms in the same groups.
+     * Places cell {@code cell} at {@code latitude} (radians) and {@code elevation} (m) among the nodes: its first node's table
+     * index at {@code nodes[2·cell]}, its latitude node at {@code nodes[2·cell + 1]} and the weights of its 2 x 3 nodes from
+     * {@code weights[NODES·cell]} on. The place holds in the table of every day whose sums cover the same ranges of
+     * latitude and elevation ({@link #sameNodes}).
      */
-    int locate(double latitude, double elevation, int cellFirstHighSun) {
-        double u = latitude / LATITUDE_STEP_RADIANS;
+    void place(double latitude, double elevation, int[] nodes, double[] weights, int cell) {
+        double u = latitude * (1 / LATITUDE_STEP_RADIANS);
         int j = (int) Math.floor(u);
-        double v = elevation / ELEVATION_STEP_METRES;
+        double v = elevation * (1 / ELEVATION_STEP_METRES);
         int k = (int) Math.floor(v + 0.5);
         double x = u - j;
         double t = v - k;
@@ -157,14 +159,35 @@ final class FullSunSums {
         double w0 = t * (t - 1) / 2;
         double w1 = 1 - t * t;
         double w2 = t * (t + 1) / 2;
-        double[] weights = cellWeights;
-        weights[0] = (1 - x) * w0;
-        weights[1] = (1 - x) * w1;
-        weights[2] = (1 - x) * w2;
-        weights[3] = x * w0;
-        weights[4] = x * w1;
-        weights[5] = x * w2;
-        cellBase = j * latitudeStride + (k - 1 - firstElevationNode) * SUMS;
+        int at = NODES * cell;
+        weights[at] = (1 - x) * w0;
+        weights[at + 1] = (1 - x) * w1;
+        weights[at + 2] = (1 - x) * w2;
+        weights[at + 3] = x * w0;
+        weights[at + 4] = x * w1;
+        weights[at + 5] = x * w2;
+        nodes[2 * cell] = j * latitudeStride + (k - 1 - firstElevationNode) * SUMS;
+        nodes[2 * cell + 1] = j;
+    }
+
+    /** Whether a cell {@link #place placed} by {@code other} reads its nodes here too: both tables cover the same nodes. */
+    boolean sameNodes(FullSunSums other) {
+        return firstLatitudeNode == other.firstLatitudeNode && firstTabulated.length == other.firstTabulated.length
+                && firstElevationNode == other.firstElevationNode && elevationNodes == other.elevationNodes
+                && groupCount == other.groupCount;
+    }
+
+    /**
+     * Points the reads at a {@link #place placed} cell, whose own first group with h0 ≥ 0.1 rad is {@code cellFirstHighSun};
+     * returns the first group the reads can start at (every later one can too): the first with the sun above the horizontal
+     * at both neighbouring latitude nodes, from which the nodes and the cell take Muneer's high-sun and low-sun forms in the
+     * same groups.
+     */
+    int locate(int[] nodes, double[] weights, int cell, int cellFirstHighSun) {
+        cellBase = nodes[2 * cell];
+        int j = nodes[2 * cell + 1];
+        cellWeights = weights;
+        cellWeightsAt = NODES * cell;
         int daylight = Math.max(firstTabulated[j], firstTabulated[j + 1]);
         int high = firstHighSun[j];
         return high == firstHighSun[j + 1] && high == cellFirstHighSun ? daylight
@@ -190,7 +213,7 @@ final class FullSunSums {
             int i = index(from) + slot;
             double sum = 0;
             for (int node = 0; node < NODES; node++) {
-                sum += cellWeights[node] * sums[i + nodeOffset[node]];
+                sum += cellWeights[cellWeightsAt + node] * sums[i + nodeOffset[node]];
             }
             return 2 * sum;
         }
@@ -198,10 +221,11 @@ final class FullSunSums {
         int i2 = index(Math.min(from, pairs)) + slot;
         int i3 = index(pairs) + slot;
         double[] w = cellWeights;
+        int wAt = cellWeightsAt;
         double sum = 0;
         for (int node = 0; node < NODES; node++) {
             int o = nodeOffset[node];
-            sum += w[node] * (sums[i1 + o] + sums[i2 + o] - sums[i3 + o]);
+            sum += w[wAt + node] * (sums[i1 + o] + sums[i2 + o] - sums[i3 + o]);
         }
         return sum;
     }
@@ -216,6 +240,7 @@ final class FullSunSums {
     double sunlit(int from, boolean second, double reflected, double skyView, double brightening, double slopeNorth,
                   double cosSlope, double slopeEast, double diffuse) {
         double[] w = cellWeights;
+        int wAt = cellWeightsAt;
         double[] t = sums;
         double sum = 0;
         if (!second || pairs == groupCount) {
@@ -224,7 +249,7 @@ final class FullSunSums {
             int f = index(from);
             for (int node = 0; node < NODES; node++) {
                 int a = f + nodeOffset[node];
-                sum += w[node] * (t[a] * reflected + t[a + 1] * skyView + t[a + 2] * brightening + t[a + 3] * slopeNorth
+                sum += w[wAt + node] * (t[a] * reflected + t[a + 1] * skyView + t[a + 2] * brightening + t[a + 3] * slopeNorth
                         + t[a + 4] * cosSlope + t[a + 5] * east + t[a + 6] * diffuse);
             }
             return sum;
@@ -234,7 +259,7 @@ final class FullSunSums {
         for (int node = 0; node < NODES; node++) {
             int a = f + nodeOffset[node];
             int b = e + nodeOffset[node];
-            sum += w[node] * ((t[a] - t[b]) * reflected + (t[a + 1] - t[b + 1]) * skyView + (t[a + 2] - t[b + 2]) * brightening
+            sum += w[wAt + node] * ((t[a] - t[b]) * reflected + (t[a + 1] - t[b + 1]) * skyView + (t[a + 2] - t[b + 2]) * brightening
                     + (t[a + 3] - t[b + 3]) * slopeNorth + (t[a + 4] - t[b + 4]) * cosSlope - (t[a + 5] - t[b + 5]) * slopeEast
                     + (t[a + 6] - t[b + 6]) * diffuse);
         }

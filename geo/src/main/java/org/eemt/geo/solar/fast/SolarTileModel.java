@@ -305,12 +305,24 @@ public final class SolarTileModel {
             }
         }
         PassBounds pass = windows[0] == null ? null : PassBounds.of(HorizonWindows.union(windows, horizon.azimuths()), daysOfYear);
+        for (int d = 1; d < n; d++) {
+            if (fullSun[0] != null && !fullSun[0].sameNodes(fullSun[d])) {
+                throw new IllegalStateException("the days of a pass tabulate their sums at different nodes");
+            }
+        }
         int[] spans = new int[2 * SPAN_FIELDS * CELL_BLOCK];
+        int[] nodes = new int[2 * CELL_BLOCK];
+        double[] weights = new double[FullSunSums.NODES * CELL_BLOCK];
         for (int start = 0; start < cells; start += CELL_BLOCK) {
             int end = Math.min(cells, start + CELL_BLOCK);
             passSpans(pass, start, end, spans);
+            for (int i = start; i < end && fullSun[0] != null; i++) {
+                if (surface[i] != NO_DATA) {
+                    fullSun[0].place(constants[i * CONSTANTS + LATITUDE_RADIANS], constants[i * CONSTANTS + ELEVATION_METRES], nodes, weights, i - start);
+                }
+            }
             for (int d = 0; d < n; d++) {
-                cellDays(start, end, paths[d], fullSun[d], windows[d], results[d], spans);
+                cellDays(start, end, paths[d], fullSun[d], windows[d], results[d], spans, nodes, weights);
             }
         }
         return results;
@@ -411,8 +423,9 @@ public final class SolarTileModel {
         return g;
     }
 
-    /** The cells {@code start} to {@code end} − 1 of one day. */
-    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, HorizonWindows windows, DailyIrradiation day, int[] spans) {
+    /** The cells {@code start} to {@code end} − 1 of one day, {@link FullSunSums#place placed} in {@code nodes} and {@code weights}. */
+    private void cellDays(int start, int end, SunPath path, FullSunSums fullSun, HorizonWindows windows, DailyIrradiation day, int[] spans,
+                          int[] nodes, double[] weights) {
         float[] topo = day.globalTopo();
         float[] flat = day.globalFlat();
         float[] hours = day.insolationHours();
@@ -428,20 +441,22 @@ public final class SolarTileModel {
             boolean shared = i + 1 < cells && constants[next + SIN_LATITUDE] == sinLatitude && constants[next + COS_LATITUDE] == cosLatitude
                     && (turnSin == null || turnSin[i + 1] == turnSin[i] && turnCos[i + 1] == turnCos[i]);
             path.moveTo(sinLatitude, cosLatitude, turnCos == null ? 1 : turnCos[i], turnSin == null ? 0 : turnSin[i], shared);
-            cellDay(i, path, fullSun, windows, topo, flat, hours, spans, (i - start) * 2 * SPAN_FIELDS);
+            int tabulatedFrom = Math.max(path.firstDaylight, fullSun.locate(nodes, weights, i - start, path.firstHighSun));
+            cellDay(i, path, fullSun, tabulatedFrom, windows, topo, flat, hours, spans, (i - start) * 2 * SPAN_FIELDS);
         }
     }
 
     /**
-     * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups before the table's
-     * first ({@link FullSunSums#locate}) sample by sample, then from the table: every sample counted shadowed
+     * One cell's day, written to {@code topo}, {@code flat} and {@code hours}: the daylight groups before
+     * {@code tabulatedFrom} (where the cell {@link FullSunSums#locate located} in {@code fullSun} can start reading it)
+     * sample by sample, then from the table: every sample counted shadowed
      * ({@link FullSunSums#diffuse}), and each run of sunlit samples of either half of the day added as the difference of
      * two cumulative sums ({@link FullSunSums#sunlit}). Each half's samples are tested one by one, from the first its pass's
      * spans ({@code spans} from {@code span}, {@link #passSpans}) do not leave unlit, until the sun is clear of the horizons
      * and facing the cell to the half's end, after which they are all sunlit.
      */
-    private void cellDay(int i, SunPath path, FullSunSums fullSun, HorizonWindows windows, float[] topo, float[] flat, float[] hours,
-                         int[] spans, int span) {
+    private void cellDay(int i, SunPath path, FullSunSums fullSun, int tabulatedFrom, HorizonWindows windows, float[] topo, float[] flat,
+                         float[] hours, int[] spans, int span) {
         ClearSkyTable sky = path.sky;
         double g0 = path.extraterrestrial;
         byte kind = surface[i];
@@ -461,8 +476,6 @@ public final class SolarTileModel {
         double[] lowSunCorrection = path.lowSunCorrection;
         int groupCount = groups.size();
         int pairs = groups.pairs();
-        int tabulatedFrom = Math.max(path.firstDaylight,
-                fullSun.locate(constants[at + LATITUDE_RADIANS], constants[at + ELEVATION_METRES], path.firstHighSun));
         int firstUnlitFrom = spans[span + UNLIT_FROM];
         int firstUnlitUntil = spans[span + UNLIT_UNTIL];
         int firstClearFrom = spans[span + CLEAR_FROM];

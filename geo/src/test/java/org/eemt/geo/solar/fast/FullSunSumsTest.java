@@ -33,7 +33,10 @@ class FullSunSumsTest {
                     double cosLatitude = Math.cos(latitude);
                     double a = sinLatitude * Math.sin(solarDay.declinationRadians());
                     double b = cosLatitude * Math.cos(solarDay.declinationRadians());
-                    int from = sums.locate(latitude, elevation, groups.firstReaching(a, b, Math.sin(0.1)));
+                    int[] nodes = new int[2];
+                    double[] weights = new double[FullSunSums.NODES];
+                    sums.place(latitude, elevation, nodes, weights, 0);
+                    int from = sums.locate(nodes, weights, 0, groups.firstReaching(a, b, Math.sin(0.1)));
                     // a cell in full sun from sunrise (and at least locate's), low sun included
                     int start = Math.max(from, groups.firstAboveHorizon(a, b));
                     // the first samples and the second ones tabulated from groups of their own
@@ -72,8 +75,14 @@ class FullSunSumsTest {
         FullSunSums large = new FullSunSums(groups, new ClearSkyTable(sky), day, latitude - 0.1, latitude + 0.05, 100, 4000, previous);
         int highSun = groups.firstReaching(Math.sin(latitude) * Math.sin(day.declinationRadians()),
                 Math.cos(latitude) * Math.cos(day.declinationRadians()), Math.sin(0.1));
-        int from = small.locate(latitude, elevation, highSun);
-        assertEquals(from, large.locate(latitude, elevation, highSun));
+        int[] smallNodes = new int[2 * 3];
+        int[] largeNodes = new int[2 * 3];
+        double[] smallWeights = new double[FullSunSums.NODES * 3];
+        double[] largeWeights = new double[FullSunSums.NODES * 3];
+        small.place(latitude, elevation, smallNodes, smallWeights, 2);
+        large.place(latitude, elevation, largeNodes, largeWeights, 2);
+        int from = small.locate(smallNodes, smallWeights, 2, highSun);
+        assertEquals(from, large.locate(largeNodes, largeWeights, 2, highSun));
         for (int g = from; g <= groups.size(); g++) {
             assertEquals(small.flat(g), large.flat(g), "group " + g);
             assertEquals(small.diffuse(g), large.diffuse(g), "group " + g);
