@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,6 +34,11 @@ import org.eemt.geo.EemtException;
  * <p>Products appear atomically: {@link #publish} copies a finished local file next to its target
  * under a hidden temporary name, then renames it into place (on an object store the rename is a
  * copy; readers still never see a partial object, as each object is written whole).
+ *
+ * <p>Files written to the local file system go through {@code java.nio} instead: without Hadoop's
+ * native library, its local file system sets each new file's and directory's permissions by
+ * running {@code chmod}, a process per file (over 600 in a run of 40 products). Local files get
+ * the process's umask, as any other program's.
  */
 public final class Storage {
     private static volatile Configuration conf = new Configuration();
@@ -120,6 +126,11 @@ public final class Storage {
 
     /** Writes a small file (a manifest, a VRT) atomically. */
     public static void writeAtomically(String location, byte[] content) throws IOException {
+        java.nio.file.Path local = localFile(location);
+        if (local != null) {
+            writeLocal(local, part -> Files.write(part, content));
+            return;
+        }
         FileSystem fs = fileSystem(location);
         Path target = path(location);
         Path part = hiddenSibling(target);
@@ -131,6 +142,11 @@ public final class Storage {
 
     /** Copies a finished local file to {@code location} under a temporary name, then renames it into place. */
     public static void publish(java.nio.file.Path localFile, String location) throws IOException {
+        java.nio.file.Path local = localFile(location);
+        if (local != null) {
+            writeLocal(local, part -> Files.copy(localFile, part));
+            return;
+        }
         FileSystem fs = fileSystem(location);
         Path target = path(location);
         Path part = hiddenSibling(target);
@@ -143,7 +159,12 @@ public final class Storage {
     }
 
     public static void mkdirs(String location) throws IOException {
-        fileSystem(location).mkdirs(path(location));
+        java.nio.file.Path local = localFile(location);
+        if (local != null) {
+            Files.createDirectories(local);
+        } else {
+            fileSystem(location).mkdirs(path(location));
+        }
     }
 
     public static void delete(String location) throws IOException {
@@ -185,6 +206,27 @@ public final class Storage {
 
     private static Path hiddenSibling(Path target) {
         return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
+    }
+
+    /** Writes a file's content to the path it is given. */
+    private interface PartWriter {
+        void write(java.nio.file.Path part) throws IOException;
+    }
+
+    /**
+     * Writes a local target under a hidden name beside it (its directory made as needed), then renames it over the
+     * target in one step, so that readers see the old file or the new one; on failure nothing is left behind.
+     */
+    private static void writeLocal(java.nio.file.Path target, PartWriter writer) throws IOException {
+        Files.createDirectories(target.getParent());
+        java.nio.file.Path part = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            writer.write(part);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
     }
 
     private static void moveIntoPlace(FileSystem fs, Path from, Path to) throws IOException {
