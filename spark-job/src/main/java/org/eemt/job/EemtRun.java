@@ -87,7 +87,7 @@ public final class EemtRun {
     /** Per product and tile of the run (its {@code --tile-size}): the tile's position and size, and its valid cells' statistics. */
     public Dataset<Row> tileStatistics(String... products) {
         List<Row> rows = new ArrayList<>();
-        for (ProductScan.ProductTile t : scan(List.of(products), List.of())) {
+        for (ProductScan.ProductTile t : scan(List.of(products))) {
             CellStatistics s = t.statistics();
             rows.add(RowFactory.create(t.product(), t.key().row(), t.key().col(), t.core().x0(), t.core().y0(),
                     t.core().width(), t.core().height(), s.count(), s.mean(), s.sd(), s.min(), s.max()));
@@ -98,7 +98,7 @@ public final class EemtRun {
     /** Per product: unit, valid cells, mean, sd (population), min, max over the whole grid. */
     public Dataset<Row> statistics(String... products) {
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, CellStatistics> e : ProductScan.totals(scan(List.of(products), List.of())).entrySet()) {
+        for (Map.Entry<String, CellStatistics> e : ProductScan.totals(scan(List.of(products))).entrySet()) {
             CellStatistics s = e.getValue();
             rows.add(RowFactory.create(e.getKey(), outputs.product(e.getKey()).unit(), s.count(), s.mean(), s.sd(), s.min(), s.max()));
         }
@@ -113,7 +113,7 @@ public final class EemtRun {
     public Dataset<Row> zonalSummary(String... products) {
         double band = 100;
         if (outputs.has(ZonalSummary.DEM)) {
-            CellStatistics dem = ProductScan.totals(scan(List.of(ZonalSummary.DEM), List.of())).get(ZonalSummary.DEM);
+            CellStatistics dem = ProductScan.totals(scan(List.of(ZonalSummary.DEM))).get(ZonalSummary.DEM);
             band = ZonalSummary.elevationBand(dem.min(), dem.max());
         }
         return zonalSummary(band, products);
@@ -137,11 +137,7 @@ public final class EemtRun {
     public String mapHtml(String... products) {
         List<Product> wanted = Arrays.stream(products).map(outputs::product).toList();
         int blockSize = ProductMaps.blockSize(outputs.grid());
-        Map<String, Quicklook> maps = ProductMaps.fromOverviews(outputs, wanted, blockSize);
-        List<String> unmapped = wanted.stream().map(Product::path).filter(p -> !maps.containsKey(p)).toList();
-        if (!unmapped.isEmpty()) {
-            maps.putAll(ProductMaps.assemble(scan(unmapped, unmapped), outputs.grid(), blockSize));
-        }
+        Map<String, Quicklook> maps = ProductMaps.quicklooks(JavaSparkContext.fromSparkContext(spark.sparkContext()), outputs, wanted, blockSize);
         StringBuilder html = new StringBuilder("%html <div>");
         for (Product p : wanted) {
             html.append(img(ProductMaps.png(p, maps.get(p.path()))));
@@ -166,10 +162,10 @@ public final class EemtRun {
         return "%html <div>" + img(ProductMaps.png(column, unit, quicklook)) + "</div>";
     }
 
-    private List<ProductScan.ProductTile> scan(List<String> products, List<String> mapped) {
+    /** The statistics of products, per product and tile (no quicklook blocks). */
+    private List<ProductScan.ProductTile> scan(List<String> products) {
         return ProductScan.scan(JavaSparkContext.fromSparkContext(spark.sparkContext()), outputs,
-                products.stream().map(outputs::product).toList(), mapped.stream().map(outputs::product).toList(),
-                ProductMaps.blockSize(outputs.grid()));
+                products.stream().map(outputs::product).toList(), List.of(), ProductMaps.blockSize(outputs.grid()));
     }
 
     private static StructType statisticsSchema(String... leading) {

@@ -3,12 +3,13 @@ package org.eemt.job.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.job.outputs.RunOutputs;
 import org.eemt.job.outputs.Product;
 
-/** Quicklook maps of products from a {@link ProductScan}: the assembled quicklooks and their PNGs. */
+/** Quicklook maps of products, from their overviews or a {@link ProductScan}, and their PNGs. */
 public final class ProductMaps {
     /** Longer side of a quicklook, in blocks: larger grids are averaged over blocks of cells. */
     public static final int MAX_BLOCKS = 600;
@@ -22,13 +23,26 @@ public final class ProductMaps {
     }
 
     /**
+     * The quicklook of each product, by product path: from its overview ({@link #fromOverviews}), or for the products
+     * without one from a {@link ProductScan} of their cells.
+     */
+    public static Map<String, Quicklook> quicklooks(JavaSparkContext spark, RunOutputs outputs, List<Product> products, int blockSize) {
+        Map<String, Quicklook> maps = fromOverviews(outputs, products, blockSize);
+        List<Product> unmapped = products.stream().filter(p -> !maps.containsKey(p.path())).toList();
+        if (!unmapped.isEmpty()) {
+            maps.putAll(assemble(ProductScan.scan(spark, outputs, unmapped, unmapped, blockSize), outputs.grid(), blockSize));
+        }
+        return maps;
+    }
+
+    /**
      * The quicklooks of the products whose published file has an overview at {@code blockSize} (a power of two, {@link
      * #blockSize}), by product path, read on this JVM: a few hundred cells a side each, not the product's cells. A
      * product published as tiles (a VRT) has none, and is left out. An overview's cell is the mean of the valid cells of
      * 2 x 2 cells of the level below it ({@link org.eemt.geo.raster.GeoTiffWriter}), so where a block is partly NoData
      * at 4 x 4 cells or more, its value is a mean of means rather than the mean of its cells.
      */
-    public static Map<String, Quicklook> fromOverviews(RunOutputs outputs, List<Product> products, int blockSize) {
+    static Map<String, Quicklook> fromOverviews(RunOutputs outputs, List<Product> products, int blockSize) {
         int width = (outputs.grid().columns() + blockSize - 1) / blockSize;
         int height = (outputs.grid().rows() + blockSize - 1) / blockSize;
         List<float[]> read = products.parallelStream().map(p -> {
@@ -45,7 +59,7 @@ public final class ProductMaps {
     }
 
     /** The quicklook of every product that the scan gave blocks for, by product path. */
-    public static Map<String, Quicklook> assemble(List<ProductScan.ProductTile> tiles, RasterGrid grid, int blockSize) {
+    static Map<String, Quicklook> assemble(List<ProductScan.ProductTile> tiles, RasterGrid grid, int blockSize) {
         Map<String, Quicklook> maps = new LinkedHashMap<>();
         for (ProductScan.ProductTile t : tiles) {
             if (t.blocks() != null) {

@@ -61,19 +61,16 @@ public final class RunReport {
         withBlocks.addAll(solarMonths(S_TOPO));
         withBlocks.addAll(solarMonths(S_FLAT));
         int blockSize = ProductMaps.blockSize(outputs.grid());
-        // maps come from the products' overviews; products are read for maps they have no overview for, and for
-        // statistics only when the run did not record them while writing
-        Map<String, Quicklook> quicklooks = ProductMaps.fromOverviews(outputs, withBlocks, blockSize);
-        List<Product> unmapped = withBlocks.stream().filter(p -> !quicklooks.containsKey(p.path())).toList();
-        List<Product> scanned = products.stream().filter(p -> unmapped.contains(p) || outputs.recordedStatistics(p) == null).toList();
-        List<ProductScan.ProductTile> tiles = scanned.isEmpty() ? List.of() : ProductScan.scan(spark, outputs, scanned, unmapped, blockSize);
-        Map<String, CellStatistics> read = ProductScan.totals(tiles);
+        Map<String, Quicklook> quicklooks = ProductMaps.quicklooks(spark, outputs, withBlocks, blockSize);
+        // products are read for statistics only when the run did not record them while writing (older versions)
+        List<Product> unrecorded = products.stream().filter(p -> outputs.recordedStatistics(p) == null).toList();
+        Map<String, CellStatistics> read = unrecorded.isEmpty() ? Map.of()
+                : ProductScan.totals(ProductScan.scan(spark, outputs, unrecorded, List.of(), blockSize));
         Map<String, CellStatistics> statistics = new LinkedHashMap<>();
         for (Product p : products) {
             CellStatistics recorded = outputs.recordedStatistics(p);
             statistics.put(p.path(), recorded != null ? recorded : read.get(p.path()));
         }
-        quicklooks.putAll(ProductMaps.assemble(tiles, outputs.grid(), blockSize));
 
         String quicklookDir = Storage.child(out, QUICKLOOK);
         Storage.delete(quicklookDir);
