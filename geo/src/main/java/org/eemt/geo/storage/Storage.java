@@ -205,7 +205,12 @@ public final class Storage {
     }
 
     private static Path hiddenSibling(Path target) {
-        return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".part");
+        return new Path(target.getParent(), partName(target.getName()));
+    }
+
+    /** The name a file is written under before it is renamed to {@code name}: hidden, and unique to the writer. */
+    private static String partName(String name) {
+        return "." + name + "." + UUID.randomUUID() + ".part";
     }
 
     /** Writes a file's content to the path it is given. */
@@ -219,7 +224,7 @@ public final class Storage {
      */
     private static void writeLocal(java.nio.file.Path target, PartWriter writer) throws IOException {
         Files.createDirectories(target.getParent());
-        java.nio.file.Path part = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        java.nio.file.Path part = target.resolveSibling(partName(target.getFileName().toString()));
         try {
             writer.write(part);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);

@@ -316,7 +316,7 @@ public final class SolarTileModel {
         for (int start = 0; start < cells; start += CELL_BLOCK) {
             int end = Math.min(cells, start + CELL_BLOCK);
             passSpans(pass, start, end, spans);
-            for (int i = start; i < end && fullSun[0] != null; i++) {
+            for (int i = start; i < end; i++) {
                 if (surface[i] != NO_DATA) {
                     fullSun[0].place(constants[i * CONSTANTS + LATITUDE_RADIANS], constants[i * CONSTANTS + ELEVATION_METRES], nodes, weights, i - start);
                 }
