@@ -24,8 +24,7 @@ class GeoTiffOverviewTest {
             int w = shape[0];
             int h = shape[1];
             String name = w + "x" + h;
-            RasterGrid grid = new RasterGrid(w, h, dem.originX(), dem.originY(), dem.cellWidth(), dem.cellHeight(),
-                    dem.crsCode(), dem.crsWkt(), dem.geographic(), dem.semiMajorAxisMetres(), dem.inverseFlattening());
+            RasterGrid grid = GeoTiffWriterShapesTest.shaped(dem, w, h);
             float[] cells = new float[w * h];
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = i % 13 == 4 || (i % w) < 37 ? Float.NaN : (i / w) * 3.5f - (i % w) * 0.75f;

@@ -31,8 +31,7 @@ class GeoTiffWriterShapesTest {
             int w = shape[0];
             int h = shape[1];
             String name = w + "x" + h;
-            RasterGrid grid = new RasterGrid(w, h, dem.originX(), dem.originY(), dem.cellWidth(), dem.cellHeight(),
-                    dem.crsCode(), dem.crsWkt(), dem.geographic(), dem.semiMajorAxisMetres(), dem.inverseFlattening());
+            RasterGrid grid = shaped(dem, w, h);
             float[] cells = new float[w * h];
             for (int i = 0; i < cells.length; i++) {
                 // distinct per cell (row and column both show), some NaN
@@ -128,6 +127,12 @@ class GeoTiffWriterShapesTest {
             }
         }
         return out;
+    }
+
+    /** A {@code w x h} grid with the origin, cell size and CRS of {@code dem}. */
+    static RasterGrid shaped(RasterGrid dem, int w, int h) {
+        return new RasterGrid(w, h, dem.originX(), dem.originY(), dem.cellWidth(), dem.cellHeight(),
+                dem.crsCode(), dem.crsWkt(), dem.geographic(), dem.semiMajorAxisMetres(), dem.inverseFlattening());
     }
 
     static void assertBitsEqual(float[] expected, float[] actual, String what) {
