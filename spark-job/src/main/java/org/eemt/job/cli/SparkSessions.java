@@ -50,7 +50,9 @@ final class SparkSessions {
      * run; a cluster's is asked for only once they passed, so that refused inputs never hold a cluster's executors.
      */
     static SparkSession startedAfterChecks(String defaultMaster, Runnable checks) {
-        if (!new SparkConf().get("spark.master", defaultMaster).startsWith("local")) {
+        // a SparkConf's settings are the JVM's spark.* properties: read here without one, Spark's classes load on the
+        // thread that starts it, beside the checks
+        if (!System.getProperty("spark.master", defaultMaster).startsWith("local")) {
             checks.run();
             return getOrCreate(defaultMaster);
         }
