@@ -1,13 +1,18 @@
 package org.eemt.geo.raster;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.SimpleFormatter;
 import org.apache.sis.coverage.grid.GridExtent;
 import org.apache.sis.coverage.grid.GridGeometry;
 import org.apache.sis.coverage.grid.PixelInCell;
+import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.operation.transform.MathTransforms;
 import org.apache.sis.storage.Aggregate;
 import org.apache.sis.storage.DataStoreException;
@@ -35,6 +40,8 @@ import org.opengis.referencing.operation.MathTransform;
  * reported as {@link EemtException#input} naming the file.
  */
 public final class GeoTiffReader implements RasterInput {
+    /** The look-up {@link #lookUpCrsAhead} started, until a reader has waited for it. */
+    private static volatile Thread crsLookUp;
     private final String location;
     private final SeekableByteChannel channel;
     private final GeoTiffStore store;
@@ -94,7 +101,8 @@ public final class GeoTiffReader implements RasterInput {
                         "rewrite it with gdal_translate -ot Float32 -co COMPRESS=DEFLATE -co TILED=YES in.tif out.tif");
             }
             channel.position(0);
-            java.nio.file.Path local = Storage.localFile(location);
+            awaitCrsLookUp();
+            Path local = Storage.localFile(location);
             store = new GeoTiffStore(new GeoTiffStoreProvider(), new StorageConnector(local != null ? local : channel));
             store.addListener(WarningEvent.class, event -> warnings.add(new SimpleFormatter().formatMessage(event.getDescription()).replaceAll("\\.$", "")));
             resource = firstCoverage(store);
@@ -106,6 +114,49 @@ public final class GeoTiffReader implements RasterInput {
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
+        }
+    }
+
+    /**
+     * Starts looking up, on a daemon thread, the EPSG CRS that the GeoKeys of a GeoTIFF on the local disk name. The
+     * first lookup in a JVM opens the EPSG database (seconds of a core); a reader opened meanwhile waits for it (two
+     * threads asking Apache SIS at once would each query the database on a connection of their own), and later ones
+     * find the CRS in SIS's cache. Other locations are left alone, and failures to the reader.
+     */
+    public static void lookUpCrsAhead(String location) {
+        Path local;
+        try {
+            local = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return; // another file system's URI
+        }
+        if (!Files.isRegularFile(local)) {
+            return;
+        }
+        Thread lookUp = new Thread(() -> {
+            try (SeekableByteChannel channel = Files.newByteChannel(local)) {
+                int code = TiffCells.first(channel).epsgCode();
+                if (code != 0) {
+                    CRS.forCode("EPSG:" + code);
+                }
+            } catch (Exception | LinkageError e) {
+                // the reader opens the file itself and reports what is wrong with it, in one line
+            }
+        }, "eemt-crs-lookup");
+        lookUp.setDaemon(true);
+        crsLookUp = lookUp;
+        lookUp.start();
+    }
+
+    private static void awaitCrsLookUp() {
+        Thread lookUp = crsLookUp;
+        if (lookUp != null) {
+            try {
+                lookUp.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            crsLookUp = null;
         }
     }
 

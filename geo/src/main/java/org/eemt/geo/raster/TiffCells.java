@@ -31,6 +31,10 @@ final class TiffCells {
     /** libtiff's LercParameters tag (LONG[2]): the Lerc2 blob version and the compression around it (0 none, 1 DEFLATE, 2 ZSTD). */
     private static final int LERC_PARAMETERS = 50674;
     private static final int LERC = 34887;
+    /** GeoTIFF 1.1's GeoKeyDirectoryTag (SHORTs): a header of four, then four per key (id, location, count, value). */
+    private static final int GEO_KEY_DIRECTORY = 34735;
+    /** The GeoKeys that name a CRS by its EPSG code: ProjectedCRSGeoKey, then GeodeticCRSGeoKey. */
+    private static final int[] CRS_CODE_KEYS = {3072, 2048};
     private final SeekableByteChannel channel;
     private final ByteOrder order;
     private final boolean big;
@@ -52,6 +56,8 @@ final class TiffCells {
     private final long[] byteCounts;
     /** The GDAL_NODATA tag's value (NaN when the file has none, or when NoData is NaN). */
     private final double noData;
+    /** The EPSG code of the CRS the GeoKeys name (of its geodetic CRS under a user-defined projection), else 0. */
+    private final int epsgCode;
 
     /** The first image of the file in {@code channel} (full resolution, in a file with overviews). */
     static TiffCells first(SeekableByteChannel channel) throws IOException {
@@ -133,6 +139,7 @@ final class TiffCells {
             tags.put(tag, values);
         }
         noData = gdalNoData;
+        epsgCode = epsgCode(tags.get(GEO_KEY_DIRECTORY));
         width = (int) first(tags, 256, 0);
         height = (int) first(tags, 257, 0);
         bitsPerSample = (int) first(tags, 258, 1);
@@ -163,8 +170,29 @@ final class TiffCells {
         return noData;
     }
 
+    /**
+     * The EPSG code of the CRS that the GeoKeys name: the projected CRS's, or the geodetic CRS's (a geographic DEM, or
+     * a user-defined projection on an EPSG datum); 0 when they name neither.
+     */
+    int epsgCode() {
+        return epsgCode;
+    }
+
+    private static int epsgCode(long[] directory) {
+        for (int key : CRS_CODE_KEYS) {
+            for (int k = 4; directory != null && k + 3 < directory.length; k += 4) {
+                // a value held in the directory itself (location 0); 1024-32766 is EPSG's range, 32767 "user-defined"
+                if (directory[k] == key && directory[k + 1] == 0 && directory[k + 3] >= 1024 && directory[k + 3] < 32767) {
+                    return (int) directory[k + 3];
+                }
+            }
+        }
+        return 0;
+    }
+
     private static boolean isNumericTag(int tag) {
-        return tag >= 256 && tag <= 339 && tag != 270 && tag != 305 && tag != 306 && tag != 315 || tag == LERC_PARAMETERS;
+        return tag >= 256 && tag <= 339 && tag != 270 && tag != 305 && tag != 306 && tag != 315 || tag == LERC_PARAMETERS
+                || tag == GEO_KEY_DIRECTORY;
     }
 
     private static long first(Map<Integer, long[]> tags, int tag, long otherwise) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.eemt.geo.EemtException;
+import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.storage.Storage;
 import org.eemt.job.pipeline.Pipeline;
 import org.eemt.job.pipeline.RunConfig;
@@ -32,6 +33,7 @@ public final class RunCommand implements Callable<Integer> {
     /** Checks the inputs while a local Spark starts (a cluster's after), runs the pipeline, says what it wrote, stops Spark; the exit code. */
     static int runInOwnSession(RunOptions options, CommandSpec spec) throws IOException {
         RunConfig config = options.config(spec);
+        GeoTiffReader.lookUpCrsAhead(config.dem()); // while Spark starts and the inputs are checked
         // Hadoop's configuration is built while a local Spark starts, which builds it too
         SparkSession session = SparkSessions.startedAfterChecks(options.master, () -> {
             SparkSessions.configureStorage();
