@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** Checks shared by {@code doctor} and the daemons' {@code --dry-run}. */
 final class Environment {
     static final int MIN_JAVA = 17;
+    /** Hadoop 3.3, under Spark 3.5, asks {@code Subject.getSubject} for the user, which Java 23 and later refuse. */
+    static final int MAX_JAVA = 22;
 
     private Environment() {
     }
@@ -21,7 +23,10 @@ final class Environment {
     static Check java() {
         int feature = Runtime.version().feature();
         String detail = "Java " + Runtime.version() + " at " + System.getProperty("java.home");
-        return feature >= MIN_JAVA ? Check.ok("java", detail) : Check.fail("java", detail + ": needs Java " + MIN_JAVA + " or newer");
+        return feature < MIN_JAVA ? Check.fail("java", detail + ": needs Java " + MIN_JAVA + " or newer")
+                : feature > MAX_JAVA ? Check.fail("java", detail + ": Spark 3.5 and Hadoop 3.3 run on Java " + MIN_JAVA + " to " + MAX_JAVA
+                        + " (Java 23 and later refuse Hadoop's Subject.getSubject); set JAVA_HOME to a Java 17 or 21 installation")
+                : Check.ok("java", detail);
     }
 
     static Check spark() {
