@@ -81,6 +81,7 @@ tar -C "$stage" -c opt | "$runtime" cp - "$container:/"
   --change 'CMD ["help"]' \
   --change 'USER 185' \
   --change 'WORKDIR /opt/eemt' \
-  --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 EEMT_CONF_DIR=/opt/eemt/conf' \
+  --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
+  --change 'ENV EEMT_CONF_DIR=/opt/eemt/conf' \
   "$container" "$tag" >/dev/null
 echo "build-image: $tag (on $base_tag)"
