@@ -2,7 +2,9 @@ package org.eemt.job.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +17,10 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.eemt.geo.raster.GeoTiffReader;
+import org.eemt.geo.raster.PixelWindow;
+import org.eemt.geo.raster.RasterGrid;
 
 /**
  * The job every deployment test runs: {@code eemt run} on the sample DEM, and its products from
@@ -59,10 +65,63 @@ final class SampleRun {
         SortedSet<String> expectedFiles = productFiles(expected);
         assertFalse(expectedFiles.isEmpty(), "no products in " + expected);
         assertEquals(expectedFiles, productFiles(actual), "product files of " + actual);
+        List<String> differing = new ArrayList<>();
         for (String file : expectedFiles) {
-            assertEquals(-1L, Files.mismatch(expected.resolve(file), actual.resolve(file)),
-                    () -> file + " differs between " + expected + " and " + actual);
+            if (Files.mismatch(expected.resolve(file), actual.resolve(file)) != -1L) {
+                differing.add(file + " (" + difference(expected.resolve(file), actual.resolve(file)) + ")");
+            }
         }
+        assertTrue(differing.isEmpty(), () -> differing.size() + " of " + expectedFiles.size() + " product files differ between "
+                + expected + " and " + actual + ": " + String.join("; ", differing));
+    }
+
+    /** How two files that differ differ: cells of a GeoTIFF, pixels of a PNG, else the first byte. */
+    private static String difference(Path expected, Path actual) throws IOException {
+        String name = expected.getFileName().toString();
+        if (name.endsWith(".tif")) {
+            try (GeoTiffReader a = GeoTiffReader.open(expected.toString()); GeoTiffReader b = GeoTiffReader.open(actual.toString())) {
+                RasterGrid grid = a.grid();
+                PixelWindow all = new PixelWindow(0, 0, grid.columns(), grid.rows());
+                float[] x = a.read(all);
+                float[] y = b.read(all);
+                int cells = 0;
+                int noDataInOne = 0;
+                double largest = 0;
+                for (int i = 0; i < x.length; i++) {
+                    if (Float.floatToIntBits(x[i]) != Float.floatToIntBits(y[i])) {
+                        cells++;
+                        if (Float.isNaN(x[i]) != Float.isNaN(y[i])) {
+                            noDataInOne++;
+                        } else {
+                            largest = Math.max(largest, Math.abs((double) x[i] - y[i]));
+                        }
+                    }
+                }
+                return cells + " of " + x.length + " cells differ: " + noDataInOne + " NoData in one file only, the others by up to " + largest;
+            }
+        }
+        if (name.endsWith(".png")) {
+            BufferedImage a = ImageIO.read(expected.toFile());
+            BufferedImage b = ImageIO.read(actual.toFile());
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+                return "images of " + a.getWidth() + "x" + a.getHeight() + " and " + b.getWidth() + "x" + b.getHeight();
+            }
+            int pixels = 0;
+            int left = a.getWidth(), top = a.getHeight(), right = -1, bottom = -1;
+            for (int y = 0; y < a.getHeight(); y++) {
+                for (int x = 0; x < a.getWidth(); x++) {
+                    if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                        pixels++;
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                        top = Math.min(top, y);
+                        bottom = y;
+                    }
+                }
+            }
+            return pixels == 0 ? "same pixels, other bytes" : pixels + " pixels differ, in x " + left + ".." + right + ", y " + top + ".." + bottom;
+        }
+        return "first at byte " + Files.mismatch(expected, actual);
     }
 
     private static SortedSet<String> productFiles(Path out) throws IOException {
