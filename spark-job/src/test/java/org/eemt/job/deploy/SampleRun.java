@@ -18,9 +18,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.eemt.geo.raster.GeoTiffReader;
-import org.eemt.geo.raster.PixelWindow;
-import org.eemt.geo.raster.RasterGrid;
+import org.eemt.job.testing.Products;
 
 /**
  * The job every deployment test runs: {@code eemt run} on the sample DEM, and its products from
@@ -79,26 +77,25 @@ final class SampleRun {
     private static String difference(Path expected, Path actual) throws IOException {
         String name = expected.getFileName().toString();
         if (name.endsWith(".tif")) {
-            try (GeoTiffReader a = GeoTiffReader.open(expected.toString()); GeoTiffReader b = GeoTiffReader.open(actual.toString())) {
-                RasterGrid grid = a.grid();
-                PixelWindow all = new PixelWindow(0, 0, grid.columns(), grid.rows());
-                float[] x = a.read(all);
-                float[] y = b.read(all);
-                int cells = 0;
-                int noDataInOne = 0;
-                double largest = 0;
-                for (int i = 0; i < x.length; i++) {
-                    if (Float.floatToIntBits(x[i]) != Float.floatToIntBits(y[i])) {
-                        cells++;
-                        if (Float.isNaN(x[i]) != Float.isNaN(y[i])) {
-                            noDataInOne++;
-                        } else {
-                            largest = Math.max(largest, Math.abs((double) x[i] - y[i]));
-                        }
+            float[] x = Products.cells(expected);
+            float[] y = Products.cells(actual);
+            if (x.length != y.length) {
+                return x.length + " and " + y.length + " cells";
+            }
+            int cells = 0;
+            int noDataInOne = 0;
+            double largest = 0;
+            for (int i = 0; i < x.length; i++) {
+                if (Float.floatToIntBits(x[i]) != Float.floatToIntBits(y[i])) {
+                    cells++;
+                    if (Float.isNaN(x[i]) != Float.isNaN(y[i])) {
+                        noDataInOne++;
+                    } else {
+                        largest = Math.max(largest, Math.abs((double) x[i] - y[i]));
                     }
                 }
-                return cells + " of " + x.length + " cells differ: " + noDataInOne + " NoData in one file only, the others by up to " + largest;
             }
+            return cells + " of " + x.length + " cells differ: " + noDataInOne + " NoData in one file only, the others by up to " + largest;
         }
         if (name.endsWith(".png")) {
             BufferedImage a = ImageIO.read(expected.toFile());
