@@ -96,9 +96,10 @@ public final class Pipeline {
         describe(manifest.root(), config, dem, demSha, mosaic, parameters, spark);
         manifest.carryEarlierVersions();
 
-        StageContext context = new StageContext(spark, demLocation, config.band(), dem, plan, store,
-                (ObjectNode) manifest.root().get("versions"));
-        ValidCells cells = ValidCells.count(context);
+        StageContext planning = new StageContext(spark, demLocation, config.band(), dem, plan, store,
+                (ObjectNode) manifest.root().get("versions"), Double.NaN);
+        ValidCells cells = ValidCells.count(planning);
+        StageContext context = planning.withDemHighest(cells.highestMetres());
         long valid = cells.valid();
         String range = "outside " + (int) GeoTiffReader.LOWEST_ELEVATION_METRES + " .. " + (int) GeoTiffReader.HIGHEST_ELEVATION_METRES + " m or not finite";
         if (valid == 0) {

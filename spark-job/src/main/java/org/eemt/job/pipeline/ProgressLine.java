@@ -1,6 +1,7 @@
 package org.eemt.job.pipeline;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,16 +9,20 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.eemt.job.stage.StageContext;
 
 /**
  * The console progress bar: for the running Spark job (one per step of the pipeline, named by its
  * job description, which starts with the stage's name), a bar and the Spark tasks done out of
  * the total, elapsed time and an estimate of the time left, e.g.
  * {@code [eemt] terrain: slope, aspect, northness [#########...........] 8/16 tasks, 2.1 s, ETA 2 s}.
- * The estimate weighs each Spark stage's remaining tasks by the mean duration of its own finished
- * tasks (a job's quick tasks of one stage do not count as the long tasks of another), divided by the
- * parallelism seen so far; tasks of stages none of whose tasks has finished are not timed yet, and
- * the line says how many ({@code ETA 38 s + 60 tasks not timed}).
+ * A task's expected duration is its work (the cells of its tile, {@link StageContext#TASK_WORK}; 1 a task
+ * without) times the seconds per unit of work of its own Spark stage's finished tasks (a job's quick
+ * tasks of one stage do not count as the long tasks of another); a running task is expected to take
+ * what is left of that; the tasks not started share the cores seen busy at once ({@link #timeLeft}).
+ * Tasks of stages none of whose tasks has finished are not timed yet, and the line says how many
+ * ({@code ETA 38 s + 60 tasks not timed}).
  * Printed at most twice a second and once when a job's last task ends; on a terminal the line is
  * redrawn in place, elsewhere (logs, CI) each update is a line of its own.
  */
@@ -28,8 +33,10 @@ public final class ProgressLine extends SparkListener {
     private String label = "";
     private int total;
     private int done;
-    /** Per stage of the running job: {tasks, tasks done, milliseconds of the done tasks}. */
-    private final Map<Integer, long[]> stages = new LinkedHashMap<>();
+    /** The stages of the running job, by Spark stage id. */
+    private final Map<Integer, StageTasks> stages = new LinkedHashMap<>();
+    /** The most tasks seen running at once in the running job. */
+    private int slots;
     private long jobStart;
     private long lastPrint;
 
@@ -39,9 +46,51 @@ public final class ProgressLine extends SparkListener {
         this.redraw = redraw;
     }
 
+    /**
+     * The tasks of one Spark stage, by task index: their work, when each started (epoch milliseconds; 0 not yet) and
+     * whether it finished, with the work and the milliseconds of the finished ones.
+     */
+    static final class StageTasks {
+        final double[] work;
+        final long[] startedMillis;
+        final boolean[] finished;
+        double finishedWork;
+        long finishedMillis;
+
+        StageTasks(double[] work) {
+            this.work = work;
+            startedMillis = new long[work.length];
+            finished = new boolean[work.length];
+        }
+
+        void started(int task, long launchMillis) {
+            if (task >= 0 && task < work.length) {
+                startedMillis[task] = launchMillis;
+            }
+        }
+
+        void finished(int task, long durationMillis) {
+            if (task >= 0 && task < work.length && !finished[task]) {
+                finished[task] = true;
+                finishedWork += work[task];
+                finishedMillis += durationMillis;
+            }
+        }
+
+        int running() {
+            int n = 0;
+            for (int t = 0; t < work.length; t++) {
+                n += startedMillis[t] > 0 && !finished[t] ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
     @Override
     public synchronized void onJobStart(SparkListenerJobStart job) {
         String description = job.properties() == null ? null : job.properties().getProperty("spark.job.description");
+        String work = job.properties() == null ? null : job.properties().getProperty(StageContext.TASK_WORK);
+        double[] taskWork = work == null || work.isEmpty() ? null : Arrays.stream(work.split(",")).mapToDouble(Double::parseDouble).toArray();
         label = description == null ? "job " + job.jobId() : description;
         total = 0;
         stages.clear();
@@ -49,21 +98,38 @@ public final class ProgressLine extends SparkListener {
         while (infos.hasNext()) {
             org.apache.spark.scheduler.StageInfo stage = infos.next();
             total += stage.numTasks();
-            stages.put(stage.stageId(), new long[] {stage.numTasks(), 0, 0});
+            double[] stageWork = taskWork != null && taskWork.length == stage.numTasks() ? taskWork : new double[stage.numTasks()];
+            if (stageWork != taskWork) {
+                Arrays.fill(stageWork, 1);
+            }
+            stages.put(stage.stageId(), new StageTasks(stageWork));
         }
         done = 0;
+        slots = 0;
         jobStart = System.nanoTime();
         lastPrint = 0;
+    }
+
+    @Override
+    public synchronized void onTaskStart(SparkListenerTaskStart task) {
+        StageTasks stage = stages.get(task.stageId());
+        if (stage != null && task.taskInfo() != null) {
+            stage.started(task.taskInfo().index(), task.taskInfo().launchTime());
+            int running = 0;
+            for (StageTasks s : stages.values()) {
+                running += s.running();
+            }
+            slots = Math.max(slots, running);
+        }
     }
 
     @Override
     public synchronized void onTaskEnd(SparkListenerTaskEnd task) {
         if (task.taskInfo() != null && task.taskInfo().successful()) {
             done++;
-            long[] stage = stages.get(task.stageId());
+            StageTasks stage = stages.get(task.stageId());
             if (stage != null) {
-                stage[1]++;
-                stage[2] += task.taskInfo().duration();
+                stage.finished(task.taskInfo().index(), task.taskInfo().duration());
             }
         }
         long now = System.nanoTime();
@@ -71,7 +137,7 @@ public final class ProgressLine extends SparkListener {
         if (finished || now - lastPrint > 500_000_000L) {
             lastPrint = now;
             double elapsed = (now - jobStart) / 1e9;
-            String line = line(label, Math.min(done, total), total, elapsed, timeLeft(stages.values(), elapsed));
+            String line = line(label, Math.min(done, total), total, elapsed, timeLeft(stages.values(), System.currentTimeMillis(), slots));
             if (redraw) {
                 out.print("\r" + line + (finished ? "\n" : ""));
                 out.flush();
@@ -96,27 +162,42 @@ public final class ProgressLine extends SparkListener {
     }
 
     /**
-     * The time left of a job: {seconds, tasks not timed}, from its stages' {tasks, tasks done,
-     * milliseconds of the done tasks} and the job's elapsed seconds; null before any task is done.
+     * The time left of a job: {seconds, tasks not timed}, at {@code nowMillis} (epoch), with {@code slots} tasks seen
+     * running at once; null before any task is done. Each unfinished task of a timed stage is expected to take its work
+     * times the stage's milliseconds per unit of work so far, less what it has run: the tasks not started share the
+     * slots with what the running ones have left; without any, the running task with the most left ends the job.
      */
-    static double[] timeLeft(Iterable<long[]> stages, double elapsedSeconds) {
-        double busySeconds = 0;
-        double leftTaskSeconds = 0;
+    static double[] timeLeft(Iterable<StageTasks> stages, long nowMillis, int slots) {
+        double waitingSeconds = 0;
+        double runningSeconds = 0;
+        double longestRunning = 0;
         long notTimed = 0;
-        for (long[] stage : stages) {
-            long left = stage[0] - stage[1];
-            if (stage[1] == 0) {
-                notTimed += left;
-            } else {
-                busySeconds += stage[2] / 1e3;
-                leftTaskSeconds += left * (stage[2] / 1e3 / stage[1]);
+        boolean timed = false;
+        for (StageTasks stage : stages) {
+            for (int t = 0; t < stage.work.length; t++) {
+                if (stage.finished[t]) {
+                    continue;
+                }
+                if (stage.finishedWork == 0) {
+                    notTimed++;
+                    continue;
+                }
+                double expected = stage.work[t] * stage.finishedMillis / stage.finishedWork / 1e3;
+                if (stage.startedMillis[t] > 0) {
+                    double left = Math.max(0, expected - (nowMillis - stage.startedMillis[t]) / 1e3);
+                    runningSeconds += left;
+                    longestRunning = Math.max(longestRunning, left);
+                } else {
+                    waitingSeconds += expected;
+                }
             }
+            timed |= stage.finishedWork > 0;
         }
-        if (busySeconds == 0 || elapsedSeconds <= 0) {
+        if (!timed) {
             return null;
         }
-        double parallelism = Math.max(1, busySeconds / elapsedSeconds);
-        return new double[] {leftTaskSeconds / parallelism, notTimed};
+        double seconds = waitingSeconds > 0 ? (waitingSeconds + runningSeconds) / Math.max(1, slots) : longestRunning;
+        return new double[] {seconds, notTimed};
     }
 
     /**

@@ -150,7 +150,7 @@ public final class SolarStage implements Stage {
         if (tiles == 0) {
             return;
         }
-        double demMax = engine.needsDemMaximum() ? highestElevation(context) : Double.NaN;
+        double demMax = engine.needsDemMaximum() ? context.demHighestMetres() : Double.NaN;
         int taskCpus = spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1);
         int threads = threadsPerTile(StageResources.heldCpus(spark.getConf(), taskCpus), Math.max(1, spark.defaultParallelism()), tiles);
         CollectionAccumulator<String> toolVersions = spark.sc().collectionAccumulator("solar engine versions");
@@ -213,22 +213,6 @@ public final class SolarStage implements Stage {
      */
     static int threadsPerTile(int taskCpus, int cores, int tiles) {
         return Math.max(taskCpus, (cores + tiles - 1) / tiles);
-    }
-
-    /** The highest elevation of the DEM (one light Spark job over the tiles' cores). */
-    private static double highestElevation(StageContext context) {
-        String demLocation = context.demLocation();
-        int band = context.band();
-        TilePlan plan = context.plan();
-        return context.mapTiles("solar: highest DEM elevation", key -> {
-            try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (float z : reader.read(plan.core(key))) {
-                    max = z > max ? z : max;
-                }
-                return max;
-            }
-        }).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }
 
     /** The tile's core with the halo of the horizon distance (at least one cell, for slope and aspect), clipped to the DEM. */

@@ -16,12 +16,23 @@ import org.eemt.job.plan.TileKey;
 import org.eemt.job.plan.TilePlan;
 
 /**
- * What a running stage can use: Spark, the DEM (its location as tasks read it, its band, grid and
- * tile plan), the product store, and the manifest's {@code versions} object, where a stage records
- * the external tools its tasks ran.
+ * What a running stage can use: Spark, the DEM (its location as tasks read it, its band, grid, tile plan and highest
+ * valid elevation in metres, which the plan's count of valid cells finds; NaN before it), the product store, and the
+ * manifest's {@code versions} object, where a stage records the external tools its tasks ran.
  */
 public record StageContext(JavaSparkContext spark, String demLocation, int band, RasterGrid dem,
-                           TilePlan plan, ProductStore store, ObjectNode versions) {
+                           TilePlan plan, ProductStore store, ObjectNode versions, double demHighestMetres) {
+
+    /**
+     * The job property that gives the work of each task of a tile job, in task order (the cells of its tile's core,
+     * comma-separated), for the progress line's estimate of the time left.
+     */
+    public static final String TASK_WORK = "eemt.task.work";
+
+    /** This context with the DEM's highest valid elevation (m). */
+    public StageContext withDemHighest(double metres) {
+        return new StageContext(spark, demLocation, band, dem, plan, store, versions, metres);
+    }
 
     /**
      * Runs {@code task} on every tile that still lacks one of {@code wanted}'s work tiles (a resumed
@@ -44,9 +55,18 @@ public record StageContext(JavaSparkContext spark, String demLocation, int band,
 
     private <T> List<T> map(String description, List<TileKey> tiles, int taskCpus, TileTask<T> task) {
         spark.setJobDescription(description);
-        JavaRDD<TileKey> rdd = spark.parallelize(tiles, tiles.size());
-        rdd = StageResources.forTaskCpus(spark.getConf(), taskCpus).map(rdd::withResources).orElse(rdd);
-        return rdd.map(task::run).collect();
+        StringBuilder work = new StringBuilder();
+        for (TileKey key : tiles) {
+            work.append(work.isEmpty() ? "" : ",").append(plan.core(key).cells());
+        }
+        spark.setLocalProperty(TASK_WORK, work.toString());
+        try {
+            JavaRDD<TileKey> rdd = spark.parallelize(tiles, tiles.size());
+            rdd = StageResources.forTaskCpus(spark.getConf(), taskCpus).map(rdd::withResources).orElse(rdd);
+            return rdd.map(task::run).collect();
+        } finally {
+            spark.setLocalProperty(TASK_WORK, null);
+        }
     }
 
     /** The tiles that still lack a work tile of one of {@code wanted} (all of them in a fresh run). */

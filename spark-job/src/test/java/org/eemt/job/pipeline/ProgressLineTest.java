@@ -24,17 +24,60 @@ class ProgressLineTest {
     }
 
     @Test
-    void timeLeftWeighsEachStagesTasksByTheirOwnDurations() {
-        // 30 of 60 compute tasks of 4 s done on 2 cores in 60 s, then 60 write tasks of 0.1 s: the
-        // compute stage has 30 x 4 s / 2 = 60 s left; the writes add 3 s once one of them is timed
-        double[] whileComputing = ProgressLine.timeLeft(List.of(new long[] {60, 30, 120_000}, new long[] {60, 0, 0}), 60);
+    void timeLeftWeighsTasksByTheirWorkAndCountsWhatRunningTasksHaveLeft() {
+        // a 770 k-cell DEM's six solar tiles on 2 cores: the first 262 144-cell tile ended after 34.5 s, the other one
+        // started with it is about to end, and a 44 032-cell tile has just started; measured, the stage ended 18 s later
+        ProgressLine.StageTasks solar = new ProgressLine.StageTasks(new double[] {262_144, 262_144, 44_032, 93_184, 93_184, 15_652});
+        long start = 1_000_000;
+        long now = start + 34_500;
+        solar.started(0, start);
+        solar.started(1, start);
+        solar.finished(0, 34_500);
+        solar.started(2, now);
+        double secondsPerCell = 34.5 / 262_144;
+        double[] left = ProgressLine.timeLeft(List.of(solar), now, 2);
+        assertEquals((93_184 + 93_184 + 15_652 + 44_032) * secondsPerCell / 2, left[0], 1e-9);
+        assertEquals(0, left[1]);
+        assertTrue(left[0] > 14 && left[0] < 20, "ETA " + left[0]); // counting tasks alike said 5 x 34.5 = 172.5 s
+        // once no task waits, the running task with the most left ends the job
+        solar.finished(1, 40_200);
+        solar.started(3, now + 5_000);
+        solar.started(4, now + 5_700);
+        solar.finished(2, 5_700);
+        solar.started(5, now + 11_400);
+        solar.finished(3, 10_000);
+        double rate = (34_500 + 40_200 + 5_700 + 10_000) / 1e3 / (262_144 + 262_144 + 44_032 + 93_184);
+        long later = now + 15_000;
+        assertEquals(93_184 * rate - 9.3, ProgressLine.timeLeft(List.of(solar), later, 2)[0], 1e-9);
+        assertEquals(null, ProgressLine.timeLeft(List.of(new ProgressLine.StageTasks(new double[] {1, 1})), later, 2));
+    }
+
+    @Test
+    void timeLeftTimesEachStageByItsOwnTasks() {
+        // 30 of 60 compute tasks of 4 s done on 2 cores, then 60 write tasks of 0.1 s: the compute stage has 30 x 4 s / 2
+        // = 60 s left and the writes are not timed; once 20 writes are done, 40 x 0.1 s / 2 = 2 s
+        double[] ones = new double[60];
+        java.util.Arrays.fill(ones, 1);
+        ProgressLine.StageTasks compute = new ProgressLine.StageTasks(ones.clone());
+        ProgressLine.StageTasks writes = new ProgressLine.StageTasks(ones.clone());
+        for (int t = 0; t < 30; t++) {
+            compute.started(t, 1);
+            compute.finished(t, 4_000);
+        }
+        double[] whileComputing = ProgressLine.timeLeft(List.of(compute, writes), 60_000, 2);
         assertEquals(60, whileComputing[0], 1e-9);
         assertEquals(60, whileComputing[1]);
-        double[] whileWriting = ProgressLine.timeLeft(List.of(new long[] {60, 60, 240_000}, new long[] {60, 20, 2_000}), 121);
-        assertEquals(40 * 0.1 / (242.0 / 121), whileWriting[0], 1e-9);
+        for (int t = 30; t < 60; t++) {
+            compute.started(t, 1);
+            compute.finished(t, 4_000);
+        }
+        for (int t = 0; t < 20; t++) {
+            writes.started(t, 1);
+            writes.finished(t, 100);
+        }
+        double[] whileWriting = ProgressLine.timeLeft(List.of(compute, writes), 121_000, 2);
+        assertEquals(2, whileWriting[0], 1e-9);
         assertEquals(0, whileWriting[1]);
-        // the old estimate (elapsed / tasks done x tasks left) said 60 / 30 x 90 = 180 s while computing
-        assertEquals(null, ProgressLine.timeLeft(List.of(new long[] {8, 0, 0}), 1.0));
     }
 
     @Test

@@ -133,7 +133,7 @@ class WetnessStageTest {
         WetnessStage stage = new WetnessStage(wetness.settings());
         List<Product> products = stage.writes();
         stage.run(new StageContext(spark, SAMPLE, 1, dem, plan, store,
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()), products);
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Double.NaN), products);
         Map<Product, float[]> cells = new HashMap<>();
         for (Product p : products) {
             String location = store.publish(p, plan);
