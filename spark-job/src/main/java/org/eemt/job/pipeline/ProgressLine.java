@@ -63,26 +63,23 @@ public final class ProgressLine extends SparkListener {
             finished = new boolean[work.length];
         }
 
+        /** Tasks started and not finished. */
+        int running;
+
         void started(int task, long launchMillis) {
-            if (task >= 0 && task < work.length) {
+            if (task >= 0 && task < work.length && !finished[task]) {
+                running += startedMillis[task] == 0 ? 1 : 0; // a task attempted again keeps its count
                 startedMillis[task] = launchMillis;
             }
         }
 
         void finished(int task, long durationMillis) {
             if (task >= 0 && task < work.length && !finished[task]) {
+                running -= startedMillis[task] > 0 ? 1 : 0;
                 finished[task] = true;
                 finishedWork += work[task];
                 finishedMillis += durationMillis;
             }
-        }
-
-        int running() {
-            int n = 0;
-            for (int t = 0; t < work.length; t++) {
-                n += startedMillis[t] > 0 && !finished[t] ? 1 : 0;
-            }
-            return n;
         }
     }
 
@@ -117,7 +114,7 @@ public final class ProgressLine extends SparkListener {
             stage.started(task.taskInfo().index(), task.taskInfo().launchTime());
             int running = 0;
             for (StageTasks s : stages.values()) {
-                running += s.running();
+                running += s.running;
             }
             slots = Math.max(slots, running);
         }

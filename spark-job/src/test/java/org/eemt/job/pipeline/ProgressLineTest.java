@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.eemt.job.stage.StageContext;
 import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
@@ -88,6 +89,7 @@ class ProgressLineTest {
                 .set("spark.ui.showConsoleProgress", "false"))) {
             sc.sc().addSparkListener(new ProgressLine(out, false));
             sc.setJobDescription("terrain: test tiles");
+            sc.setLocalProperty(StageContext.TASK_WORK, "1,2,3,4,5,6,7,8"); // as a tile job gives its tiles' cells
             sc.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8), 8).map(i -> {
                 Thread.sleep(300);
                 return i;
