@@ -56,15 +56,14 @@ public final class ProgressLine extends SparkListener {
         final boolean[] finished;
         double finishedWork;
         long finishedMillis;
+        /** Tasks started and not finished. */
+        int running;
 
         StageTasks(double[] work) {
             this.work = work;
             startedMillis = new long[work.length];
             finished = new boolean[work.length];
         }
-
-        /** Tasks started and not finished. */
-        int running;
 
         void started(int task, long launchMillis) {
             if (task >= 0 && task < work.length && !finished[task]) {
