@@ -1,6 +1,7 @@
 package org.eemt.job.cli;
 
 import org.eemt.geo.EemtException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,9 @@ public final class EemtCli {
     }
 
     public static void main(String[] args) {
+        // logging set up on this thread before a run starts others (Spark's start, the CRS lookup): two threads that set
+        // it up at once can each make a Log4j context, and the second one's JMX registration fails with a stack trace
+        LoggerFactory.getLogger(EemtCli.class);
         int exitCode = execute(args);
         // In YARN cluster mode the driver runs inside the application master, which reports
         // success only if main returns: System.exit there makes a finished run FAILED.
