@@ -34,11 +34,7 @@ public final class Workers {
         if (parts <= 1) {
             return Collections.singletonList(part.run(0));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(parts - 1, runnable -> {
-            Thread thread = new Thread(runnable, Thread.currentThread().getName() + " worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = threads(parts - 1);
         try {
             List<Future<T>> others = new ArrayList<>();
             for (int p = 1; p < parts; p++) {
@@ -48,9 +44,29 @@ public final class Workers {
             List<T> results = new ArrayList<>();
             results.add(part.run(0));
             for (Future<T> other : others) {
-                results.add(other.get());
+                results.add(result(other));
             }
             return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A pool of at most {@code threads} daemon threads (any number for 0) named after the calling thread. */
+    static ExecutorService threads(int threads) {
+        String name = Thread.currentThread().getName() + " worker";
+        java.util.concurrent.ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+        return threads == 0 ? Executors.newCachedThreadPool(factory) : Executors.newFixedThreadPool(threads, factory);
+    }
+
+    /** The result of a part run on another thread, or the exception it failed with. */
+    static <T> T result(Future<T> part) throws IOException, InterruptedException {
+        try {
+            return part.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -63,8 +79,6 @@ public final class Workers {
                 throw runtime;
             }
             throw (Error) cause;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

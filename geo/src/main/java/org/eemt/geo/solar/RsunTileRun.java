@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.eemt.geo.SpareCores;
 import org.eemt.geo.calendar.Calendar365;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.raster.GeoTiffReader;
@@ -62,13 +63,14 @@ public final class RsunTileRun implements SolarEngine {
 
     /**
      * Checks GRASS (on this machine, or the container runtime and image), then runs r.sun (class comment), with more
-     * than one thread as that many GRASS sessions side by side, each on a block of the days; the result's tool version
-     * is {@code g.version}'s line, e.g. "GRASS 8.2.1 (2023)".
+     * than one thread as that many GRASS sessions side by side, each on a block of the days (no spare core is borrowed: a
+     * session of its own costs GRASS's start); the result's tool version is {@code g.version}'s line, e.g. "GRASS 8.2.1
+     * (2023)".
      */
     @Override
     public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, Path scratch,
-                      Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
+                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, SpareCores spare,
+                      Path scratch, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         grass.check();
         return DayBlocks.sum(days, threads, block -> rsun(grass, dem, window, elevation, core, parameters, block, scratch, daily));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.eemt.geo.SpareCores;
 import org.eemt.geo.grass.GrassCommand;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
@@ -40,6 +41,11 @@ public interface SolarEngine extends Serializable {
      */
     boolean readsSlopeAspect();
 
+    /** Whether {@link #run} borrows the idle cores it is lent (see its {@code spare}). */
+    default boolean borrowsSpareCores() {
+        return false;
+    }
+
     /** What computes the tiles, for progress lines (e.g. "GRASS r.sun", or the shading mode). */
     String describe(SolarParameters parameters);
 
@@ -54,12 +60,13 @@ public interface SolarEngine extends Serializable {
      * @param aspectDegrees   aspect (degrees, compass bearing of the downslope direction, NaN on flats) of
      *                        {@code core}'s cells, if {@link #readsSlopeAspect()}
      * @param threads         how many threads the engine may keep busy (the cores the task holds)
+     * @param spare           idle cores of the process the engine may borrow for the days, if it {@link #borrowsSpareCores()}
      * @param scratch         a local directory where the engine may make scratch files
      * @param daily           receives each day's results once, in no particular order and, with more than one thread,
      *                        from several threads at once; may be null
      */
     Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-               float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, Path scratch,
-               Consumer<DailyIrradiation> daily)
+               float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, SpareCores spare,
+               Path scratch, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException;
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.eemt.geo.SharedWork;
+import org.eemt.geo.SpareCores;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.fast.SolarTileModel;
@@ -41,18 +43,26 @@ public final class SolarTileRun implements SolarEngine {
     }
 
     @Override
+    public boolean borrowsSpareCores() {
+        return true;
+    }
+
+    @Override
     public String describe(SolarParameters parameters) {
         return parameters.shading().toString();
     }
 
-    /** The tile's set-up (horizons) once, on {@code threads} threads, then its days in as many blocks side by side. */
+    /**
+     * The tile's set-up (horizons) once, on {@code threads} threads, then its days pass by pass, claimed by as many threads
+     * and by helpers on the cores {@code spare} lends ({@link SharedWork}).
+     */
     @Override
     public Result run(RasterGrid dem, double demMaxElevation, PixelWindow window, double[] elevation, PixelWindow core,
-                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, Path scratch,
-                      Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
+                      float[] slopeDegrees, float[] aspectDegrees, SolarParameters parameters, int[] days, int threads, SpareCores spare,
+                      Path scratch, Consumer<DailyIrradiation> daily) throws IOException, InterruptedException {
         SolarTile tile = SolarTile.withSlopeAspectDegrees(dem, demMaxElevation, window, elevation, core, slopeDegrees, aspectDegrees);
         SolarTileModel model = SolarTileModel.prepare(tile, parameters, threads);
-        return DayBlocks.sum(days, threads, block -> new Result(run(model, block, daily), null));
+        return new Result(run(model, days, threads, spare, daily), null);
     }
 
     /**
@@ -61,26 +71,44 @@ public final class SolarTileRun implements SolarEngine {
      * @param daily receives each day's results, in the order of {@code days}; may be null
      */
     public static MonthlySolarSums run(SolarTile tile, SolarParameters parameters, int[] days, Consumer<DailyIrradiation> daily) {
-        SolarTileModel model = SolarTileModel.prepare(tile, parameters);
-        return run(model, days, daily);
+        return run(SolarTileModel.prepare(tile, parameters), days, daily);
     }
 
     /** As {@link #run(SolarTile, SolarParameters, int[], Consumer)} with a prepared model (horizons computed once). */
     public static MonthlySolarSums run(SolarTileModel model, int[] days, Consumer<DailyIrradiation> daily) {
+        try {
+            return run(model, days, 1, SpareCores.NONE, daily);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("the calling thread alone computes in memory", e);
+        }
+    }
+
+    /**
+     * The passes of {@code days} on {@code threads} threads and the helpers {@code spare} lends cores for, each pass added
+     * to the tile's sums as it ends (exactly, so in any order; one pass at a time: the sums are the tile's largest arrays);
+     * {@code daily} receives each day from the thread that computed it (in the order of {@code days} on one thread).
+     */
+    private static MonthlySolarSums run(SolarTileModel model, int[] days, int threads, SpareCores spare, Consumer<DailyIrradiation> daily)
+            throws IOException, InterruptedException {
         int cells = Math.toIntExact(model.tile().core().cells());
-        MonthlySolarSums sums = new MonthlySolarSums(cells);
         int perPass = (int) Math.max(1, Math.min(DAYS_PER_PASS, PASS_RESULT_BYTES / (12L * Math.max(1, cells))));
-        DailyIrradiation[] pass = null;
-        for (int first = 0; first < days.length; first += perPass) {
-            // without a consumer a pass's arrays are summed and left: the next pass reuses them
-            pass = model.days(Arrays.copyOfRange(days, first, Math.min(days.length, first + perPass)), daily == null ? pass : null);
-            for (DailyIrradiation day : pass) {
-                sums.add(day);
-                if (daily != null) {
+        MonthlySolarSums sums = new MonthlySolarSums(cells);
+        // per thread, its last pass's arrays: without a consumer they are summed and left, and its next pass reuses them
+        SharedWork.run((days.length + perPass - 1) / perPass, threads, spare, () -> new DailyIrradiation[1][], (last, pass) -> {
+            DailyIrradiation[] results = model.days(Arrays.copyOfRange(days, pass * perPass, Math.min(days.length, (pass + 1) * perPass)),
+                    daily == null ? last[0] : null);
+            synchronized (sums) {
+                for (DailyIrradiation day : results) {
+                    sums.add(day);
+                }
+            }
+            if (daily != null) {
+                for (DailyIrradiation day : results) {
                     daily.accept(day);
                 }
             }
-        }
+            last[0] = results;
+        });
         return sums;
     }
 }

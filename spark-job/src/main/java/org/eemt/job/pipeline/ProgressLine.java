@@ -20,7 +20,8 @@ import org.eemt.job.stage.StageContext;
  * A task's expected duration is its work (the cells of its tile, {@link StageContext#TASK_WORK}; 1 a task
  * without) times the seconds per unit of work of its own Spark stage's finished tasks (a job's quick
  * tasks of one stage do not count as the long tasks of another); a running task is expected to take
- * what is left of that; the tasks not started share the cores seen busy at once ({@link #timeLeft}).
+ * what is left of that; the tasks not started share the cores seen busy at once ({@link #timeLeft}), and so does what
+ * the running tasks have left when they borrow idle cores ({@link StageContext#TASKS_BORROW_IDLE_CORES}).
  * Tasks of stages none of whose tasks has finished are not timed yet, and the line says how many
  * ({@code ETA 38 s + 60 tasks not timed}).
  * Printed at most twice a second and once when a job's last task ends; on a terminal the line is
@@ -37,6 +38,8 @@ public final class ProgressLine extends SparkListener {
     private final Map<Integer, StageTasks> stages = new LinkedHashMap<>();
     /** The most tasks seen running at once in the running job. */
     private int slots;
+    /** Whether the running job's tasks borrow idle cores ({@link StageContext#TASKS_BORROW_IDLE_CORES}). */
+    private boolean borrowing;
     private long jobStart;
     private long lastPrint;
 
@@ -88,6 +91,7 @@ public final class ProgressLine extends SparkListener {
         String work = job.properties() == null ? null : job.properties().getProperty(StageContext.TASK_WORK);
         double[] taskWork = work == null || work.isEmpty() ? null : Arrays.stream(work.split(",")).mapToDouble(Double::parseDouble).toArray();
         label = description == null ? "job " + job.jobId() : description;
+        borrowing = job.properties() != null && Boolean.parseBoolean(job.properties().getProperty(StageContext.TASKS_BORROW_IDLE_CORES));
         total = 0;
         stages.clear();
         scala.collection.Iterator<org.apache.spark.scheduler.StageInfo> infos = job.stageInfos().iterator();
@@ -133,7 +137,7 @@ public final class ProgressLine extends SparkListener {
         if (finished || now - lastPrint > 500_000_000L) {
             lastPrint = now;
             double elapsed = (now - jobStart) / 1e9;
-            String line = line(label, Math.min(done, total), total, elapsed, timeLeft(stages.values(), System.currentTimeMillis(), slots));
+            String line = line(label, Math.min(done, total), total, elapsed, timeLeft(stages.values(), System.currentTimeMillis(), slots, borrowing));
             if (redraw) {
                 out.print("\r" + line + (finished ? "\n" : ""));
                 out.flush();
@@ -161,9 +165,10 @@ public final class ProgressLine extends SparkListener {
      * The time left of a job: {seconds, tasks not timed}, at {@code nowMillis} (epoch), with {@code slots} tasks seen
      * running at once; null before any task is done. Each unfinished task of a timed stage is expected to take its work
      * times the stage's milliseconds per unit of work so far, less what it has run: the tasks not started share the
-     * slots with what the running ones have left; without any, the running task with the most left ends the job.
+     * slots with what the running ones have left; without any, the running task with the most left ends the job, unless
+     * the tasks are {@code borrowing} idle cores, which then share what they have left.
      */
-    static double[] timeLeft(Iterable<StageTasks> stages, long nowMillis, int slots) {
+    static double[] timeLeft(Iterable<StageTasks> stages, long nowMillis, int slots, boolean borrowing) {
         double waitingSeconds = 0;
         double runningSeconds = 0;
         double longestRunning = 0;
@@ -192,7 +197,7 @@ public final class ProgressLine extends SparkListener {
         if (!timed) {
             return null;
         }
-        double seconds = waitingSeconds > 0 ? (waitingSeconds + runningSeconds) / Math.max(1, slots) : longestRunning;
+        double seconds = waitingSeconds > 0 || borrowing ? (waitingSeconds + runningSeconds) / Math.max(1, slots) : longestRunning;
         return new double[] {seconds, notTimed};
     }
 

@@ -49,10 +49,11 @@ import org.eemt.job.plan.TilePlan;
  *
  * <p>One task per tile ({@link StageContext#forEachTile}) computes the tile's set-up (the horizons) once and
  * then its days, and writes its daily and monthly products. With fewer tiles than cores, a task
- * uses its share of the idle cores ({@link #threadsPerTile}): the set-up's rows and blocks of the days
- * run on threads side by side; the blocks' monthly sums are merged with exact (fixed-point)
- * addition ({@link MonthlySolarSums}), so products do not depend on the threads, nor on the tile
- * size.
+ * uses its share of the idle cores ({@link #threadsPerTile}): the set-up's rows and the passes of
+ * days run on threads side by side; and a task still running when its executor's other tasks have
+ * ended borrows their cores for its remaining passes ({@link ExecutorCores}). Each pass is added to
+ * the monthly sums with exact (fixed-point) addition ({@link MonthlySolarSums}), so products do not
+ * depend on the threads, nor on the tile size.
  */
 public final class SolarStage implements Stage {
     /** |grid convergence| (degrees) above which the grass engine refuses --north true: UTM stays below it in its zones. */
@@ -153,48 +154,61 @@ public final class SolarStage implements Stage {
         double demMax = engine.needsDemMaximum() ? context.demHighestMetres() : Double.NaN;
         int taskCpus = spark.getConf().getInt(StageResources.SOLAR_TASK_CPUS, 1);
         int threads = threadsPerTile(StageResources.heldCpus(spark.getConf(), taskCpus), Math.max(1, spark.defaultParallelism()), tiles);
+        // the cores of each executor: in local mode the application's, in one JVM
+        ExecutorCores executorCores = new ExecutorCores(spark.master().startsWith("local[") || spark.master().equals("local")
+                ? spark.defaultParallelism() : Math.max(threads, spark.getConf().getInt("spark.executor.cores", 1)));
         CollectionAccumulator<String> toolVersions = spark.sc().collectionAccumulator("solar engine versions");
-        context.forEachTile("solar: " + tiles + (tiles == 1 ? " tile x " : " tiles x ") + days.length + " days" + (threads > 1 ? ", " + threads + " threads each" : "")
-                + ", " + engine.describe(parameters), wanted, taskCpus, key -> {
-            long start = System.nanoTime();
-            PixelWindow core = plan.core(key);
-            PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
-            double[] elevation;
-            try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
-                elevation = reader.readDoubles(window);
-            }
-            float[] slope = engine.readsSlopeAspect() ? store.read(SLOPE, core) : null;
-            float[] aspect = engine.readsSlopeAspect() ? store.read(ASPECT, core) : null;
-            SolarEngine.Result result;
-            try {
+        spark.setLocalProperty(StageContext.TASKS_BORROW_IDLE_CORES, Boolean.toString(engine.borrowsSpareCores()));
+        try {
+            context.forEachTile("solar: " + tiles + (tiles == 1 ? " tile x " : " tiles x ") + days.length + " days" + (threads > 1 ? ", " + threads + " threads each" : "")
+                    + ", " + engine.describe(parameters), wanted, taskCpus, key -> {
                 // the executor's cores cap the threads: tiles planned on idle cores may share one executor
-                result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, days,
-                        Math.min(threads, Runtime.getRuntime().availableProcessors()), Path.of(SparkFiles.getRootDirectory()),
-                        keepDaily ? day -> writeDaily(store, wanted, key, core, day) : null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("solar tile " + key + " interrupted", e);
-            }
-            if (result.toolVersion() != null) {
-                toolVersions.add(result.toolVersion());
-            }
-            MonthlySolarSums sums = result.sums();
-            long valid = 0;
-            for (int m = 0; m < Calendar365.MONTHS; m++) {
-                if (sums.days(m) == 0) {
-                    continue;
-                }
-                write(store, wanted, topo(m), key, core, sums.topo(m));
-                write(store, wanted, flat(m), key, core, sums.flat(m));
-                write(store, wanted, hours(m), key, core, sums.meanInsolationHours(m));
-                if (valid == 0) {
-                    for (float v : sums.flat(m)) {
-                        valid += Float.isNaN(v) ? 0 : 1;
+                int held = Math.min(threads, Runtime.getRuntime().availableProcessors());
+                ExecutorCores.hold(held);
+                try {
+                    long start = System.nanoTime();
+                    PixelWindow core = plan.core(key);
+                    PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
+                    double[] elevation;
+                    try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
+                        elevation = reader.readDoubles(window);
                     }
+                    float[] slope = engine.readsSlopeAspect() ? store.read(SLOPE, core) : null;
+                    float[] aspect = engine.readsSlopeAspect() ? store.read(ASPECT, core) : null;
+                    SolarEngine.Result result;
+                    try {
+                        result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, days, held, executorCores,
+                                Path.of(SparkFiles.getRootDirectory()), keepDaily ? day -> writeDaily(store, wanted, key, core, day) : null);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("solar tile " + key + " interrupted", e);
+                    }
+                    if (result.toolVersion() != null) {
+                        toolVersions.add(result.toolVersion());
+                    }
+                    MonthlySolarSums sums = result.sums();
+                    long valid = 0;
+                    for (int m = 0; m < Calendar365.MONTHS; m++) {
+                        if (sums.days(m) == 0) {
+                            continue;
+                        }
+                        write(store, wanted, topo(m), key, core, sums.topo(m));
+                        write(store, wanted, flat(m), key, core, sums.flat(m));
+                        write(store, wanted, hours(m), key, core, sums.meanInsolationHours(m));
+                        if (valid == 0) {
+                            for (float v : sums.flat(m)) {
+                                valid += Float.isNaN(v) ? 0 : 1;
+                            }
+                        }
+                    }
+                    return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
+                } finally {
+                    ExecutorCores.free(held);
                 }
-            }
-            return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
-        });
+            });
+        } finally {
+            spark.setLocalProperty(StageContext.TASKS_BORROW_IDLE_CORES, null);
+        }
         if (!toolVersions.value().isEmpty()) {
             // every version the executors' GRASS sessions reported (one, unless workers differ), and the one an
             // earlier run recorded for the tiles this run resumed

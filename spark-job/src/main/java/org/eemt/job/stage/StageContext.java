@@ -28,6 +28,11 @@ public record StageContext(JavaSparkContext spark, String demLocation, int band,
      * comma-separated), for the progress line's estimate of the time left.
      */
     public static final String TASK_WORK = "eemt.task.work";
+    /**
+     * The job property that says a tile job's tasks borrow the idle cores of their executor ("true"): what the running
+     * tasks have left is shared among the cores, for the progress line's estimate of the time left.
+     */
+    public static final String TASKS_BORROW_IDLE_CORES = "eemt.task.borrows";
 
     /** This context with the DEM's highest valid elevation (m). */
     public StageContext withDemHighest(double metres) {

@@ -36,7 +36,7 @@ class ProgressLineTest {
         solar.finished(0, 34_500);
         solar.started(2, now);
         double secondsPerCell = 34.5 / 262_144;
-        double[] left = ProgressLine.timeLeft(List.of(solar), now, 2);
+        double[] left = ProgressLine.timeLeft(List.of(solar), now, 2, false);
         assertEquals((93_184 + 93_184 + 15_652 + 44_032) * secondsPerCell / 2, left[0], 1e-9);
         assertEquals(0, left[1]);
         assertTrue(left[0] > 14 && left[0] < 20, "ETA " + left[0]); // counting tasks alike said 5 x 34.5 = 172.5 s
@@ -49,8 +49,12 @@ class ProgressLineTest {
         solar.finished(3, 10_000);
         double rate = (34_500 + 40_200 + 5_700 + 10_000) / 1e3 / (262_144 + 262_144 + 44_032 + 93_184);
         long later = now + 15_000;
-        assertEquals(93_184 * rate - 9.3, ProgressLine.timeLeft(List.of(solar), later, 2)[0], 1e-9);
-        assertEquals(null, ProgressLine.timeLeft(List.of(new ProgressLine.StageTasks(new double[] {1, 1})), later, 2));
+        assertEquals(93_184 * rate - 9.3, ProgressLine.timeLeft(List.of(solar), later, 2, false)[0], 1e-9);
+        // tasks that borrow idle cores share what the running ones have left: tile 4 has 93 184 cells' worth less its 9.3 s,
+        // tile 5 has run past its 15 652 cells' worth (nothing left)
+        assertTrue(15_652 * rate < 3.6);
+        assertEquals((93_184 * rate - 9.3) / 2, ProgressLine.timeLeft(List.of(solar), later, 2, true)[0], 1e-9);
+        assertEquals(null, ProgressLine.timeLeft(List.of(new ProgressLine.StageTasks(new double[] {1, 1})), later, 2, false));
     }
 
     @Test
@@ -65,7 +69,7 @@ class ProgressLineTest {
             compute.started(t, 1);
             compute.finished(t, 4_000);
         }
-        double[] whileComputing = ProgressLine.timeLeft(List.of(compute, writes), 60_000, 2);
+        double[] whileComputing = ProgressLine.timeLeft(List.of(compute, writes), 60_000, 2, false);
         assertEquals(60, whileComputing[0], 1e-9);
         assertEquals(60, whileComputing[1]);
         for (int t = 30; t < 60; t++) {
@@ -76,7 +80,7 @@ class ProgressLineTest {
             writes.started(t, 1);
             writes.finished(t, 100);
         }
-        double[] whileWriting = ProgressLine.timeLeft(List.of(compute, writes), 121_000, 2);
+        double[] whileWriting = ProgressLine.timeLeft(List.of(compute, writes), 121_000, 2, false);
         assertEquals(2, whileWriting[0], 1e-9);
         assertEquals(0, whileWriting[1]);
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eemt.geo.SpareCores;
 import org.eemt.geo.raster.GeoTiffReader;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
@@ -20,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Java engine on several threads (the horizons' rows shared among them, the days cut into blocks
- * computed side by side, the daily results handed over from every thread) gives the bit-identical
- * monthly sums and daily arrays of one thread.
+ * The Java engine on several threads (the horizons' rows shared among them, the passes of days
+ * computed side by side, the daily results handed over from every thread), or on one with helpers on
+ * lent cores, gives the bit-identical monthly sums and daily arrays of one thread.
  */
 class SolarThreadsTest {
     @TempDir
@@ -52,12 +54,19 @@ class SolarThreadsTest {
         SolarEngine engine = SolarEngine.inJava();
         Map<Integer, DailyIrradiation> oneThread = new ConcurrentHashMap<>();
         Map<Integer, DailyIrradiation> threeThreads = new ConcurrentHashMap<>();
-        SolarEngine.Result one = engine.run(grid, demMax, window, z, core, slope, aspect, p, days, 1, scratch,
+        Map<Integer, DailyIrradiation> helped = new ConcurrentHashMap<>();
+        SolarEngine.Result one = engine.run(grid, demMax, window, z, core, slope, aspect, p, days, 1, SpareCores.NONE, scratch,
                 d -> oneThread.put(d.dayOfYear(), d));
-        SolarEngine.Result three = engine.run(grid, demMax, window, z, core, slope, aspect, p, days, 3, scratch,
+        SolarEngine.Result three = engine.run(grid, demMax, window, z, core, slope, aspect, p, days, 3, SpareCores.NONE, scratch,
                 d -> threeThreads.put(d.dayOfYear(), d));
+        LendingCores lent = new LendingCores();
+        SolarEngine.Result withHelpers = engine.run(grid, demMax, window, z, core, slope, aspect, p, days, 1, lent, scratch,
+                d -> helped.put(d.dayOfYear(), d));
 
         assertEquals(one.sums(), three.sums());
+        assertEquals(one.sums(), withHelpers.sums());
+        assertEquals(days.length, helped.size());
+        assertEquals(0, lent.taken.get(), "every lent core given back");
         for (int m = 0; m < 12; m++) {
             assertArrayEquals(one.sums().topo(m), three.sums().topo(m));
             assertArrayEquals(one.sums().meanInsolationHours(m), three.sums().meanInsolationHours(m));
@@ -68,6 +77,27 @@ class SolarThreadsTest {
             assertArrayEquals(oneThread.get(d).globalTopo(), threeThreads.get(d).globalTopo(), "day " + d);
             assertArrayEquals(oneThread.get(d).globalFlat(), threeThreads.get(d).globalFlat(), "day " + d);
             assertArrayEquals(oneThread.get(d).insolationHours(), threeThreads.get(d).insolationHours(), "day " + d);
+            assertArrayEquals(oneThread.get(d).globalTopo(), helped.get(d).globalTopo(), "day " + d);
+        }
+    }
+
+    /** Lends up to two cores at a time and counts those not given back. */
+    private static final class LendingCores implements SpareCores {
+        final AtomicInteger taken = new AtomicInteger();
+
+        @Override
+        public boolean take() {
+            return taken.incrementAndGet() <= 2 || taken.decrementAndGet() < 0;
+        }
+
+        @Override
+        public boolean overbooked() {
+            return false;
+        }
+
+        @Override
+        public void release() {
+            taken.decrementAndGet();
         }
     }
 }
