@@ -47,16 +47,33 @@ public final class SharedWork<S> {
         Workers.run(Math.max(1, Math.min(threads, items)), work::part);
     }
 
-    /** One of the fixed threads: its items, and for the first one the helpers it starts between them and waits for. */
+    /** One of the fixed threads; the first one starts helpers between its items, and waits for them. */
     private Void part(int part) throws IOException, InterruptedException {
+        return claim(part == 0, false);
+    }
+
+    /** A helper on a lent core: items while some are left and the process is not overbooked, then the core back. */
+    private Void helper() throws IOException, InterruptedException {
+        try {
+            return claim(false, true);
+        } finally {
+            spare.release();
+        }
+    }
+
+    /**
+     * Claims and runs items while some are left (and, on a {@code lent} core, the process is not overbooked), starting a
+     * helper on every core {@link #spare} lends after each item if {@code startsHelpers}, and waiting for them at the end.
+     */
+    private Void claim(boolean startsHelpers, boolean lent) throws IOException, InterruptedException {
         ExecutorService helpers = null;
         List<Future<Void>> helping = new ArrayList<>();
         try {
             S state = newState.get();
             int i;
-            while ((i = next.getAndIncrement()) < items) {
+            while (!(lent && spare.overbooked()) && (i = next.getAndIncrement()) < items) {
                 item.run(state, i);
-                while (part == 0 && next.get() < items && spare.take()) {
+                while (startsHelpers && next.get() < items && spare.take()) {
                     helpers = helpers == null ? Workers.threads(0) : helpers;
                     helping.add(helpers.submit(this::helper));
                 }
@@ -72,23 +89,6 @@ public final class SharedWork<S> {
             if (helpers != null) {
                 helpers.shutdownNow();
             }
-        }
-    }
-
-    /** A helper on a lent core: items while some are left and the process is not overbooked, then the core back. */
-    private Void helper() throws IOException, InterruptedException {
-        try {
-            S state = newState.get();
-            int i;
-            while (!spare.overbooked() && (i = next.getAndIncrement()) < items) {
-                item.run(state, i);
-            }
-            return null;
-        } catch (IOException | InterruptedException | RuntimeException | Error e) {
-            next.set(items);
-            throw e;
-        } finally {
-            spare.release();
         }
     }
 }

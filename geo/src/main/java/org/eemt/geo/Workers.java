@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A few parts of one piece of work run side by side on threads of their own: how a task that holds
@@ -55,7 +56,7 @@ public final class Workers {
     /** A pool of at most {@code threads} daemon threads (any number for 0) named after the calling thread. */
     static ExecutorService threads(int threads) {
         String name = Thread.currentThread().getName() + " worker";
-        java.util.concurrent.ThreadFactory factory = runnable -> {
+        ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
