@@ -97,7 +97,7 @@ public final class EemtStage implements Stage {
         double wind = o.windMetresPerSecond();
         String lai = o.leafAreaIndex();
         String canopy = o.canopyHeight();
-        context.forEachTile("eemt: " + years.size() + " years x 12 months", wanted, 1, key -> {
+        context.forEachTile("eemt: " + years.size() + " years x 12 months", wanted, 1, false, key -> {
             long start = System.nanoTime();
             PixelWindow core = plan.core(key);
             RasterGrid cells = plan.dem().window(core);

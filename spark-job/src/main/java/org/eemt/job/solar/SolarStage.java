@@ -158,57 +158,52 @@ public final class SolarStage implements Stage {
         ExecutorCores executorCores = new ExecutorCores(spark.master().startsWith("local[") || spark.master().equals("local")
                 ? spark.defaultParallelism() : Math.max(threads, spark.getConf().getInt("spark.executor.cores", 1)));
         CollectionAccumulator<String> toolVersions = spark.sc().collectionAccumulator("solar engine versions");
-        spark.setLocalProperty(StageContext.TASKS_BORROW_IDLE_CORES, Boolean.toString(engine.borrowsSpareCores()));
-        try {
-            context.forEachTile("solar: " + tiles + (tiles == 1 ? " tile x " : " tiles x ") + days.length + " days" + (threads > 1 ? ", " + threads + " threads each" : "")
-                    + ", " + engine.describe(parameters), wanted, taskCpus, key -> {
-                // the executor's cores cap the threads: tiles planned on idle cores may share one executor
-                int held = Math.min(threads, Runtime.getRuntime().availableProcessors());
-                ExecutorCores.hold(held);
-                try {
-                    long start = System.nanoTime();
-                    PixelWindow core = plan.core(key);
-                    PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
-                    double[] elevation;
-                    try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
-                        elevation = reader.readDoubles(window);
-                    }
-                    float[] slope = engine.readsSlopeAspect() ? store.read(SLOPE, core) : null;
-                    float[] aspect = engine.readsSlopeAspect() ? store.read(ASPECT, core) : null;
-                    SolarEngine.Result result;
-                    try {
-                        result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, days, held, executorCores,
-                                Path.of(SparkFiles.getRootDirectory()), keepDaily ? day -> writeDaily(store, wanted, key, core, day) : null);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("solar tile " + key + " interrupted", e);
-                    }
-                    if (result.toolVersion() != null) {
-                        toolVersions.add(result.toolVersion());
-                    }
-                    MonthlySolarSums sums = result.sums();
-                    long valid = 0;
-                    for (int m = 0; m < Calendar365.MONTHS; m++) {
-                        if (sums.days(m) == 0) {
-                            continue;
-                        }
-                        write(store, wanted, topo(m), key, core, sums.topo(m));
-                        write(store, wanted, flat(m), key, core, sums.flat(m));
-                        write(store, wanted, hours(m), key, core, sums.meanInsolationHours(m));
-                        if (valid == 0) {
-                            for (float v : sums.flat(m)) {
-                                valid += Float.isNaN(v) ? 0 : 1;
-                            }
-                        }
-                    }
-                    return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
-                } finally {
-                    ExecutorCores.free(held);
+        context.forEachTile("solar: " + tiles + (tiles == 1 ? " tile x " : " tiles x ") + days.length + " days" + (threads > 1 ? ", " + threads + " threads each" : "")
+                + ", " + engine.describe(parameters), wanted, taskCpus, engine.borrowsSpareCores(), key -> {
+            // the executor's cores cap the threads: tiles planned on idle cores may share one executor
+            int held = Math.min(threads, Runtime.getRuntime().availableProcessors());
+            ExecutorCores.hold(held);
+            try {
+                long start = System.nanoTime();
+                PixelWindow core = plan.core(key);
+                PixelWindow window = window(plan, key, parameters.horizonDistanceMetres());
+                double[] elevation;
+                try (RasterInput reader = RasterInput.openDem(demLocation, band)) {
+                    elevation = reader.readDoubles(window);
                 }
-            });
-        } finally {
-            spark.setLocalProperty(StageContext.TASKS_BORROW_IDLE_CORES, null);
-        }
+                float[] slope = engine.readsSlopeAspect() ? store.read(SLOPE, core) : null;
+                float[] aspect = engine.readsSlopeAspect() ? store.read(ASPECT, core) : null;
+                SolarEngine.Result result;
+                try {
+                    result = engine.run(plan.dem(), demMax, window, elevation, core, slope, aspect, parameters, days, held, executorCores,
+                            Path.of(SparkFiles.getRootDirectory()), keepDaily ? day -> writeDaily(store, wanted, key, core, day) : null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("solar tile " + key + " interrupted", e);
+                }
+                if (result.toolVersion() != null) {
+                    toolVersions.add(result.toolVersion());
+                }
+                MonthlySolarSums sums = result.sums();
+                long valid = 0;
+                for (int m = 0; m < Calendar365.MONTHS; m++) {
+                    if (sums.days(m) == 0) {
+                        continue;
+                    }
+                    write(store, wanted, topo(m), key, core, sums.topo(m));
+                    write(store, wanted, flat(m), key, core, sums.flat(m));
+                    write(store, wanted, hours(m), key, core, sums.meanInsolationHours(m));
+                    if (valid == 0) {
+                        for (float v : sums.flat(m)) {
+                            valid += Float.isNaN(v) ? 0 : 1;
+                        }
+                    }
+                }
+                return new TileSummary(key, valid, (System.nanoTime() - start) / 1e9);
+            } finally {
+                ExecutorCores.free(held);
+            }
+        });
         if (!toolVersions.value().isEmpty()) {
             // every version the executors' GRASS sessions reported (one, unless workers differ), and the one an
             // earlier run recorded for the tiles this run resumed

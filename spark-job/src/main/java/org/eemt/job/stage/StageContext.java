@@ -43,34 +43,38 @@ public record StageContext(JavaSparkContext spark, String demLocation, int band,
      * Runs {@code task} on every tile that still lacks one of {@code wanted}'s work tiles (a resumed
      * run skips finished tiles), one Spark task per tile, and returns the tasks' summaries. Each task
      * holds {@code taskCpus} cores where the cluster manager can give them ({@link StageResources}; 1
-     * for a task that keeps one thread busy).
+     * for a task that keeps one thread busy); {@code borrowsIdleCores}: the tasks borrow the idle cores of their executor
+     * ({@link #TASKS_BORROW_IDLE_CORES}).
      */
-    public List<TileSummary> forEachTile(String description, List<Product> wanted, int taskCpus, TileTask<TileSummary> task) {
+    public List<TileSummary> forEachTile(String description, List<Product> wanted, int taskCpus, boolean borrowsIdleCores,
+                                         TileTask<TileSummary> task) {
         List<TileKey> todo = unfinishedTiles(wanted);
         if (todo.isEmpty()) {
             return List.of();
         }
-        return map(description, todo, taskCpus, task);
+        return map(description, todo, taskCpus, borrowsIdleCores, task);
     }
 
     /** Runs {@code task} on every tile of the plan, one Spark task per tile; the results in tile order. */
     public <T> List<T> mapTiles(String description, TileTask<T> task) {
-        return map(description, plan.keys(), 1, task);
+        return map(description, plan.keys(), 1, false, task);
     }
 
-    private <T> List<T> map(String description, List<TileKey> tiles, int taskCpus, TileTask<T> task) {
+    private <T> List<T> map(String description, List<TileKey> tiles, int taskCpus, boolean borrowsIdleCores, TileTask<T> task) {
         spark.setJobDescription(description);
         StringBuilder work = new StringBuilder();
         for (TileKey key : tiles) {
             work.append(work.isEmpty() ? "" : ",").append(plan.core(key).cells());
         }
         spark.setLocalProperty(TASK_WORK, work.toString());
+        spark.setLocalProperty(TASKS_BORROW_IDLE_CORES, Boolean.toString(borrowsIdleCores));
         try {
             JavaRDD<TileKey> rdd = spark.parallelize(tiles, tiles.size());
             rdd = StageResources.forTaskCpus(spark.getConf(), taskCpus).map(rdd::withResources).orElse(rdd);
             return rdd.map(task::run).collect();
         } finally {
             spark.setLocalProperty(TASK_WORK, null);
+            spark.setLocalProperty(TASKS_BORROW_IDLE_CORES, null);
         }
     }
 

@@ -55,7 +55,7 @@ public final class TerrainStage implements Stage {
         TilePlan plan = context.plan();
         ProductStore store = context.store();
         boolean turned = north == North.TRUE && !plan.dem().geographic();
-        context.forEachTile("terrain: slope, aspect, northness", wanted, 1, key -> {
+        context.forEachTile("terrain: slope, aspect, northness", wanted, 1, false, key -> {
             long start = System.nanoTime();
             RasterGrid dem = plan.dem();
             PixelWindow core = plan.core(key);
