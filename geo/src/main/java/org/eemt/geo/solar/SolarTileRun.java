@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import org.eemt.geo.SharedWork;
 import org.eemt.geo.SpareCores;
+import org.eemt.geo.SpreadOrder;
 import org.eemt.geo.raster.PixelWindow;
 import org.eemt.geo.raster.RasterGrid;
 import org.eemt.geo.solar.fast.SolarTileModel;
@@ -68,7 +69,7 @@ public final class SolarTileRun implements SolarEngine {
     /**
      * Computes the given days (1..365, any order) for the core of {@code tile}.
      *
-     * @param daily receives each day's results, in the order of {@code days}; may be null
+     * @param daily receives each day's results as its pass ends (the passes in a {@link SpreadOrder} over {@code days}); may be null
      */
     public static MonthlySolarSums run(SolarTile tile, SolarParameters parameters, int[] days, Consumer<DailyIrradiation> daily) {
         return run(SolarTileModel.prepare(tile, parameters), days, daily);
@@ -84,9 +85,11 @@ public final class SolarTileRun implements SolarEngine {
     }
 
     /**
-     * The passes of {@code days} on {@code threads} threads and the helpers {@code spare} lends cores for, each pass added
-     * to the tile's sums as it ends (exactly, so in any order; one pass at a time: the sums are the tile's largest arrays);
-     * {@code daily} receives each day from the thread that computed it (in the order of {@code days} on one thread).
+     * The passes of {@code days} on {@code threads} threads and the helpers {@code spare} lends cores for, claimed in a
+     * {@link SpreadOrder} over the days (the first passes span the seasons, so the JIT compiler's first code of the day
+     * loop has seen its paths for high and low sun), each pass added to the tile's sums as it ends (exactly, so in any
+     * order; one pass at a time: the sums are the tile's largest arrays); {@code daily} receives each day from the thread
+     * that computed it.
      */
     private static MonthlySolarSums run(SolarTileModel model, int[] days, int threads, SpareCores spare, Consumer<DailyIrradiation> daily)
             throws IOException, InterruptedException {
@@ -94,7 +97,9 @@ public final class SolarTileRun implements SolarEngine {
         int perPass = (int) Math.max(1, Math.min(DAYS_PER_PASS, PASS_RESULT_BYTES / (12L * Math.max(1, cells))));
         MonthlySolarSums sums = new MonthlySolarSums(cells);
         // per thread, its last pass's arrays: without a consumer they are summed and left, and its next pass reuses them
-        SharedWork.run((days.length + perPass - 1) / perPass, threads, spare, () -> new DailyIrradiation[1][], (last, pass) -> {
+        int[] passes = SpreadOrder.of((days.length + perPass - 1) / perPass);
+        SharedWork.run(passes.length, threads, spare, () -> new DailyIrradiation[1][], (last, claimed) -> {
+            int pass = passes[claimed];
             DailyIrradiation[] results = model.days(Arrays.copyOfRange(days, pass * perPass, Math.min(days.length, (pass + 1) * perPass)),
                     daily == null ? last[0] : null);
             synchronized (sums) {

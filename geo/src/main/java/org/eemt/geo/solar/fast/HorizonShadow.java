@@ -3,6 +3,7 @@ package org.eemt.geo.solar.fast;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.eemt.geo.SpreadOrder;
 import org.eemt.geo.Workers;
 import org.eemt.geo.solar.model.Shading;
 import org.eemt.geo.solar.model.SolarTile;
@@ -168,7 +169,8 @@ final class HorizonShadow implements TerrainShadow {
         // along the lines, cells lie a row apart, and cell-major stores that far apart missed the cache (measured)
         float[] azimuthAngles = new float[Math.toIntExact(tile.core().cells())];
         Arrays.fill(azimuthAngles, -1);
-        for (int k = 0; k < azimuths; k++) {
+        // azimuths in a spread order: the first ones show the JIT compiler lines of every direction
+        for (int k : SpreadOrder.of(azimuths)) {
             if (rays[k] == null) {
                 continue;
             }
