@@ -1,9 +1,10 @@
 package org.eemt.geo;
 
 /**
- * An order of the items 0 .. n − 1 in which each prefix is spread evenly over them: item j·s mod n for j = 0, 1, …, with
- * the stride s the integer coprime to n nearest above n·(1 − 1/φ) (φ the golden ratio), so that each next item falls
- * into the largest gap left (Weyl's sequence; Knuth, TAOCP vol. 3, §6.4, Fibonacci hashing).
+ * An order of the items 0 .. n − 1 in which each prefix is spread evenly over them: item j·s mod n for j = 0, 1, …,
+ * with the stride s the first integer coprime to n counting up from the one nearest n·(1 − 1/φ) (φ the golden
+ * ratio), so that each next item falls into one of the largest gaps left, nearly (Knuth, TAOCP vol. 3, §6.4:
+ * Fibonacci hashing and the three-distance theorem).
  *
  * <p>Used where items are alike in result but not in the branches their code takes (days of the year, azimuths of the
  * compass): the first items run show the JIT compiler the code's paths across the whole range, so that its optimised

@@ -69,7 +69,8 @@ public final class SolarTileRun implements SolarEngine {
     /**
      * Computes the given days (1..365, any order) for the core of {@code tile}.
      *
-     * @param daily receives each day's results as its pass ends (the passes in a {@link SpreadOrder} over {@code days}); may be null
+     * @param daily receives each day's results as its pass ends (the passes in a {@link SpreadOrder} over
+     *              {@code days}); may be null
      */
     public static MonthlySolarSums run(SolarTile tile, SolarParameters parameters, int[] days, Consumer<DailyIrradiation> daily) {
         return run(SolarTileModel.prepare(tile, parameters), days, daily);
