@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -135,6 +137,25 @@ class DeploymentFilesTest {
         for (String preset : List.of("local", "standalone", "yarn", "k8s")) {
             assertTrue(Files.isRegularFile(PROJECT.resolve("conf/spark-defaults." + preset + ".conf")), preset);
         }
+    }
+
+    /**
+     * The methods that {@code submit/eemt} keeps C2 from inlining exist: a method renamed or moved would leave its
+     * directive without effect, and the JVM says nothing about a directive that matches no method.
+     */
+    @Test
+    void theLaunchersInliningDirectivesNameMethodsThatExist() throws Exception {
+        Matcher directive = Pattern.compile("-XX:CompileCommand=dontinline,([\\w.$]+)::(\\w+)")
+                .matcher(Files.readString(SUBMIT.resolve("eemt")));
+        int directives = 0;
+        while (directive.find()) {
+            String method = directive.group(2);
+            Class<?> type = Class.forName(directive.group(1));
+            assertTrue(Stream.of(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method)),
+                    () -> "submit/eemt: " + directive.group() + ": no method " + method + " in " + type.getName());
+            directives++;
+        }
+        assertTrue(directives > 0, "submit/eemt gives no dontinline directive");
     }
 
     /** The documents of a YAML file, with merge keys (compose's {@code <<: *anchor}) resolved. */
