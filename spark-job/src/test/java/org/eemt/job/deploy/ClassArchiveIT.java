@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code submit/eemt}'s class archive: the first start makes it in the background (the start itself
  * is not held up), later starts load Spark's classes from it, {@code EEMT_CLASS_ARCHIVE=off} goes
- * without, as do runs with a flight recording, and the products do not change.
+ * without, as do runs with a flight recording, and the products do not change. One made while a build
+ * rewrote the jar, which the JVM would refuse without a word, is dropped and made again.
  */
 class ClassArchiveIT {
     private static final String FROM_ARCHIVE = "source: shared objects file (top)";
@@ -26,11 +29,7 @@ class ClassArchiveIT {
     void laterStartsLoadClassesFromTheArchiveTheFirstMade() throws Exception {
         ProjectFiles.assertPackaged();
         Path target = ProjectFiles.EEMT_JAR.getParent();
-        try (Stream<Path> old = Files.list(target)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("eemt-classes-")).toList()) {
-                Files.delete(p);
-            }
-        }
+        deleteArchives(target);
         Path dir = ProjectFiles.testDirectory(ClassArchiveIT.class);
 
         Path first = terrain(dir, "first", Map.of());
@@ -58,6 +57,63 @@ class ClassArchiveIT {
         SampleRun.assertSameProducts(first, fourth);
     }
 
+    @Test
+    void anArchiveMadeWhileTheJarIsRewrittenIsDroppedAndMadeAgain() throws Exception {
+        ProjectFiles.assertPackaged();
+        Path target = ProjectFiles.EEMT_JAR.getParent();
+        deleteArchives(target);
+        Path dir = ProjectFiles.testDirectory(ClassArchiveIT.class);
+
+        List<String> command = List.of(ProjectFiles.EEMT.toString(), "run", "--dem", ProjectFiles.SAMPLE_DEM.toString(),
+                "--out", dir.resolve("during-build").toString(), "--products", "terrain", "--master", "local[1]");
+        try (ChildProcess run = ChildProcess.start(command, new HashMap<>(), dir.resolve("during-build.log"))) {
+            awaitTraining(target, true, Duration.ofMinutes(1));
+            // what a build does to the jar while the archive is being made: the same classes, a new file
+            Path copy = target.resolve("eemt.jar.rewritten");
+            Files.copy(ProjectFiles.EEMT_JAR, copy);
+            Files.setLastModifiedTime(copy, FileTime.from(Files.getLastModifiedTime(ProjectFiles.EEMT_JAR).toInstant().plusSeconds(2)));
+            Files.move(copy, ProjectFiles.EEMT_JAR, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            assertEquals(0, run.await(Duration.ofMinutes(3)), () -> "the run failed:\n" + run.output());
+        }
+        awaitTraining(target, false, Duration.ofMinutes(3));
+        try (Stream<Path> files = Files.list(target)) {
+            assertEquals(List.of(), files.filter(ClassArchiveIT::isArchive).toList(), "an archive of the jar before the build was kept");
+        }
+
+        terrain(dir, "after-build", Map.of());
+        awaitArchive(target, Duration.ofMinutes(3));
+        Path classLog = dir.resolve("made-again-classes.log");
+        terrain(dir, "made-again", Map.of("EEMT_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog));
+        assertTrue(Files.readString(classLog).contains("org.apache.spark.SparkContext " + FROM_ARCHIVE),
+                "SparkContext not from the archive made after the build");
+    }
+
+    private static void deleteArchives(Path target) throws IOException {
+        try (Stream<Path> old = Files.list(target)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("eemt-classes-")).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static boolean isArchive(Path file) {
+        return file.getFileName().toString().matches("eemt-classes-.*\\.jsa");
+    }
+
+    /** Until the background process that makes the archive has started ({@code running}) or ended. */
+    private static void awaitTraining(Path target, boolean running, Duration limit) throws IOException, InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            try (Stream<Path> files = Files.list(target)) {
+                if (files.anyMatch(p -> p.getFileName().toString().startsWith(".eemt-classes-training.")) == running) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the class archive's training " + (running ? "did not start" : "did not end") + " within " + limit);
+    }
+
     private static Path terrain(Path dir, String name, Map<String, String> environment) throws IOException, InterruptedException {
         Path out = dir.resolve(name);
         List<String> command = List.of(ProjectFiles.EEMT.toString(), "run", "--dem", ProjectFiles.SAMPLE_DEM.toString(),
@@ -73,7 +129,7 @@ class ClassArchiveIT {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
             try (Stream<Path> files = Files.list(target)) {
-                List<Path> archives = files.filter(p -> p.getFileName().toString().matches("eemt-classes-.*\\.jsa")).toList();
+                List<Path> archives = files.filter(ClassArchiveIT::isArchive).toList();
                 if (archives.size() == 1) {
                     // renamed into place when complete; left empty (at the end) when it could not be made
                     assertTrue(Files.size(archives.get(0)) > 0, archives.get(0) + " is empty: the archive could not be made");
