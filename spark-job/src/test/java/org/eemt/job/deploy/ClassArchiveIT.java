@@ -27,10 +27,8 @@ class ClassArchiveIT {
 
     @Test
     void laterStartsLoadClassesFromTheArchiveTheFirstMade() throws Exception {
-        ProjectFiles.assertPackaged();
         Path target = ProjectFiles.EEMT_JAR.getParent();
-        deleteArchives(target);
-        Path dir = ProjectFiles.testDirectory(ClassArchiveIT.class);
+        Path dir = withoutArchives(target);
 
         Path first = terrain(dir, "first", Map.of());
         awaitArchive(target, Duration.ofMinutes(3));
@@ -59,14 +57,10 @@ class ClassArchiveIT {
 
     @Test
     void anArchiveMadeWhileTheJarIsRewrittenIsDroppedAndMadeAgain() throws Exception {
-        ProjectFiles.assertPackaged();
         Path target = ProjectFiles.EEMT_JAR.getParent();
-        deleteArchives(target);
-        Path dir = ProjectFiles.testDirectory(ClassArchiveIT.class);
+        Path dir = withoutArchives(target);
 
-        List<String> command = List.of(ProjectFiles.EEMT.toString(), "run", "--dem", ProjectFiles.SAMPLE_DEM.toString(),
-                "--out", dir.resolve("during-build").toString(), "--products", "terrain", "--master", "local[1]");
-        try (ChildProcess run = ChildProcess.start(command, new HashMap<>(), dir.resolve("during-build.log"))) {
+        try (ChildProcess run = ChildProcess.start(terrainCommand(dir, "during-build"), new HashMap<>(), dir.resolve("during-build.log"))) {
             awaitTraining(target, true, Duration.ofMinutes(1));
             // what a build does to the jar while the archive is being made: the same classes, a new file
             Path copy = target.resolve("eemt.jar.rewritten");
@@ -88,12 +82,15 @@ class ClassArchiveIT {
                 "SparkContext not from the archive made after the build");
     }
 
-    private static void deleteArchives(Path target) throws IOException {
+    /** Checks the application is packaged, deletes its class archives (and their locks); a fresh test directory. */
+    private static Path withoutArchives(Path target) throws IOException {
+        ProjectFiles.assertPackaged();
         try (Stream<Path> old = Files.list(target)) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("eemt-classes-")).toList()) {
                 Files.delete(p);
             }
         }
+        return ProjectFiles.testDirectory(ClassArchiveIT.class);
     }
 
     private static boolean isArchive(Path file) {
@@ -114,11 +111,15 @@ class ClassArchiveIT {
         throw new AssertionError("the class archive's training " + (running ? "did not start" : "did not end") + " within " + limit);
     }
 
+    /** {@code eemt run} of the sample DEM's terrain products into {@code dir/name}. */
+    private static List<String> terrainCommand(Path dir, String name) {
+        return List.of(ProjectFiles.EEMT.toString(), "run", "--dem", ProjectFiles.SAMPLE_DEM.toString(),
+                "--out", dir.resolve(name).toString(), "--products", "terrain", "--master", "local[1]");
+    }
+
     private static Path terrain(Path dir, String name, Map<String, String> environment) throws IOException, InterruptedException {
         Path out = dir.resolve(name);
-        List<String> command = List.of(ProjectFiles.EEMT.toString(), "run", "--dem", ProjectFiles.SAMPLE_DEM.toString(),
-                "--out", out.toString(), "--products", "terrain", "--master", "local[1]");
-        try (ChildProcess run = ChildProcess.start(command, new HashMap<>(environment), dir.resolve(name + ".log"))) {
+        try (ChildProcess run = ChildProcess.start(terrainCommand(dir, name), new HashMap<>(environment), dir.resolve(name + ".log"))) {
             assertEquals(0, run.await(Duration.ofMinutes(3)), () -> name + " run failed:\n" + run.output());
         }
         return out;
