@@ -28,18 +28,15 @@ import org.eemt.geo.solar.model.SolarDay;
  * turned, less the groups from the first single one on. A cell's day from a group on is then every sample counted
  * shadowed ({@link #diffuse}) plus, for each run of sunlit samples, the excess of a sunlit sample over a shadowed one
  * summed from the run's first group less from the group after its last ({@link #sunlit}). The nodes do not depend on
- * the tile, so neither does a cell's result; the interpolation error is below 1e-7 of the sums (docs/performance.md).
+ * the tile, so neither does a cell's result. Every group with the sun above the horizontal at a node is tabulated; the
+ * interpolation error is largest where the sun stays near the horizon all day, as the air mass changes fastest across a
+ * latitude step there ({@code FullSunSumsTest} bounds it, docs/performance.md).
  */
 final class FullSunSums {
     /** Latitude between nodes, 2⁻¹² rad (0.014°, 1.6 km). */
     static final double LATITUDE_STEP_RADIANS = 1.0 / 4096;
     /** Elevation between nodes (m). */
     static final double ELEVATION_STEP_METRES = 32;
-    /**
-     * The lowest sin h0 tabulated (2.9°): nearer the horizon the air mass, and with it τ, changes too fast across a latitude
-     * step for linear interpolation (docs/performance.md); those samples are summed one by one.
-     */
-    static final double LOWEST_SIN_ALTITUDE = 0.05;
     /** The sums per node and group: F, then the coefficients of r_sky, f_g, sinβ·cos a, cosβ and sinβ·sin a, then D_h. */
     private static final int SUMS = 7;
 
@@ -49,7 +46,7 @@ final class FullSunSums {
     private final int firstLatitudeNode;
     private final int firstElevationNode;
     private final int elevationNodes;
-    /** Per latitude node, its first group with sin h0 ≥ {@link #LOWEST_SIN_ALTITUDE} (it and later groups are tabulated). */
+    /** Per latitude node, its first group with the sun above the horizontal (it and later groups are tabulated). */
     private final int[] firstTabulated;
     /** Per latitude node, its first group with h0 ≥ 0.1 rad, where Muneer's high-sun form takes over. */
     private final int[] firstHighSun;
@@ -102,7 +99,7 @@ final class FullSunSums {
             double b = Math.cos(latitude) * cosDeclination;
             double p = Math.cos(latitude) * sinDeclination;
             double q = -Math.sin(latitude) * cosDeclination;
-            firstTabulated[j] = groups.firstReaching(a, b, LOWEST_SIN_ALTITUDE);
+            firstTabulated[j] = groups.firstAboveHorizon(a, b);
             firstHighSun[j] = groups.firstReaching(a, b, SolarTileModel.SIN_LOW_SUN);
             int afterLast = j * latitudeStride + groupCount * groupStride;
             java.util.Arrays.fill(sums, afterLast, afterLast + groupStride, 0);

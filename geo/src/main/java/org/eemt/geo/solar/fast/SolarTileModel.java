@@ -43,11 +43,11 @@ import org.eemt.geo.terrain.MetricCellSize;
  * from tables that depend only on the model's constants and T_L, so a cell's result never depends on
  * its tile. The samples t and 24 − t have the same sun altitude ({@link SampleGroups}): a group's first sample is
  * before noon, its second after. A sample's B_i + D_i + R_i is linear in the cell's constants, sunlit or shadowed,
- * so from the first group with sin h0 ≥ {@value FullSunSums#LOWEST_SIN_ALTITUDE} on, the day's sums come from
- * {@link FullSunSums}, cumulative sums per group tabulated per day at fixed latitude and elevation nodes: every sample
- * counted shadowed, plus, for each run of sunlit samples of either half of the day, the difference of two cumulative
- * sums of a sunlit sample's excess. Only the groups before (the sun within 2.9° of the horizontal) are summed one by
- * one. A half day's samples are tested one by one until the sun is clear of the horizons and faces the cell to the
+ * so the day's sums come from {@link FullSunSums}, cumulative sums per group tabulated per day at fixed latitude and
+ * elevation nodes: every sample counted shadowed, plus, for each run of sunlit samples of either half of the day, the
+ * difference of two cumulative sums of a sunlit sample's excess. Only the groups in which the cell and its two nodes of
+ * latitude differ on whether the sun is up or on Muneer's form ({@link FullSunSums#locate}) are summed one by one.
+ * A half day's samples are tested one by one until the sun is clear of the horizons and faces the cell to the
  * half's end, after which all of that half's samples are sunlit: clear when above every horizon the cell has toward
  * the azimuths the sun takes in that half ({@link TerrainShadow#sinAltitudeAlwaysLit}) or from the group the pass's
  * spans give (below), facing either above the cell's slope or with cosθ, a sinusoid in the hour angle, positive and
