@@ -23,7 +23,7 @@ import org.eemt.geo.solar.model.SolarDay;
  * P·cos h0·cos A, U·sin h0, P·cos h0·sin A, D_h) depend on the cell only through its latitude φ (the sun's path) and
  * its elevation z (τ's air mass), so their sums over the first samples from each group to the last are computed once
  * per day at the nodes φ = j·{@value #LATITUDE_STEP_RADIANS} rad and z = k·{@value #ELEVATION_STEP_METRES} m, and a
- * cell reads them interpolated: linearly in φ, quadratically in z (Lagrange, the three nodes nearest). The second
+ * cell reads them interpolated linearly in φ and in z, from the 2 x 2 nodes around it. The second
  * samples, which only the pairs have ({@link SampleGroups#pairs()}), sum to the same with the eastward term's sign
  * turned, less the groups from the first single one on. A cell's day from a group on is then every sample counted
  * shadowed ({@link #diffuse}) plus, for each run of sunlit samples, the excess of a sunlit sample over a shadowed one
@@ -36,7 +36,7 @@ final class FullSunSums {
     /** Latitude between nodes, 2⁻¹² rad (0.014°, 1.6 km). */
     static final double LATITUDE_STEP_RADIANS = 1.0 / 4096;
     /** Elevation between nodes (m). */
-    static final double ELEVATION_STEP_METRES = 32;
+    static final double ELEVATION_STEP_METRES = 16;
     /** The sums per node and group: F, then the coefficients of r_sky, f_g, sinβ·cos a, cosβ and sinβ·sin a, then D_h. */
     private static final int SUMS = 7;
 
@@ -57,13 +57,13 @@ final class FullSunSums {
     private final double[] sums;
     private final int groupStride;
     private final int latitudeStride;
-    /** The located cell: the table index of its nodes at group 0, and the weights of its 2 x 3 nodes, from {@code cellWeightsAt} on. */
+    /** The located cell: the table index of its nodes at group 0, and the weights of its 2 x 2 nodes, from {@code cellWeightsAt} on. */
     private int cellBase;
     /** The weights of a cell's nodes ({@link #place}): {@value #NODES} a cell. */
-    static final int NODES = 6;
+    static final int NODES = 4;
     private double[] cellWeights;
     private int cellWeightsAt;
-    /** The table offsets of the located cell's nodes from its first: elevation k − 1, k, k + 1 at φ_j, then at φ_j+1. */
+    /** The table offsets of the located cell's nodes from its first: elevation k, k + 1 at φ_j, then at φ_j+1. */
     private final int[] nodeOffset;
 
     /**
@@ -77,8 +77,8 @@ final class FullSunSums {
         pairs = groups.pairs();
         firstLatitudeNode = (int) Math.floor(minLatitude / LATITUDE_STEP_RADIANS);
         int latitudeNodes = (int) Math.floor(maxLatitude / LATITUDE_STEP_RADIANS) + 2 - firstLatitudeNode;
-        firstElevationNode = (int) Math.floor(minElevation / ELEVATION_STEP_METRES + 0.5) - 1;
-        elevationNodes = (int) Math.floor(maxElevation / ELEVATION_STEP_METRES + 0.5) + 2 - firstElevationNode;
+        firstElevationNode = (int) Math.floor(minElevation / ELEVATION_STEP_METRES);
+        elevationNodes = (int) Math.floor(maxElevation / ELEVATION_STEP_METRES) + 2 - firstElevationNode;
         double g0 = day.extraterrestrialIrradiance();
         double sinDeclination = Math.sin(day.declinationRadians());
         double cosDeclination = Math.cos(day.declinationRadians());
@@ -88,7 +88,7 @@ final class FullSunSums {
         latitudeStride = (groupCount + 1) * groupStride;
         int length = latitudeNodes * latitudeStride;
         sums = buffer != null && buffer.length >= length ? buffer : new double[length];
-        nodeOffset = new int[] {0, SUMS, 2 * SUMS, latitudeStride, latitudeStride + SUMS, latitudeStride + 2 * SUMS};
+        nodeOffset = new int[] {0, SUMS, latitudeStride, latitudeStride + SUMS};
         double[] elevationFactor = new double[elevationNodes];
         for (int k = 0; k < elevationNodes; k++) {
             elevationFactor[k] = OpticalAirMass.elevationFactor((firstElevationNode + k) * ELEVATION_STEP_METRES);
@@ -140,7 +140,7 @@ final class FullSunSums {
 
     /**
      * Places cell {@code cell} at {@code latitude} (radians) and {@code elevation} (m) among the nodes: its first node's table
-     * index at {@code nodes[2·cell]}, its latitude node at {@code nodes[2·cell + 1]} and the weights of its 2 x 3 nodes from
+     * index at {@code nodes[2·cell]}, its latitude node at {@code nodes[2·cell + 1]} and the weights of its 2 x 2 nodes from
      * {@code weights[NODES·cell]} on. The place holds in the table of every day whose sums cover the same ranges of
      * latitude and elevation ({@link #sameNodes}).
      */
@@ -148,22 +148,16 @@ final class FullSunSums {
         double u = latitude * (1 / LATITUDE_STEP_RADIANS);
         int j = (int) Math.floor(u);
         double v = elevation * (1 / ELEVATION_STEP_METRES);
-        int k = (int) Math.floor(v + 0.5);
+        int k = (int) Math.floor(v);
         double x = u - j;
         double t = v - k;
         j -= firstLatitudeNode;
-        // Lagrange weights of the nodes k − 1, k, k + 1 at k + t, |t| ≤ ½
-        double w0 = t * (t - 1) / 2;
-        double w1 = 1 - t * t;
-        double w2 = t * (t + 1) / 2;
         int at = NODES * cell;
-        weights[at] = (1 - x) * w0;
-        weights[at + 1] = (1 - x) * w1;
-        weights[at + 2] = (1 - x) * w2;
-        weights[at + 3] = x * w0;
-        weights[at + 4] = x * w1;
-        weights[at + 5] = x * w2;
-        nodes[2 * cell] = j * latitudeStride + (k - 1 - firstElevationNode) * SUMS;
+        weights[at] = (1 - x) * (1 - t);
+        weights[at + 1] = (1 - x) * t;
+        weights[at + 2] = x * (1 - t);
+        weights[at + 3] = x * t;
+        nodes[2 * cell] = j * latitudeStride + (k - firstElevationNode) * SUMS;
         nodes[2 * cell + 1] = j;
     }
 
