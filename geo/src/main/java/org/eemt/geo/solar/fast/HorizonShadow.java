@@ -409,9 +409,10 @@ final class HorizonShadow implements TerrainShadow {
     }
 
     /**
-     * {@link #verdict} where it leaves the test undecided, decided from the interpolated angle's bounds over a day's window
-     * of two or three nodes: linear in the azimuth between two nodes, it lies between its values at the arc's ends and,
-     * when the arc crosses a node, that node's angle (± {@value #INTERPOLATION_MARGIN} rad for its rounding).
+     * {@link #verdict} from the interpolated angle's bounds over a day's window of two or three nodes (−1 for other
+     * windows): linear in the azimuth between two nodes, it lies between its values at the arc's ends and, when the arc
+     * crosses a node, that node's angle (± {@value #INTERPOLATION_MARGIN} rad for its rounding). These bounds lie within
+     * the nodes' lowest and highest angles, so they decide more tests; the day loop asks them first.
      */
     int interpolatedVerdict(int coreCell, HorizonWindows windows, int k) {
         int count = windows.nodes[k];

@@ -605,17 +605,17 @@ public final class SolarTileModel {
 
     /**
      * Whether sample {@code half} (0 the first, 1 the second) of group {@code g} lights the cell, whose surface has
-     * {@code cosTheta} toward it: from the day's {@link HorizonWindows} when they decide, else by the shadow test with
-     * the sun's direction at the cell.
+     * {@code cosTheta} toward it: from the day's {@link HorizonWindows} when they decide (first by the interpolated angle's
+     * bounds, then by the nodes' angles), else by the shadow test with the sun's direction at the cell.
      */
     private boolean isSunlit(int i, SunPath path, HorizonWindows windows, int g, int half, double cosTheta) {
         if (!(cosTheta > 0)) {
             return false;
         }
         if (windows != null) {
-            int verdict = horizon.verdict(i, windows, 2 * g + half);
+            int verdict = horizon.interpolatedVerdict(i, windows, 2 * g + half);
             if (verdict < 0) {
-                verdict = horizon.interpolatedVerdict(i, windows, 2 * g + half);
+                verdict = horizon.verdict(i, windows, 2 * g + half);
             }
             if (verdict >= 0) {
                 return verdict == 1;
