@@ -40,6 +40,10 @@ final class GrassRsunTiming {
     /** Runs r.sun on {@code days} in one GRASS session in scratch directory {@code work}; the result's sums cover those days. */
     static GrassRun run(String grass, Path dem, SolarParameters parameters, int[] days, Path work) throws IOException, InterruptedException {
         Path out = Files.createDirectories(work.resolve("grass"));
+        // the session appends each r.sun's CPU to these: a scratch directory used before must not add its runs' CPU
+        for (String name : List.of("setup", "topo", "flat", "session")) {
+            Files.deleteIfExists(out.resolve(name + ".time"));
+        }
         StringBuilder s = new StringBuilder("set -euo pipefail\nexport GRASS_OVERWRITE=1\nOUT=" + out + "\n");
         s.append("r.in.gdal -o --quiet input=").append(dem.toAbsolutePath()).append(" output=dem\n");
         s.append("g.region raster=dem\n");
