@@ -7,11 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** GDAL as the tests' oracle for GeoTIFF files: the cells it reads, its COG validator. */
+/** GDAL as the tests' oracle for GeoTIFF files (the cells it reads, its COG validator) and as their maker (windows of the sample DEM). */
 public final class Gdal {
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     private Gdal() {
+    }
+
+    /**
+     * A window of the sample DEM ({@link TestData#sampleDem}) cut by {@code gdal_translate -srcwin}, as a user cuts one:
+     * {@code columns} x {@code rows} cells from column {@code x0} and row {@code y0}, written to {@code dir/name}.
+     */
+    public static Path sampleDemWindow(Path dir, int x0, int y0, int columns, int rows, String name) throws IOException, InterruptedException {
+        ExternalTool.require("gdal_translate");
+        Path out = dir.resolve(name);
+        ExternalTool.run(dir, List.of("gdal_translate", "-q", "-srcwin", String.valueOf(x0), String.valueOf(y0), String.valueOf(columns),
+                String.valueOf(rows), TestData.sampleDem().toString(), out.toString()));
+        return out;
     }
 
     /** Band 1 of a raster (or of its overview {@code overview} >= 0) as GDAL reads it, as Float32, row-major. */

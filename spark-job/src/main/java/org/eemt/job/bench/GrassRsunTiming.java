@@ -41,7 +41,7 @@ final class GrassRsunTiming {
     static GrassRun run(String grass, Path dem, SolarParameters parameters, int[] days, Path work) throws IOException, InterruptedException {
         Path out = Files.createDirectories(work.resolve("grass"));
         // the session appends each r.sun's CPU to these: a scratch directory used before must not add its runs' CPU
-        for (String name : List.of("setup", "topo", "flat", "session")) {
+        for (String name : List.of("setup", "topo", "flat")) {
             Files.deleteIfExists(out.resolve(name + ".time"));
         }
         StringBuilder s = new StringBuilder("set -euo pipefail\nexport GRASS_OVERWRITE=1\nOUT=" + out + "\n");

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eemt.geo.testing.ExternalTool;
-import org.eemt.geo.testing.TestData;
+import org.eemt.geo.testing.Gdal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +32,9 @@ class EndToEndBenchCommandTest {
     @Test
     void timesTheCommandAgainstGrass() throws Exception {
         ExternalTool.require("grass");
-        ExternalTool.require("gdal_translate");
-        ExternalTool.run(tmp, List.of("gdal_translate", "-q", "-srcwin", "0", "0", "60", "50", TestData.sampleDem().toString(), "tiny.tif"));
+        Path dem = Gdal.sampleDemWindow(tmp, 0, 0, 60, 50, "tiny.tif");
         Path work = tmp.resolve("work");
-        String out = run(0, "--dem", tmp.resolve("tiny.tif").toString(), "--grass-days", "80,172", "--rounds", "2", "--cores", "1",
+        String out = run(0, "--dem", dem.toString(), "--grass-days", "80,172", "--rounds", "2", "--cores", "1",
                 "--work", work.toString(), "--", "--days", "80-81,172");
         assertTrue(out.startsWith("DEM tiny.tif: 60 x 50 cells (3000 with data), projected; command: eemt solar --days 80-81,172 "
                 + "--master local[1] (a fresh JVM, 3 days); GRASS r.sun days: 80,172; 2 rounds"), out);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eemt.geo.testing.ClimateStandIn;
 import org.eemt.geo.testing.ExternalTool;
+import org.eemt.geo.testing.Gdal;
 import org.eemt.geo.testing.TestData;
 import org.eemt.job.eemt.EemtRunTest;
 import org.eemt.job.testing.InProcessCli;
@@ -63,10 +64,8 @@ class FetchDaymetCommandTest {
     @Test
     void fetchedClimateRunsToTheSameEemtAsTheDataGivenDirectly() throws Exception {
         ExternalTool.require("ncgen");
-        ExternalTool.require("gdal_translate");
         // a 64 x 64 cell corner of the sample DEM keeps the two runs short
-        Path dem = tmp.resolve("dem.tif");
-        ExternalTool.run(tmp, List.of("gdal_translate", "-q", "-srcwin", "100", "80", "64", "64", TestData.sampleDem().toString(), dem.toString()));
+        Path dem = Gdal.sampleDemWindow(tmp, 100, 80, 64, 64, "dem.tif");
         Path token = Files.writeString(tmp.resolve("token"), ClimateStandIn.TOKEN + "\n");
         Path fetched = tmp.resolve("fetched");
         service.fault("503");
